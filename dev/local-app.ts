@@ -1,0 +1,12 @@
+/** Krom wired for local use: DynamoDB Local, the local token key, dev mode. Used by npm start and tests. */
+import { createApp } from '#api/app.ts';
+import { localVerifier, type LocalKeyPair } from '#auth/tokens.ts';
+import { createDb } from '#store/db.ts';
+
+export const LOCAL_TABLE = 'krom-local';
+
+export function createLocalApp(options: { endpoint: string; table?: string; key: LocalKeyPair; now?: () => Date }) {
+  const db = createDb({ table: options.table ?? LOCAL_TABLE, endpoint: options.endpoint, region: 'local' });
+  const app = createApp({ db, verifier: localVerifier(options.key.publicJwk), dev: true, now: options.now });
+  return { db, app };
+}

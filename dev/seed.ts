@@ -1,0 +1,104 @@
+/**
+ * Seeds demo data through the same GraphQL mutations officers and administrators use, so demo
+ * data obeys every rule. Only the first administrator is written directly: someone has to be
+ * allowed to create the rest. Every call has a fixed idempotency key, so seeding twice is safe.
+ */
+import type { Hono } from 'hono';
+import { PLATFORM_ID } from '#core/roles.ts';
+import type { Db } from '#store/db.ts';
+import { putRoleWrite, putUserWrite } from '#store/users.ts';
+import { transactWrite } from '#store/db.ts';
+import { DEMO_BANK, DEMO_FEDERATIONS, DEMO_GROUPS, DEMO_NGO, DEMO_USERS, demoMemberNames } from './demo-data.ts';
+import { graphqlOk } from './graphql-client.ts';
+
+export interface SeedDeps {
+  db: Db;
+  app: Hono<any>;
+  /** Signs a short-lived token for a demo subject. */
+  tokenFor(sub: string): Promise<string>;
+  now?: Date;
+}
+
+export async function seedDemoData({ db, app, tokenFor, now = new Date() }: SeedDeps): Promise<void> {
+  await transactWrite(db, [
+    putUserWrite(db, { id: 'demo-admin', displayName: 'Platform Admin', createdAt: now.toISOString() }).write,
+    putRoleWrite(db, 'demo-admin', { tenantType: 'PLATFORM', tenantId: PLATFORM_ID, role: 'ADMIN' }, now).write,
+  ]);
+  const admin = await tokenFor('demo-admin');
+  const call = (token: string, query: string, input: Record<string, unknown>) => graphqlOk(app, token, query, { input });
+
+  for (const user of DEMO_USERS.filter((u) => u.sub !== 'demo-admin')) {
+    await call(admin, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      idempotencyKey: `seed-user-${user.sub}`,
+      userId: user.sub,
+      displayName: user.displayName,
+    });
+  }
+
+  const federationIds: Record<string, string> = {};
+  for (const [key, federation] of Object.entries(DEMO_FEDERATIONS)) {
+    const data = await call(admin, 'mutation($input: CreateFederationInput!) { createFederation(input: $input) { id } }', {
+      idempotencyKey: `seed-federation-${key}`,
+      ...federation,
+    });
+    federationIds[key] = data.createFederation.id;
+  }
+  const assign = (userId: string, tenantType: string, tenantId: string, role: string) =>
+    call(admin, 'mutation($input: AssignRoleInput!) { assignRole(input: $input) { role } }', {
+      idempotencyKey: `seed-role-${userId}-${tenantType}`,
+      userId,
+      tenantType,
+      tenantId,
+      role,
+    });
+  await assign('demo-coordinator', 'FEDERATION', federationIds.siemReap!, 'COORDINATOR');
+
+  const bank = await call(admin, 'mutation($input: CreateOrganisationInput!) { createBank(input: $input) { id } }', {
+    idempotencyKey: 'seed-bank',
+    name: DEMO_BANK,
+  });
+  await assign('demo-bank-officer', 'BANK', bank.createBank.id, 'LOAN_OFFICER');
+  const ngo = await call(admin, 'mutation($input: CreateOrganisationInput!) { createNgo(input: $input) { id } }', {
+    idempotencyKey: 'seed-ngo',
+    name: DEMO_NGO,
+  });
+  await assign('demo-ngo-staff', 'NGO', ngo.createNgo.id, 'STAFF');
+
+  for (const group of DEMO_GROUPS) {
+    const created = await call(admin, 'mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }', {
+      idempotencyKey: `seed-group-${group.key}`,
+      name: group.name,
+      placeCode: group.placeCode,
+      currency: 'KHR',
+      meetingSchedule: group.meetingSchedule,
+      formedOn: group.formedOn,
+      federationId: group.federation ? federationIds[group.federation] : null,
+    });
+    const groupId: string = created.createGroup.id;
+    // The demo officers serve the Ta Taok group, the one the seed story singles out.
+    if (group.key === 'tataok') {
+      await assign('demo-treasurer', 'GROUP', groupId, 'TREASURER');
+      await assign('demo-president', 'GROUP', groupId, 'PRESIDENT');
+      await assign('demo-secretary', 'GROUP', groupId, 'SECRETARY');
+    } else {
+      // Every other group gets its own officer so its members can be recorded the same way.
+      const officer = `demo-officer-${group.key}`;
+      await call(admin, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+        idempotencyKey: `seed-user-${officer}`,
+        userId: officer,
+        displayName: `Treasurer of ${group.name}`,
+      });
+      await assign(officer, 'GROUP', groupId, 'TREASURER');
+    }
+    const officerToken = await tokenFor(group.key === 'tataok' ? 'demo-treasurer' : `demo-officer-${group.key}`);
+    for (const [i, member] of demoMemberNames(group).entries()) {
+      await call(officerToken, 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', {
+        idempotencyKey: `seed-member-${group.key}-${i}`,
+        groupId,
+        name: member.name,
+        sex: member.sex,
+        joinedOn: group.formedOn,
+      });
+    }
+  }
+}

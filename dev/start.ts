@@ -1,0 +1,76 @@
+/**
+ * `npm start`: DynamoDB Local (data kept in .data/dynamodb; `--fresh` starts empty), the table,
+ * demo data when the table is empty, demo sign-in tokens, and the same hono app the Lambda serves,
+ * at http://localhost:4000/graphql with GraphiQL. Ctrl-C stops everything.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { signLocalToken } from '#auth/tokens.ts';
+import { checkPortFree, SetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
+import { createLocalApp, LOCAL_TABLE } from './local-app.ts';
+import { seedDemoData } from './seed.ts';
+import { ensureTable } from './table.ts';
+import { loadOrCreateSigningKey, mintDemoTokens } from './tokens.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dataDir = `${root}.data`;
+const port = Number(process.env.PORT ?? 4000);
+const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
+
+async function main() {
+  const fresh = process.argv.includes('--fresh');
+  await checkPortFree(port, 'the Krom API', 'PORT');
+  if (fresh) rmSync(`${dataDir}/dynamodb`, { recursive: true, force: true });
+
+  console.log(`Starting DynamoDB Local on port ${dynamoPort}${fresh ? ' (fresh)' : ''}…`);
+  const dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir: `${dataDir}/dynamodb` });
+  const stop = stopper(dynamo);
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  const key = await loadOrCreateSigningKey(`${dataDir}/signing-key.json`);
+  const { db, app } = createLocalApp({ endpoint: dynamo.endpoint, key });
+  const created = await ensureTable(db.client, LOCAL_TABLE);
+  if (created) console.log(`Created table ${LOCAL_TABLE}.`);
+  const empty = !(await db.doc.send(new ScanCommand({ TableName: LOCAL_TABLE, Limit: 1 }))).Items?.length;
+  if (empty) {
+    console.log('Seeding demo data from the seed documents…');
+    await seedDemoData({ db, app, tokenFor: (sub) => signLocalToken(key.privateJwk, sub, 600) });
+  }
+
+  const tokens = await mintDemoTokens(db, key);
+  writeFileSync(`${dataDir}/demo-tokens.json`, JSON.stringify(tokens, null, 2) + '\n');
+
+  const server = serve({ fetch: app.fetch, port }, () => {
+    console.log(`\nKrom is running: http://localhost:${port}/graphql (GraphiQL), health at http://localhost:${port}/health`);
+    console.log('Demo sign-in tokens (also in .data/demo-tokens.json). In GraphiQL, set Headers to {"Authorization": "Bearer <token>"}:\n');
+    for (const t of tokens) console.log(`  ${t.role.padEnd(12)} ${t.user.padEnd(18)} ${t.tenant.name}\n    ${t.token}\n`);
+    console.log('Ctrl-C stops Krom and DynamoDB Local.');
+  });
+  server.on('error', (error) => {
+    console.error(`Krom could not listen on port ${port}: ${error.message}`);
+    void stop();
+  });
+}
+
+function stopper(dynamo: DynamoDbLocal) {
+  let stopping = false;
+  return async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping DynamoDB Local…');
+    await dynamo.stop();
+    process.exit(0);
+  };
+}
+
+main().catch((error) => {
+  if (error instanceof SetupError) {
+    console.error(`npm start: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

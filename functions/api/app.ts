@@ -1,0 +1,115 @@
+/**
+ * The HTTP app: hono routes with graphql-yoga mounted at /graphql. The Lambda handler and the
+ * local dev server serve this same app; tests call it in-process with `app.request()`.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { createYoga } from 'graphql-yoga';
+import { parse, type OperationDefinitionNode } from 'graphql';
+import type { TokenVerifier } from '#auth/tokens.ts';
+import type { Viewer } from '#auth/policy.ts';
+import { DomainError, UnauthenticatedError } from '#core/errors.ts';
+import type { Db } from '#store/db.ts';
+import { getRoles } from '#store/users.ts';
+import { createLoaders, type Context } from './context.ts';
+import { maskError, toGraphQLError } from './errors.ts';
+import { schema } from './schema.ts';
+
+export interface AppDeps {
+  db: Db;
+  verifier: TokenVerifier;
+  /** Development: GraphiQL on, and the schema readable without a token. */
+  dev: boolean;
+  /** The clock; tests inject one to test expiry at an exact second. */
+  now?: () => Date;
+}
+
+interface RequestScope {
+  requestId: string;
+}
+
+type Env = { Bindings: { lambdaContext?: { awsRequestId?: string } } };
+
+/** Carries the request id to code that has no context argument (the error masker). */
+const requestScope = new AsyncLocalStorage<RequestScope>();
+
+/** The viewer of a schema-only request in dev: holds no role, so the policy refuses it everything. */
+const ANONYMOUS: Viewer = { userId: '', roles: [] };
+
+export function createApp(deps: AppDeps): Hono<Env> {
+  const now = deps.now ?? (() => new Date());
+
+  async function viewerFrom(request: Request, params: { query?: string; operationName?: string }): Promise<Viewer> {
+    const header = request.headers.get('authorization');
+    if (!header) {
+      if (deps.dev && isIntrospectionOnly(params.query, params.operationName)) return ANONYMOUS;
+      throw new UnauthenticatedError();
+    }
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) throw new UnauthenticatedError('Send the token as "Authorization: Bearer <token>".');
+    const { sub } = await deps.verifier.verify(token);
+    return { userId: sub, roles: await getRoles(deps.db, sub) };
+  }
+
+  const yoga = createYoga<RequestScope, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: deps.dev ? { title: 'Krom — GraphiQL', defaultQuery: DEFAULT_QUERY } : false,
+    landingPage: false,
+    logging: false,
+    maskedErrors: { maskError: (error) => maskError(error, () => requestScope.getStore()?.requestId) },
+    context: async ({ request, params, requestId }) => {
+      try {
+        const viewer = await viewerFrom(request, params);
+        return { db: deps.db, viewer, now, loaders: createLoaders(deps.db), requestId };
+      } catch (error) {
+        throw error instanceof DomainError ? toGraphQLError(error) : error;
+      }
+    },
+  });
+
+  const app = new Hono<Env>();
+  app.use('*', async (c, next) => {
+    const requestId = c.env?.lambdaContext?.awsRequestId ?? c.req.header('x-request-id') ?? randomUUID();
+    c.header('x-request-id', requestId);
+    await requestScope.run({ requestId }, next);
+  });
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.on(['GET', 'POST'], '/graphql', (c) => yoga.fetch(c.req.raw, { requestId: requestScope.getStore()!.requestId }));
+  return app;
+}
+
+/** True when the operation asks only for the schema (__schema, __type, __typename). */
+export function isIntrospectionOnly(query: string | undefined, operationName?: string): boolean {
+  if (!query) return false;
+  let document;
+  try {
+    document = parse(query);
+  } catch {
+    return false;
+  }
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+  if (!operation || operation.operation !== 'query') return false;
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [])),
+  );
+  const rootFieldsOk = (selections: readonly import('graphql').SelectionNode[], seen: Set<string>): boolean =>
+    selections.every((s) => {
+      if (s.kind === 'Field') return s.name.value.startsWith('__');
+      if (s.kind === 'InlineFragment') return rootFieldsOk(s.selectionSet.selections, seen);
+      const fragment = fragments.get(s.name.value);
+      if (!fragment || seen.has(s.name.value)) return false;
+      return rootFieldsOk(fragment.selectionSet.selections, new Set([...seen, s.name.value]));
+    });
+  return rootFieldsOk(operation.selectionSet.selections, new Set());
+}
+
+const DEFAULT_QUERY = `# Paste a demo token from .data/demo-tokens.json into Headers:
+# { "Authorization": "Bearer <token>" }
+query MyGroups {
+  viewer { id displayName roles { tenantType tenantId role } }
+  myGroups { id name memberCount place { nameEn nameKm } meetingSchedule { description descriptionKm } }
+}
+`;

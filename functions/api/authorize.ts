@@ -1,0 +1,47 @@
+/**
+ * The bridge from resolvers to the policy: build the policy's view of a target (federation
+ * chains come from the loaders) and turn a denial into an error.
+ */
+import { decide, type FederationTarget, type GroupTarget, type Permission } from '#auth/policy.ts';
+
+import { ForbiddenError, NotFoundError } from '#core/errors.ts';
+import type { Federation, Group } from '#core/groups.ts';
+import type { Context } from './context.ts';
+
+/** Throws FORBIDDEN with the policy's reason unless the viewer holds the permission. */
+export function authorize(ctx: Context, permission: Permission): void {
+  const decision = decide(ctx.viewer, permission);
+  if (!decision.allowed) {
+    throw new ForbiddenError(`Not allowed: ${decision.reason}.`, 'អ្នកមិនមានសិទ្ធិធ្វើការនេះទេ។');
+  }
+}
+
+export function allowed(ctx: Context, permission: Permission): boolean {
+  return decide(ctx.viewer, permission).allowed;
+}
+
+export function federationTarget(federation: Federation): FederationTarget {
+  return { federationIds: [federation.id, ...federation.ancestorIds] };
+}
+
+export async function groupTarget(ctx: Context, group: Group): Promise<GroupTarget> {
+  const federation = group.federationId ? await ctx.loaders.federation.load(group.federationId) : undefined;
+  return { groupId: group.id, federationIds: federation ? federationTarget(federation).federationIds : [] };
+}
+
+/** The same answer for "does not exist" and "not yours", so guessing ids reveals nothing. */
+export const notFound = (what: string, field?: string) =>
+  new NotFoundError(`No ${what} with this id is visible to you.`, 'រកមិនឃើញ ឬអ្នកមិនមានសិទ្ធិមើល។', field);
+
+type GroupPermission = Extract<Permission, { group: GroupTarget }>['action'];
+
+/**
+ * Authorises an action on a group. Someone who may not even see the group gets NOT_FOUND, as if
+ * it did not exist; someone who sees it (a bank in the directory) gets FORBIDDEN with the reason.
+ */
+export async function authorizeOnGroup(ctx: Context, group: Group, action: GroupPermission, field?: string): Promise<void> {
+  const target = await groupTarget(ctx, group);
+  if (allowed(ctx, { action, group: target } as Permission)) return;
+  if (!allowed(ctx, { action: 'group.readProfile', group: target })) throw notFound('group', field);
+  authorize(ctx, { action, group: target } as Permission);
+}

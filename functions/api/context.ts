@@ -1,0 +1,32 @@
+/**
+ * What every resolver receives: the store, the viewer (with roles loaded this request), the clock
+ * and per-request loaders that batch reads.
+ */
+import DataLoader from 'dataloader';
+import type { Viewer } from '#auth/policy.ts';
+import type { Federation, Group } from '#core/groups.ts';
+import type { Db } from '#store/db.ts';
+import { getGroups, getFederation } from '#store/groups.ts';
+
+export interface Loaders {
+  group: DataLoader<string, Group | undefined>;
+  federation: DataLoader<string, Federation | undefined>;
+}
+
+export interface Context {
+  db: Db;
+  viewer: Viewer;
+  /** The request's clock; tests inject one to hold time still. */
+  now: () => Date;
+  loaders: Loaders;
+  requestId: string;
+}
+
+export function createLoaders(db: Db): Loaders {
+  return {
+    // Lists of groups resolve in one BatchGetItem per 100 rather than one GetItem per group.
+    group: new DataLoader((ids) => getGroups(db, ids)),
+    // Federation chains are short and shared by every group of a federation: cache, don't batch.
+    federation: new DataLoader(async (ids) => Promise.all(ids.map((id) => getFederation(db, id)))),
+  };
+}

@@ -1,0 +1,90 @@
+/** The viewer, people and roles, and places. */
+import { z } from 'zod';
+import { ValidationError } from '#core/errors.ts';
+import { allProvinces, childrenOf, findPlace } from '#core/places.ts';
+import { isRoleOfTenant, TENANT_TYPES, ROLES_BY_TENANT, PLATFORM_ID } from '#core/roles.ts';
+import { idempotencyKeySchema, parseInput, textSchema } from '#core/validation.ts';
+import { getUser, putRoleWrite, putUserWrite } from '#store/users.ts';
+import { getOrganisation } from '#store/organisations.ts';
+import { authorize, groupTarget, notFound } from '../authorize.ts';
+import { commit } from '../mutation.ts';
+import type { Resolvers } from '../generated/schema.ts';
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
+
+const createUserInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  userId: idSchema,
+  displayName: textSchema(120),
+});
+
+const assignRoleInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  userId: idSchema,
+  tenantType: z.enum(TENANT_TYPES),
+  tenantId: idSchema,
+  role: z.string(),
+});
+
+export const baseResolvers: Resolvers = {
+  Query: {
+    viewer: (_p, _a, ctx) => ctx.viewer,
+    place: (_p, { code }) => findPlace(code) ?? null,
+    provinces: () => allProvinces(),
+  },
+  Viewer: {
+    id: (v) => v.userId,
+    displayName: async (v, _a, ctx) => (await getUser(ctx.db, v.userId))?.displayName ?? null,
+    roles: (v) => v.roles,
+  },
+  Place: {
+    parent: (p) => (p.parentCode ? (findPlace(p.parentCode) ?? null) : null),
+    children: (p) => childrenOf(p.code),
+  },
+  Mutation: {
+    createUser: async (_p, { input }, ctx) => {
+      const data = parseInput(createUserInputSchema, input);
+      authorize(ctx, { action: 'platform.administer' });
+      return commit(ctx, 'createUser', data, () => {
+        const user = { id: data.userId, displayName: data.displayName, createdAt: ctx.now().toISOString() };
+        return { writes: [putUserWrite(ctx.db, user)], result: user };
+      });
+    },
+    assignRole: async (_p, { input }, ctx) => {
+      const data = parseInput(assignRoleInputSchema, input);
+      if (!isRoleOfTenant(data.tenantType, data.role)) {
+        const allowedRoles = ROLES_BY_TENANT[data.tenantType].join(', ');
+        throw new ValidationError(`input.role: a ${data.tenantType} has the roles ${allowedRoles}.`, 'តួនាទីនេះមិនត្រូវនឹងប្រភេទអង្គការទេ។', 'input.role');
+      }
+      const role = data.role;
+      // The tenant must exist, and for a group the coordinator's reach depends on its federation.
+      let group;
+      switch (data.tenantType) {
+        case 'PLATFORM':
+          if (data.tenantId !== PLATFORM_ID) throw notFound('tenant', 'input.tenantId');
+          break;
+        case 'GROUP':
+          group = await ctx.loaders.group.load(data.tenantId);
+          if (!group) throw notFound('group', 'input.tenantId');
+          break;
+        case 'FEDERATION':
+          if (!(await ctx.loaders.federation.load(data.tenantId))) throw notFound('federation', 'input.tenantId');
+          break;
+        case 'BANK':
+        case 'NGO':
+          if (!(await getOrganisation(ctx.db, data.tenantType, data.tenantId))) throw notFound('organisation', 'input.tenantId');
+          break;
+      }
+      authorize(ctx, {
+        action: 'role.assign',
+        tenantType: data.tenantType,
+        tenantId: data.tenantId,
+        ...(group ? { group: await groupTarget(ctx, group) } : {}),
+      });
+      if (!(await getUser(ctx.db, data.userId))) throw notFound('user', 'input.userId');
+      const grant = { tenantType: data.tenantType, tenantId: data.tenantId, role };
+      return commit(ctx, 'assignRole', data, () => ({ writes: [putRoleWrite(ctx.db, data.userId, grant, ctx.now())], result: grant }));
+    },
+  },
+};
+

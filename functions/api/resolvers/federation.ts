@@ -1,0 +1,52 @@
+/** Federations: readable by their coordinators and those of any federation above them. */
+import { createFederationInputSchema } from '#core/groups.ts';
+import { findPlace } from '#core/places.ts';
+import { parseInput } from '#core/validation.ts';
+import { listChildFederations, listGroupsOfFederation, planCreateFederation } from '#store/groups.ts';
+import { allowed, authorize, federationTarget, notFound } from '../authorize.ts';
+import { commit, newId } from '../mutation.ts';
+import { connection, pageArgs } from '../pagination.ts';
+import type { Resolvers } from '../generated/schema.ts';
+import type { Federation } from '#core/groups.ts';
+
+export const federationResolvers: Resolvers = {
+  Query: {
+    federation: async (_p, { id }, ctx) => {
+      const federation = await ctx.loaders.federation.load(id);
+      if (!federation || !allowed(ctx, { action: 'federation.read', federation: federationTarget(federation) })) return null;
+      return federation;
+    },
+    myFederations: async (_p, _a, ctx) => {
+      const ids = ctx.viewer.roles.filter((r) => r.tenantType === 'FEDERATION').map((r) => r.tenantId);
+      const found = await ctx.loaders.federation.loadMany(ids);
+      return found.filter((f): f is Federation => f !== undefined && !(f instanceof Error));
+    },
+  },
+  Federation: {
+    place: (f) => findPlace(f.placeCode)!,
+    // The parent is shown only to those who may read it: a coordinator below does not see above.
+    parent: async (f, _a, ctx) => {
+      if (!f.parentId) return null;
+      const parent = await ctx.loaders.federation.load(f.parentId);
+      return parent && allowed(ctx, { action: 'federation.read', federation: federationTarget(parent) }) ? parent : null;
+    },
+    children: async (f, args, ctx) => {
+      const { limit, cursor } = pageArgs(args);
+      return connection(await listChildFederations(ctx.db, f.id, limit, cursor));
+    },
+    groups: async (f, args, ctx) => {
+      const { limit, cursor } = pageArgs(args);
+      const page = await listGroupsOfFederation(ctx.db, f.id, limit, cursor);
+      return connection(page);
+    },
+  },
+  Mutation: {
+    createFederation: async (_p, { input }, ctx) => {
+      const data = parseInput(createFederationInputSchema, input);
+      authorize(ctx, { action: 'federation.create', parent: null });
+      const parent = data.parentId ? await ctx.loaders.federation.load(data.parentId) : undefined;
+      if (data.parentId && !parent) throw notFound('federation', 'input.parentId');
+      return commit(ctx, 'createFederation', data, () => planCreateFederation(ctx.db, newId(), data, parent ?? null, ctx.now()));
+    },
+  },
+};

@@ -1,0 +1,76 @@
+/** Groups and members. Public facts for the directory; member records for the group's officers. */
+import { addMemberInputSchema, checkJoinDate, createGroupInputSchema, type Group } from '#core/groups.ts';
+import { ValidationError } from '#core/errors.ts';
+import { findPlace } from '#core/places.ts';
+import { describeSchedule } from '#core/schedule.ts';
+import { cambodiaDate, parseInput, placeCodeSchema } from '#core/validation.ts';
+import { listGroupsAtPlace, listMembers, planAddMember, planCreateGroup } from '#store/groups.ts';
+import { allowed, authorize, authorizeOnGroup, federationTarget, groupTarget, notFound } from '../authorize.ts';
+import { commit, newId } from '../mutation.ts';
+import { connection, pageArgs } from '../pagination.ts';
+import type { Resolvers } from '../generated/schema.ts';
+
+/** Whole months between two YYYY-MM-DD dates. */
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return Math.max(0, (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0));
+}
+
+export const groupResolvers: Resolvers = {
+  Query: {
+    group: async (_p, { id }, ctx) => {
+      const group = await ctx.loaders.group.load(id);
+      if (!group || !allowed(ctx, { action: 'group.readProfile', group: await groupTarget(ctx, group) })) return null;
+      return group;
+    },
+    myGroups: async (_p, _a, ctx) => {
+      const ids = ctx.viewer.roles.filter((r) => r.tenantType === 'GROUP').map((r) => r.tenantId);
+      const groups = await ctx.loaders.group.loadMany(ids);
+      return groups.filter((g): g is Group => g !== undefined && !(g instanceof Error));
+    },
+    groupDirectory: async (_p, args, ctx) => {
+      authorize(ctx, { action: 'group.browseDirectory' });
+      const placeCode = placeCodeSchema.safeParse(args.placeCode);
+      if (!placeCode.success) {
+        throw new ValidationError(`placeCode ${placeCode.error.issues[0]!.message}.`, 'លេខកូដទីតាំងមិនត្រឹមត្រូវ។', 'placeCode');
+      }
+      const { limit, cursor } = pageArgs(args);
+      return connection(await listGroupsAtPlace(ctx.db, placeCode.data, limit, cursor));
+    },
+  },
+  Group: {
+    place: (g) => findPlace(g.placeCode.slice(0, 6))!,
+    ageInMonths: (g, _a, ctx) => monthsBetween(g.formedOn, cambodiaDate(ctx.now())),
+    members: async (g, args, ctx) => {
+      await authorizeOnGroup(ctx, g, 'group.readMembers');
+      const { limit, cursor } = pageArgs(args);
+      return connection(await listMembers(ctx.db, g.id, limit, cursor));
+    },
+  },
+  MeetingSchedule: {
+    description: (s) => describeSchedule(s).en,
+    descriptionKm: (s) => describeSchedule(s).km,
+  },
+  Mutation: {
+    createGroup: async (_p, { input }, ctx) => {
+      const data = parseInput(createGroupInputSchema, input);
+      const federation = data.federationId ? await ctx.loaders.federation.load(data.federationId) : undefined;
+      authorize(ctx, {
+        action: 'group.create',
+        federation: federation ? federationTarget(federation) : data.federationId ? { federationIds: [data.federationId] } : null,
+      });
+      if (data.federationId && !federation) throw notFound('federation', 'input.federationId');
+      return commit(ctx, 'createGroup', data, () => planCreateGroup(ctx.db, newId(), data, ctx.now()));
+    },
+    addMember: async (_p, { input }, ctx) => {
+      const data = parseInput(addMemberInputSchema, input);
+      const group = await ctx.loaders.group.load(data.groupId);
+      if (!group) throw notFound('group', 'input.groupId');
+      await authorizeOnGroup(ctx, group, 'group.writeMembers', 'input.groupId');
+      const problem = checkJoinDate(group, data.joinedOn, cambodiaDate(ctx.now()));
+      if (problem) throw new ValidationError(`input.joinedOn ${problem}.`, 'ថ្ងៃចូលជាសមាជិកមិនត្រឹមត្រូវ។', 'input.joinedOn');
+      return commit(ctx, 'addMember', data, () => planAddMember(ctx.db, newId(), data, ctx.now()));
+    },
+  },
+};

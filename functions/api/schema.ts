@@ -1,0 +1,31 @@
+/** The executable schema: the generated SDL with the resolvers of every area. Built once. */
+import { createSchema } from 'graphql-yoga';
+import { typeDefs, type Resolvers } from './generated/schema.ts';
+import type { Context } from './context.ts';
+import { DateScalar, DateTimeScalar, MoneyScalar } from './scalars.ts';
+import { baseResolvers } from './resolvers/base.ts';
+import { federationResolvers } from './resolvers/federation.ts';
+import { groupResolvers } from './resolvers/groups.ts';
+import { organisationResolvers } from './resolvers/organisations.ts';
+
+const areas: Resolvers[] = [baseResolvers, groupResolvers, federationResolvers, organisationResolvers];
+
+/** Merges each area's resolvers type by type; an area never silently replaces another's field. */
+function merge(list: Resolvers[]): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const resolvers of list) {
+    for (const [type, fields] of Object.entries(resolvers)) {
+      merged[type] ??= {};
+      for (const [field, resolver] of Object.entries(fields as object)) {
+        if (field in merged[type]!) throw new Error(`resolver ${type}.${field} is defined twice`);
+        merged[type]![field] = resolver;
+      }
+    }
+  }
+  return merged as Resolvers;
+}
+
+export const schema = createSchema<Context>({
+  typeDefs,
+  resolvers: { ...merge(areas), Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar },
+});

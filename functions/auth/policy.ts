@@ -1,0 +1,85 @@
+/**
+ * The policy: the one place that decides who may do what to what. Deny by default — a permission
+ * not granted below is refused. Pure: resolvers load the facts (the viewer's roles, the target's
+ * federation chain) and ask; nothing here reads or writes.
+ */
+import { GROUP_OFFICER_ROLES, type RoleGrant, type TenantType } from '#core/roles.ts';
+
+export interface Viewer {
+  /** The verified token subject. */
+  userId: string;
+  /** Roles loaded from DynamoDB on this request. */
+  roles: RoleGrant[];
+}
+
+/** A group as the policy sees it: its id and the federations it sits under, nearest first. */
+export interface GroupTarget {
+  groupId: string;
+  federationIds: string[];
+}
+
+/** A federation and every federation above it, itself first. */
+export interface FederationTarget {
+  federationIds: string[];
+}
+
+export type Permission =
+  | { action: 'platform.administer' }
+  | { action: 'federation.create'; parent: FederationTarget | null }
+  | { action: 'federation.read'; federation: FederationTarget }
+  | { action: 'group.create'; federation: FederationTarget | null }
+  /** Public facts: name, place, age, member count. Nothing financial, no names. */
+  | { action: 'group.readProfile'; group: GroupTarget }
+  | { action: 'group.readMembers'; group: GroupTarget }
+  | { action: 'group.writeMembers'; group: GroupTarget }
+  | { action: 'group.browseDirectory' }
+  | { action: 'role.assign'; tenantType: TenantType; tenantId: string; group?: GroupTarget }
+  | { action: 'organisation.read' };
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const ALLOW: Decision = { allowed: true };
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+const isAdmin = (v: Viewer) => v.roles.some((r) => r.tenantType === 'PLATFORM' && r.role === 'ADMIN');
+const isOfficerOf = (v: Viewer, groupId: string) =>
+  v.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === groupId && (GROUP_OFFICER_ROLES as readonly string[]).includes(r.role));
+const coordinatesAnyOf = (v: Viewer, federationIds: readonly string[]) =>
+  v.roles.some((r) => r.tenantType === 'FEDERATION' && r.role === 'COORDINATOR' && federationIds.includes(r.tenantId));
+const hasTenant = (v: Viewer, type: TenantType) => v.roles.some((r) => r.tenantType === type);
+
+/** Decides one permission for one viewer. Every branch that allows names who and why. */
+export function decide(viewer: Viewer, p: Permission): Decision {
+  switch (p.action) {
+    case 'platform.administer':
+      return isAdmin(viewer) ? ALLOW : deny('only a platform administrator may do this');
+    case 'federation.create':
+      return isAdmin(viewer) ? ALLOW : deny('only a platform administrator creates federations');
+    case 'federation.read':
+      if (isAdmin(viewer) || coordinatesAnyOf(viewer, p.federation.federationIds)) return ALLOW;
+      return deny('only coordinators of this federation or one above it may read it');
+    case 'group.create':
+      if (isAdmin(viewer)) return ALLOW;
+      if (p.federation && coordinatesAnyOf(viewer, p.federation.federationIds)) return ALLOW;
+      return deny('only a coordinator of the federation (or an administrator) onboards groups');
+    case 'group.readProfile':
+      // Banks find groups through the directory, which shows these same public facts.
+      if (isAdmin(viewer) || isOfficerOf(viewer, p.group.groupId) || hasTenant(viewer, 'BANK')) return ALLOW;
+      if (coordinatesAnyOf(viewer, p.group.federationIds)) return ALLOW;
+      return deny('this group is not yours to see');
+    case 'group.readMembers':
+    case 'group.writeMembers':
+      // Member names and phones are the group's own: not even its federation or an administrator.
+      return isOfficerOf(viewer, p.group.groupId) ? ALLOW : deny("only the group's officers see and keep its member records");
+    case 'group.browseDirectory':
+      return isAdmin(viewer) || hasTenant(viewer, 'BANK') || hasTenant(viewer, 'FEDERATION')
+        ? ALLOW
+        : deny('the group directory is for banks, federations and administrators');
+    case 'role.assign':
+      if (isAdmin(viewer)) return ALLOW;
+      if (p.tenantType === 'GROUP' && p.group && coordinatesAnyOf(viewer, p.group.federationIds)) return ALLOW;
+      return deny('only an administrator, or a coordinator for their own groups, assigns roles');
+    case 'organisation.read':
+      return viewer.roles.length > 0 ? ALLOW : deny('you hold no role in Krom yet');
+  }
+}

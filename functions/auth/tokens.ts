@@ -1,0 +1,90 @@
+/**
+ * Token verification with jose. In AWS the Cognito user pool signs tokens and its JWKS verifies
+ * them (fetched on first use and cached, so nothing touches the network at import); locally a
+ * key generated once under .data/ signs demo tokens and verifies them.
+ */
+import { SignJWT, createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { UnauthenticatedError } from '#core/errors.ts';
+
+export interface VerifiedIdentity {
+  /** The token's subject: the person's stable id. */
+  sub: string;
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<VerifiedIdentity>;
+}
+
+export const LOCAL_ISSUER = 'urn:krom:local';
+export const LOCAL_AUDIENCE = 'urn:krom:api';
+const ALGORITHM = 'ES256';
+
+function identityOf(payload: JWTPayload): VerifiedIdentity {
+  if (!payload.sub) throw new UnauthenticatedError('The token names no subject.');
+  return { sub: payload.sub };
+}
+
+/** Anything jose rejects (expired, wrong issuer, bad signature, garbage) is the same to a client. */
+async function verifyOrRefuse<T>(check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) throw error;
+    throw new UnauthenticatedError('The token is not valid: sign in again.');
+  }
+}
+
+/**
+ * Verifies Cognito tokens. Access tokens carry the app client in `client_id`, ID tokens in `aud`;
+ * either must name this API's client.
+ */
+export function cognitoVerifier(config: { issuer: string; clientId: string }): TokenVerifier {
+  const jwks = createRemoteJWKSet(new URL(`${config.issuer}/.well-known/jwks.json`));
+  return {
+    verify: (token) =>
+      verifyOrRefuse(async () => {
+        const { payload } = await jwtVerify(token, jwks, { issuer: config.issuer, algorithms: ['RS256'] });
+        const audience = [payload.aud ?? []].flat();
+        if (payload.client_id !== config.clientId && !audience.includes(config.clientId)) {
+          throw new UnauthenticatedError('The token was issued for another application.');
+        }
+        return identityOf(payload);
+      }),
+  };
+}
+
+/** Verifies tokens signed by the local key (dev server and tests). */
+export function localVerifier(publicJwk: JWK): TokenVerifier {
+  const jwks = createLocalJWKSet({ keys: [{ ...publicJwk, alg: ALGORITHM }] });
+  return {
+    verify: (token) =>
+      verifyOrRefuse(async () => {
+        const { payload } = await jwtVerify(token, jwks, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: [ALGORITHM] });
+        return identityOf(payload);
+      }),
+  };
+}
+
+export interface LocalKeyPair {
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+export async function generateLocalKeyPair(): Promise<LocalKeyPair> {
+  const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+  return { privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
+}
+
+/** Signs a local token for `sub`, valid for `ttlSeconds`. */
+export async function signLocalToken(privateJwk: JWK, sub: string, ttlSeconds: number, now = new Date()): Promise<string> {
+  const key = await importJWK(privateJwk, ALGORITHM);
+  const iat = Math.floor(now.getTime() / 1000);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: ALGORITHM })
+    .setSubject(sub)
+    .setIssuer(LOCAL_ISSUER)
+    .setAudience(LOCAL_AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds)
+    .sign(key);
+}

@@ -1,0 +1,99 @@
+/**
+ * Federations, groups and members: what is recorded about them and the rules their inputs obey.
+ */
+import { z } from 'zod';
+import { CURRENCIES, type Currency } from './money.ts';
+import { FREQUENCIES, WEEKDAYS, type MeetingSchedule } from './schedule.ts';
+import { dateSchema, idempotencyKeySchema, placeCodeSchema, textSchema } from './validation.ts';
+
+export const SEXES = ['FEMALE', 'MALE', 'OTHER'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export interface Federation {
+  id: string;
+  name: string;
+  placeCode: string;
+  parentId: string | null;
+  /** Every federation above this one, nearest first: the policy's view of "everything below". */
+  ancestorIds: string[];
+  createdAt: string;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  /** Commune (6 digits) or village (8 digits) where the group meets. */
+  placeCode: string;
+  currency: Currency;
+  meetingSchedule: MeetingSchedule;
+  formedOn: string;
+  federationId: string | null;
+  /** Members who have joined and not left; kept with each member write. */
+  memberCount: number;
+  womenCount: number;
+  createdAt: string;
+}
+
+export interface Member {
+  id: string;
+  groupId: string;
+  name: string;
+  sex: Sex;
+  phone: string | null;
+  joinedOn: string;
+  leftOn: string | null;
+  createdAt: string;
+}
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
+
+export const meetingScheduleSchema = z
+  .object({
+    frequency: z.enum(FREQUENCIES),
+    weekday: z.enum(WEEKDAYS),
+    weekOfMonth: z
+      .number()
+      .int()
+      .refine((n) => [1, 2, 3, 4, -1].includes(n), 'must be 1, 2, 3, 4 or -1 (the last week)')
+      .nullish(),
+  })
+  .transform((s) => ({ ...s, weekOfMonth: s.frequency === 'MONTHLY' ? (s.weekOfMonth ?? 1) : null }));
+
+export const createFederationInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  name: textSchema(120),
+  placeCode: placeCodeSchema,
+  parentId: idSchema.nullish(),
+});
+export type CreateFederationInput = z.infer<typeof createFederationInputSchema>;
+
+export const createGroupInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  name: textSchema(120),
+  placeCode: placeCodeSchema.refine((c) => c.length >= 6, 'must be a commune (6 digits) or village (8 digits) code'),
+  currency: z.enum(CURRENCIES),
+  meetingSchedule: meetingScheduleSchema,
+  formedOn: dateSchema,
+  federationId: idSchema.nullish(),
+});
+export type CreateGroupInput = z.infer<typeof createGroupInputSchema>;
+
+export const addMemberInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: idSchema,
+  name: textSchema(120),
+  sex: z.enum(SEXES),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ]{6,20}$/, 'must be a phone number of digits, optionally starting with +')
+    .nullish(),
+  joinedOn: dateSchema,
+});
+export type AddMemberInput = z.infer<typeof addMemberInputSchema>;
+
+/** A member cannot join before the group was formed, nor on a day that has not come yet. */
+export function checkJoinDate(group: Pick<Group, 'formedOn'>, joinedOn: string, today: string): string | null {
+  if (joinedOn < group.formedOn) return `must not be before the group was formed (${group.formedOn})`;
+  if (joinedOn > today) return 'must not be in the future';
+  return null;
+}

@@ -1,0 +1,8 @@
+/** Banks and NGOs as recorded by the platform. */
+import { z } from 'zod';
+import { idempotencyKeySchema, textSchema } from './validation.ts';
+
+export const createOrganisationInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  name: textSchema(160),
+});

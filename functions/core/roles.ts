@@ -1,0 +1,34 @@
+/**
+ * Who a person is to Krom: each role is held in one tenant (a group, a federation, a bank, an NGO,
+ * or the platform). Roles are stored in DynamoDB, not in the token, so a change of treasurer
+ * takes effect on the next request.
+ */
+export const TENANT_TYPES = ['PLATFORM', 'FEDERATION', 'GROUP', 'BANK', 'NGO'] as const;
+export type TenantType = (typeof TENANT_TYPES)[number];
+
+export const GROUP_OFFICER_ROLES = ['PRESIDENT', 'TREASURER', 'SECRETARY'] as const;
+export type GroupOfficerRole = (typeof GROUP_OFFICER_ROLES)[number];
+
+/** The roles each kind of tenant has. */
+export const ROLES_BY_TENANT = {
+  PLATFORM: ['ADMIN'],
+  FEDERATION: ['COORDINATOR'],
+  GROUP: GROUP_OFFICER_ROLES,
+  BANK: ['LOAN_OFFICER'],
+  NGO: ['STAFF'],
+} as const satisfies Record<TenantType, readonly string[]>;
+
+export type RoleName = (typeof ROLES_BY_TENANT)[TenantType][number];
+
+export interface RoleGrant {
+  tenantType: TenantType;
+  /** 'platform' for the platform tenant. */
+  tenantId: string;
+  role: RoleName;
+}
+
+export const PLATFORM_ID = 'platform';
+
+export function isRoleOfTenant(tenantType: TenantType, role: string): role is RoleName {
+  return (ROLES_BY_TENANT[tenantType] as readonly string[]).includes(role);
+}

@@ -1,0 +1,153 @@
+/**
+ * The DynamoDB client and the few primitives every repository uses. Only functions/store
+ * imports the AWS SDK; the rest of Krom sees repositories.
+ */
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type QueryCommandInput,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ValidationError } from '#core/errors.ts';
+import { INDEXES, KEY, type IndexName } from './table.ts';
+
+export type Item = Record<string, unknown>;
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export interface Db {
+  /** The low-level client, for table administration (dev and tests). */
+  client: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+  table: string;
+}
+
+export interface DbConfig {
+  table: string;
+  region?: string;
+  /** DynamoDB Local's URL; unset in AWS. */
+  endpoint?: string;
+}
+
+/**
+ * Creates the document client once (module scope in the Lambda). Bigints marshal to DynamoDB
+ * numbers; empty values are dropped rather than stored.
+ */
+export function createDb(config: DbConfig): Db {
+  const clientConfig: DynamoDBClientConfig = { region: config.region ?? process.env.AWS_REGION ?? 'ap-southeast-1' };
+  if (config.endpoint) {
+    clientConfig.endpoint = config.endpoint;
+    // DynamoDB Local accepts any credentials; fixed ones keep local runs independent of ~/.aws.
+    clientConfig.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  }
+  const client = new DynamoDBClient(clientConfig);
+  const doc = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+  });
+  return { client, doc, table: config.table };
+}
+
+export async function getItem<T extends Item>(db: Db, key: { pk: string; sk: string }, consistent = false) {
+  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: key, ConsistentRead: consistent }));
+  return out.Item as T | undefined;
+}
+
+/** Reads many items by key in as few requests as DynamoDB allows (100 keys a request), in key order. */
+export async function batchGet<T extends Item>(db: Db, keyList: { pk: string; sk: string }[]): Promise<(T | undefined)[]> {
+  const found = new Map<string, T>();
+  for (let i = 0; i < keyList.length; i += 100) {
+    let pending: Record<string, unknown>[] | undefined = keyList.slice(i, i + 100);
+    // Unprocessed keys come back under load; retry them until none remain.
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: pending } } }));
+      for (const item of out.Responses?.[db.table] ?? []) found.set(`${item.pk}|${item.sk}`, item as T);
+      pending = out.UnprocessedKeys?.[db.table]?.Keys;
+    }
+  }
+  return keyList.map((k) => found.get(`${k.pk}|${k.sk}`));
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page, or null at the end. */
+  cursor: string | null;
+}
+
+export interface QuerySpec {
+  index?: IndexName;
+  partition: string;
+  /** Items whose sort key starts with this. */
+  sortPrefix?: string;
+  limit: number;
+  cursor?: string | null;
+  forward?: boolean;
+  /** Strongly consistent read (base table only). */
+  consistent?: boolean;
+}
+
+/**
+ * One page of a key-condition query. The cursor is the last key read, encoded; a cursor from a
+ * different partition is refused, so a client cannot steer a query into data it did not ask for.
+ */
+export async function queryPage<T extends Item>(db: Db, spec: QuerySpec): Promise<Page<T>> {
+  const names = spec.index ? INDEXES[spec.index] : KEY;
+  const input: QueryCommandInput = {
+    TableName: db.table,
+    IndexName: spec.index,
+    KeyConditionExpression: spec.sortPrefix ? '#p = :p AND begins_with(#s, :s)' : '#p = :p',
+    ExpressionAttributeNames: spec.sortPrefix ? { '#p': names.partition, '#s': names.sort } : { '#p': names.partition },
+    ExpressionAttributeValues: spec.sortPrefix ? { ':p': spec.partition, ':s': spec.sortPrefix } : { ':p': spec.partition },
+    Limit: spec.limit,
+    ScanIndexForward: spec.forward ?? true,
+    ConsistentRead: spec.consistent,
+  };
+  if (spec.cursor) input.ExclusiveStartKey = decodeCursor(spec.cursor, names.partition, spec.partition, names.sort, spec.sortPrefix);
+  const out = await db.doc.send(new QueryCommand(input));
+  return {
+    items: (out.Items ?? []) as T[],
+    cursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null,
+  };
+}
+
+/** Reads every item of a partition (small, bounded partitions only: a user's roles). */
+export async function queryAll<T extends Item>(db: Db, spec: Omit<QuerySpec, 'limit' | 'cursor'>): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await queryPage<T>(db, { ...spec, limit: 500, cursor });
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return all;
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, partitionName: string, partition: string, sortName: string, sortPrefix?: string) {
+  const bad = () =>
+    new ValidationError('The page cursor is not valid for this list.', 'ទំព័របន្ទាប់មិនត្រឹមត្រូវសម្រាប់បញ្ជីនេះទេ។', 'after');
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw bad();
+  }
+  if (typeof key !== 'object' || key === null) throw bad();
+  const record = key as Record<string, unknown>;
+  if (!Object.values(record).every((v) => typeof v === 'string')) throw bad();
+  if (record[partitionName] !== partition) throw bad();
+  const sort = record[sortName];
+  if (typeof sort !== 'string' || (sortPrefix && !sort.startsWith(sortPrefix))) throw bad();
+  return record;
+}
+
+export async function transactWrite(db: Db, items: TransactItem[]): Promise<void> {
+  await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+}

@@ -1,0 +1,166 @@
+/**
+ * Federations, groups and members in the table. Writes return plans for writeOnce, so each
+ * mutation commits its items and its idempotency record in one transaction.
+ */
+import type { CreateFederationInput, CreateGroupInput, AddMemberInput, Federation, Group, Member } from '#core/groups.ts';
+import { NotFoundError, ConflictError } from '#core/errors.ts';
+import { batchGet, getItem, queryPage, type Db, type Item, type Page } from './db.ts';
+import type { GuardedWrite, WritePlan } from './idempotency.ts';
+import { isId, keys, prefixes } from './keys.ts';
+
+const KEY_FIELDS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
+
+/** Strips key attributes so callers see records, never the layout. */
+function record<T>(item: Item | undefined): T | undefined {
+  if (!item) return undefined;
+  const copy: Item = { ...item };
+  for (const k of KEY_FIELDS) delete copy[k];
+  return copy as T;
+}
+
+const duplicate = () => new ConflictError('This record exists already.', 'កំណត់ត្រានេះមានរួចហើយ។');
+
+export async function getFederation(db: Db, id: string): Promise<Federation | undefined> {
+  return isId(id) ? record<Federation>(await getItem(db, keys.federation(id))) : undefined;
+}
+
+export async function getGroup(db: Db, id: string): Promise<Group | undefined> {
+  return isId(id) ? record<Group>(await getItem(db, keys.group(id))) : undefined;
+}
+
+/** Groups by id in one BatchGetItem per 100, in the order asked; unknown ids give undefined. */
+export async function getGroups(db: Db, ids: readonly string[]): Promise<(Group | undefined)[]> {
+  const valid = ids.filter(isId);
+  const found = await batchGet(db, valid.map((id) => keys.group(id)));
+  const byId = new Map(found.filter(Boolean).map((item) => [item!.id as string, record<Group>(item)!]));
+  return ids.map((id) => byId.get(id));
+}
+
+export async function getMember(db: Db, groupId: string, memberId: string): Promise<Member | undefined> {
+  if (!isId(groupId) || !isId(memberId)) return undefined;
+  return record<Member>(await getItem(db, keys.member(groupId, memberId)));
+}
+
+export async function listMembers(db: Db, groupId: string, limit: number, cursor?: string | null): Promise<Page<Member>> {
+  const page = await queryPage(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.members, limit, cursor });
+  return { items: page.items.map((i) => record<Member>(i)!), cursor: page.cursor };
+}
+
+export async function listGroupsOfFederation(db: Db, federationId: string, limit: number, cursor?: string | null): Promise<Page<Group>> {
+  const page = await queryPage(db, {
+    index: 'byParent',
+    partition: keys.federation(federationId).pk,
+    sortPrefix: prefixes.groupsOfFederation,
+    limit,
+    cursor,
+  });
+  return { items: page.items.map((i) => record<Group>(i)!), cursor: page.cursor };
+}
+
+export async function listChildFederations(db: Db, federationId: string, limit: number, cursor?: string | null): Promise<Page<Federation>> {
+  const page = await queryPage(db, {
+    index: 'byParent',
+    partition: keys.federation(federationId).pk,
+    sortPrefix: prefixes.childFederations,
+    limit,
+    cursor,
+  });
+  return { items: page.items.map((i) => record<Federation>(i)!), cursor: page.cursor };
+}
+
+/** The public directory: groups whose place lies inside `placeCode` (a province, district, commune or village). */
+export async function listGroupsAtPlace(db: Db, placeCode: string, limit: number, cursor?: string | null): Promise<Page<Group>> {
+  const range = prefixes.directory(placeCode);
+  const page = await queryPage(db, { index: 'byPlace', partition: range.gsi2pk, sortPrefix: range.gsi2skPrefix, limit, cursor });
+  return { items: page.items.map((i) => record<Group>(i)!), cursor: page.cursor };
+}
+
+/** `parent` is the federation read by the caller; its chain becomes this one's ancestors. */
+export function planCreateFederation(db: Db, id: string, input: CreateFederationInput, parent: Federation | null, now: Date): WritePlan<Federation> {
+  const federation: Federation = {
+    id,
+    name: input.name,
+    placeCode: input.placeCode,
+    parentId: parent?.id ?? null,
+    ancestorIds: parent ? [parent.id, ...parent.ancestorIds] : [],
+    createdAt: now.toISOString(),
+  };
+  const item = {
+    ...keys.federation(id),
+    ...(federation.parentId ? keys.federationChildOf(federation.parentId, id) : {}),
+    entity: 'Federation',
+    ...federation,
+  };
+  const writes: GuardedWrite[] = [{ write: { Put: { TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: duplicate }];
+  if (federation.parentId) writes.push(mustExist(db, keys.federation(federation.parentId), 'input.parentId', 'federation'));
+  return { writes, result: federation };
+}
+
+export function planCreateGroup(db: Db, id: string, input: CreateGroupInput, now: Date): WritePlan<Group> {
+  const group: Group = {
+    id,
+    name: input.name,
+    placeCode: input.placeCode,
+    currency: input.currency,
+    meetingSchedule: { ...input.meetingSchedule, weekOfMonth: input.meetingSchedule.weekOfMonth ?? null },
+    formedOn: input.formedOn,
+    federationId: input.federationId ?? null,
+    memberCount: 0,
+    womenCount: 0,
+    createdAt: now.toISOString(),
+  };
+  const item = {
+    ...keys.group(id),
+    ...(group.federationId ? keys.groupInFederation(group.federationId, id) : {}),
+    ...keys.groupAtPlace(group.placeCode, id),
+    entity: 'Group',
+    ...group,
+  };
+  const writes: GuardedWrite[] = [{ write: { Put: { TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: duplicate }];
+  if (group.federationId) writes.push(mustExist(db, keys.federation(group.federationId), 'input.federationId', 'federation'));
+  return { writes, result: group };
+}
+
+export function planAddMember(db: Db, id: string, input: AddMemberInput, now: Date): WritePlan<Member> {
+  const member: Member = {
+    id,
+    groupId: input.groupId,
+    name: input.name,
+    sex: input.sex,
+    phone: input.phone ?? null,
+    joinedOn: input.joinedOn,
+    leftOn: null,
+    createdAt: now.toISOString(),
+  };
+  const women = member.sex === 'FEMALE' ? 1 : 0;
+  return {
+    writes: [
+      {
+        write: { Put: { TableName: db.table, Item: { ...keys.member(input.groupId, id), entity: 'Member', ...member }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        onConditionFailed: duplicate,
+      },
+      {
+        // The count lives on the group item so the directory and dashboards read it in O(1).
+        write: {
+          Update: {
+            TableName: db.table,
+            Key: keys.group(input.groupId),
+            UpdateExpression: 'ADD memberCount :one, womenCount :women',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':one': 1, ':women': women },
+          },
+        },
+        onConditionFailed: () => new NotFoundError('No such group.', 'រកមិនឃើញក្រុមនេះទេ។', 'input.groupId'),
+      },
+    ],
+    result: member,
+  };
+}
+
+/** A write-less guard: the transaction fails unless the referenced item exists. */
+function mustExist(db: Db, key: { pk: string; sk: string }, field: string, what: string): GuardedWrite {
+  return {
+    write: { ConditionCheck: { TableName: db.table, Key: key, ConditionExpression: 'attribute_exists(pk)' } },
+    onConditionFailed: () => new NotFoundError(`No such ${what}.`, 'រកមិនឃើញកំណត់ត្រានេះទេ។', field),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The DynamoDB key layout — the only place that knows how keys are spelled. Every access pattern
+ * the README lists is served by one of these keys or by an index in table.ts.
+ *
+ * | item                 | pk                     | sk                        | gsi1 (byParent)                     | gsi2 (byPlace)                   |
+ * |----------------------|------------------------|---------------------------|-------------------------------------|----------------------------------|
+ * | federation           | FED#<id>               | FED                       | FED#<parentId> / FED#<id>           |                                  |
+ * | group                | GROUP#<id>             | GROUP                     | FED#<federationId> / GROUP#<id>     | PROV#<pp> / <place8>#<id>        |
+ * | member               | GROUP#<groupId>        | MEMBER#<id>               |                                     |                                  |
+ * | bank / NGO           | BANK#<id> / NGO#<id>   | BANK / NGO                | ORG#BANK / BANK#<id> (and NGO)      |                                  |
+ * | user                 | USER#<sub>             | PROFILE                   |                                     |                                  |
+ * | role of a user       | USER#<sub>             | ROLE#<tenantType>#<id>    | <tenant key> / ROLE#<role>#<sub>    |                                  |
+ * | idempotency record   | IDEM#<sub>#<key>       | IDEM                      |                                     |                                  |
+ */
+import type { TenantType } from '#core/roles.ts';
+
+/** Ids embedded in keys never contain the separator; anything else is refused before a key is built. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const isId = (value: string): boolean => ID_PATTERN.test(value);
+
+const TENANT_PREFIX: Record<TenantType, string> = {
+  PLATFORM: 'PLATFORM',
+  FEDERATION: 'FED',
+  GROUP: 'GROUP',
+  BANK: 'BANK',
+  NGO: 'NGO',
+};
+
+/** The partition key of a tenant's own item (and of what it owns, for groups). */
+export const tenantKey = (type: TenantType, id: string): string =>
+  type === 'PLATFORM' ? 'PLATFORM' : `${TENANT_PREFIX[type]}#${id}`;
+
+export const keys = {
+  federation: (id: string) => ({ pk: tenantKey('FEDERATION', id), sk: 'FED' }),
+  federationChildOf: (parentId: string, id: string) => ({
+    gsi1pk: tenantKey('FEDERATION', parentId),
+    gsi1sk: `FED#${id}`,
+  }),
+  group: (id: string) => ({ pk: tenantKey('GROUP', id), sk: 'GROUP' }),
+  groupInFederation: (federationId: string, groupId: string) => ({
+    gsi1pk: tenantKey('FEDERATION', federationId),
+    gsi1sk: `GROUP#${groupId}`,
+  }),
+  /** Directory position: the province partitions; the sort key runs district → commune → village. */
+  groupAtPlace: (placeCode: string, groupId: string) => ({
+    gsi2pk: `PROV#${placeCode.slice(0, 2)}`,
+    gsi2sk: `${placeCode.padEnd(8, '0')}#${groupId}`,
+  }),
+  member: (groupId: string, memberId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `MEMBER#${memberId}` }),
+  organisation: (type: 'BANK' | 'NGO', id: string) => ({ pk: tenantKey(type, id), sk: type }),
+  organisationListing: (type: 'BANK' | 'NGO', id: string) => ({ gsi1pk: prefixes.organisations(type), gsi1sk: `${type}#${id}` }),
+  user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
+  role: (sub: string, tenantType: TenantType, tenantId: string, role: string) => ({
+    pk: `USER#${sub}`,
+    sk: `ROLE#${tenantType}#${tenantId}`,
+    gsi1pk: tenantKey(tenantType, tenantId),
+    gsi1sk: `ROLE#${role}#${sub}`,
+  }),
+  idempotency: (actor: string, key: string) => ({ pk: `IDEM#${actor}#${key}`, sk: 'IDEM' }),
+} as const;
+
+/** Prefixes for range queries over the keys above. */
+export const prefixes = {
+  members: 'MEMBER#',
+  /** The byParent partition listing every bank (or every NGO). */
+  organisations: (type: 'BANK' | 'NGO') => `ORG#${type}`,
+  roles: 'ROLE#',
+  groupsOfFederation: 'GROUP#',
+  childFederations: 'FED#',
+  /** Directory range for a place: its code is a prefix of every position below it. */
+  directory: (placeCode: string) => ({ gsi2pk: `PROV#${placeCode.slice(0, 2)}`, gsi2skPrefix: placeCode }),
+} as const;

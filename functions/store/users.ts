@@ -1,0 +1,64 @@
+/**
+ * People and their roles. A role item sits under the user (so one query loads a viewer's roles on
+ * each request) and is indexed under its tenant (so a group can list its officers).
+ */
+import type { RoleGrant, RoleName, TenantType } from '#core/roles.ts';
+import { getItem, queryAll, type Db } from './db.ts';
+import type { GuardedWrite } from './idempotency.ts';
+import { keys, prefixes, tenantKey } from './keys.ts';
+
+export interface User {
+  id: string;
+  displayName: string;
+  createdAt: string;
+}
+
+export interface RoleHolder extends RoleGrant {
+  userId: string;
+  since: string;
+}
+
+export async function getUser(db: Db, sub: string): Promise<User | undefined> {
+  const item = await getItem(db, keys.user(sub));
+  return item ? { id: item.id as string, displayName: item.displayName as string, createdAt: item.createdAt as string } : undefined;
+}
+
+/** Every role the user holds now. Strongly consistent: a revoked role must not linger. */
+export async function getRoles(db: Db, sub: string): Promise<RoleGrant[]> {
+  const items = await queryAll(db, { partition: keys.user(sub).pk, sortPrefix: prefixes.roles, consistent: true });
+  return items.map((i) => ({ tenantType: i.tenantType as TenantType, tenantId: i.tenantId as string, role: i.role as RoleName }));
+}
+
+/** Who holds roles in a tenant (a group's officers, a bank's officers). */
+export async function listRoleHolders(db: Db, tenantType: TenantType, tenantId: string): Promise<RoleHolder[]> {
+  const items = await queryAll(db, { index: 'byParent', partition: tenantKey(tenantType, tenantId), sortPrefix: prefixes.roles });
+  return items.map((i) => ({
+    userId: i.userId as string,
+    tenantType: i.tenantType as TenantType,
+    tenantId: i.tenantId as string,
+    role: i.role as RoleName,
+    since: i.since as string,
+  }));
+}
+
+export function putUserWrite(db: Db, user: User): GuardedWrite {
+  return { write: { Put: { TableName: db.table, Item: { ...keys.user(user.id), entity: 'User', ...user } } } };
+}
+
+/** Gives the user `grant.role` in the tenant, replacing any role they held there. */
+export function putRoleWrite(db: Db, userId: string, grant: RoleGrant, now: Date): GuardedWrite {
+  return {
+    write: {
+      Put: {
+        TableName: db.table,
+        Item: {
+          ...keys.role(userId, grant.tenantType, grant.tenantId, grant.role),
+          entity: 'Role',
+          userId,
+          ...grant,
+          since: now.toISOString(),
+        },
+      },
+    },
+  };
+}
