@@ -22,17 +22,47 @@ export function toGraphQLError(error: DomainError, source?: GraphQLError): Graph
   });
 }
 
+/**
+ * Duck-typed, not instanceof: graphql ships both ESM and CJS builds and a bundler or test runner
+ * may load both, so a GraphQLError made by yoga need not be an instance of ours.
+ */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError' && 'extensions' in error;
+}
+
+const VARIABLE_AT = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"/s;
+const VARIABLE = /^Variable "\$(\w+)"/;
+
+/**
+ * Gives graphql-js's own client errors a stable code, and a field where the message names one:
+ * `Variable "$input" got invalid value … at "input.joinedOn"` → field input.joinedOn.
+ */
+function withClientCode(error: GraphQLError): GraphQLError {
+  if (error.extensions.field && error.extensions.messageKm) return error;
+  const at = VARIABLE_AT.exec(error.message);
+  const variable = at ? undefined : VARIABLE.exec(error.message);
+  const field = at?.[2] ?? variable?.[1];
+  if (!field && error.extensions.code) return error;
+  const code = field ? 'BAD_USER_INPUT' : error.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED';
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    path: error.path,
+    extensions: { ...error.extensions, code, ...(field ? { field } : {}), messageKm: 'សំណើ ឬទិន្នន័យដែលបានផ្ញើមិនត្រឹមត្រូវ។' },
+  });
+}
+
 /** yoga's maskError hook. */
 export function maskError(error: unknown, requestIdOf: () => string | undefined): Error {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof DomainError) return toGraphQLError(original, error instanceof GraphQLError ? error : undefined);
+  const wrapper = isGraphQLError(error) ? error : undefined;
+  const original = wrapper?.originalError ?? error;
+  if (original instanceof DomainError) return toGraphQLError(original, wrapper);
   // Errors made as GraphQLErrors on purpose (parse, validation, scalar coercion) are client errors.
-  if (original instanceof GraphQLError) return error as GraphQLError;
+  if (isGraphQLError(original)) return withClientCode(wrapper ?? original);
   const requestId = requestIdOf();
   logger.error('internal error', { requestId, error: original as Error });
   return new GraphQLError('Internal error: the request was not completed. Quote this request id when you report it.', {
-    nodes: error instanceof GraphQLError ? error.nodes : undefined,
-    path: error instanceof GraphQLError ? error.path : undefined,
+    nodes: wrapper?.nodes,
+    path: wrapper?.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, messageKm: 'មានបញ្ហាខាងក្នុង សំណើមិនបានបញ្ចប់ទេ។' },
   });
 }

@@ -102,16 +102,19 @@ export async function queryPage<T extends Item>(db: Db, spec: QuerySpec): Promis
     KeyConditionExpression: spec.sortPrefix ? '#p = :p AND begins_with(#s, :s)' : '#p = :p',
     ExpressionAttributeNames: spec.sortPrefix ? { '#p': names.partition, '#s': names.sort } : { '#p': names.partition },
     ExpressionAttributeValues: spec.sortPrefix ? { ':p': spec.partition, ':s': spec.sortPrefix } : { ':p': spec.partition },
-    Limit: spec.limit,
     ScanIndexForward: spec.forward ?? true,
     ConsistentRead: spec.consistent,
   };
   if (spec.cursor) input.ExclusiveStartKey = decodeCursor(spec.cursor, names.partition, spec.partition, names.sort, spec.sortPrefix);
+  // One extra item tells whether another page exists, so hasNextPage is never a false promise.
+  input.Limit = spec.limit + 1;
   const out = await db.doc.send(new QueryCommand(input));
-  return {
-    items: (out.Items ?? []) as T[],
-    cursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null,
-  };
+  const items = (out.Items ?? []) as T[];
+  if (items.length <= spec.limit) return { items, cursor: null };
+  const page = items.slice(0, spec.limit);
+  const last = page[page.length - 1]!;
+  const keyNames = spec.index ? [KEY.partition, KEY.sort, names.partition, names.sort] : [KEY.partition, KEY.sort];
+  return { items: page, cursor: encodeCursor(Object.fromEntries(keyNames.map((k) => [k, last[k]]))) };
 }
 
 /** Reads every item of a partition (small, bounded partitions only: a user's roles). */
