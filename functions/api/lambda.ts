@@ -3,7 +3,8 @@
  * app — and nothing slow happens at import: the Cognito JWKS is fetched on the first request.
  */
 import { handle } from 'hono/aws-lambda';
-import { cognitoVerifier } from '#auth/tokens.ts';
+import { cognitoVerifier, type TokenVerifier } from '#auth/tokens.ts';
+import { UnauthenticatedError } from '#core/errors.ts';
 import { createDb } from '#store/db.ts';
 import { createApp } from './app.ts';
 
@@ -19,9 +20,10 @@ const db = createDb({ table: required('TABLE_NAME') });
 // loads, and every request is then refused as unauthenticated rather than trusted.
 const issuer = process.env.COGNITO_ISSUER;
 const clientId = process.env.COGNITO_CLIENT_ID;
-const verifier = issuer && clientId
-  ? cognitoVerifier({ issuer, clientId })
-  : { verify: () => Promise.reject(new Error('COGNITO_ISSUER and COGNITO_CLIENT_ID are not set')) };
+const verifier: TokenVerifier =
+  issuer && clientId
+    ? cognitoVerifier({ issuer, clientId })
+    : { verify: () => Promise.reject(new UnauthenticatedError('Sign-in is not configured for this deployment.')) };
 
 export const app = createApp({ db, verifier, dev: process.env.STAGE === 'dev' && process.env.KROM_GRAPHIQL === 'on' });
 

@@ -1,0 +1,14 @@
+/** The CDK app. Stage comes from context: `cdk deploy -c stage=prod`; dev by default. */
+import { App } from 'aws-cdk-lib';
+import { KromStack } from './krom-stack.ts';
+
+const app = new App();
+const stage = app.node.tryGetContext('stage') ?? 'dev';
+if (stage !== 'dev' && stage !== 'prod') throw new Error(`stage must be dev or prod, not ${stage}`);
+new KromStack(app, `Krom-${stage}`, {
+  stage,
+  description: `Krom: books and federation for self-help groups (${stage})`,
+  // Environment-agnostic, so synth needs no account; deploy uses the CLI's account and region.
+  env: process.env.CDK_DEFAULT_ACCOUNT ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION } : undefined,
+});
+app.synth();

@@ -1,0 +1,87 @@
+/**
+ * Krom in AWS: one DynamoDB table, the API function behind an HTTP API with a Cognito JWT
+ * authorizer, and the Cognito user pool people sign in with.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AccountRecovery, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { INDEXES, KEY, TTL_ATTRIBUTE } from '../functions/store/table.ts';
+import { KromFunction } from './krom-function.ts';
+
+export interface KromStackProps extends StackProps {
+  stage: 'dev' | 'prod';
+}
+
+export class KromStack extends Stack {
+  constructor(scope: Construct, id: string, props: KromStackProps) {
+    super(scope, id, props);
+    const prod = props.stage === 'prod';
+
+    const table = new Table(this, 'Table', {
+      partitionKey: { name: KEY.partition, type: AttributeType.STRING },
+      sortKey: { name: KEY.sort, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: prod,
+      encryption: TableEncryption.AWS_MANAGED,
+      stream: StreamViewType.NEW_AND_OLD_IMAGES,
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    for (const [indexName, index] of Object.entries(INDEXES)) {
+      table.addGlobalSecondaryIndex({
+        indexName,
+        partitionKey: { name: index.partition, type: AttributeType.STRING },
+        sortKey: { name: index.sort, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+
+    const userPool = new UserPool(this, 'Users', {
+      selfSignUpEnabled: false, // administrators invite people; roles live in DynamoDB
+      signInAliases: { username: true, phone: true },
+      accountRecovery: AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
+      passwordPolicy: { minLength: 10, requireSymbols: false },
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      deletionProtection: prod,
+    });
+    const client = new UserPoolClient(this, 'AppClient', {
+      userPool,
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      preventUserExistenceErrors: true,
+    });
+
+    const api = new KromFunction(this, 'Api', {
+      name: 'api',
+      table,
+      stage: props.stage,
+      environment: { COGNITO_ISSUER: userPool.userPoolProviderUrl, COGNITO_CLIENT_ID: client.userPoolClientId },
+    });
+
+    const httpApi = new HttpApi(this, 'HttpApi', {
+      description: `Krom GraphQL API (${props.stage})`,
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
+        allowHeaders: ['authorization', 'content-type'],
+      },
+    });
+    const integration = new HttpLambdaIntegration('ApiIntegration', api.function);
+    const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', userPool, { userPoolClients: [client] });
+    httpApi.addRoutes({ path: '/graphql', methods: [HttpMethod.GET, HttpMethod.POST], integration, authorizer });
+    httpApi.addRoutes({ path: '/health', methods: [HttpMethod.GET], integration });
+
+    new CfnOutput(this, 'GraphQLUrl', { value: `${httpApi.apiEndpoint}/graphql` });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+  }
+}

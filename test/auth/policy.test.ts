@@ -1,0 +1,61 @@
+/** Unit tier: the policy, as a table of who may do what. Anything not listed as allowed is denied. */
+import { describe, expect, it } from 'vitest';
+import { decide, type Permission, type Viewer } from '#auth/policy.ts';
+
+const viewers: Record<string, Viewer> = {
+  admin: { userId: 'a', roles: [{ tenantType: 'PLATFORM', tenantId: 'platform', role: 'ADMIN' }] },
+  coordTop: { userId: 'c1', roles: [{ tenantType: 'FEDERATION', tenantId: 'F-top', role: 'COORDINATOR' }] },
+  coordSub: { userId: 'c2', roles: [{ tenantType: 'FEDERATION', tenantId: 'F-sub', role: 'COORDINATOR' }] },
+  treasurerA: { userId: 't', roles: [{ tenantType: 'GROUP', tenantId: 'A', role: 'TREASURER' }] },
+  secretaryA: { userId: 's', roles: [{ tenantType: 'GROUP', tenantId: 'A', role: 'SECRETARY' }] },
+  treasurerB: { userId: 'tb', roles: [{ tenantType: 'GROUP', tenantId: 'B', role: 'TREASURER' }] },
+  bank: { userId: 'b', roles: [{ tenantType: 'BANK', tenantId: 'K', role: 'LOAN_OFFICER' }] },
+  ngo: { userId: 'n', roles: [{ tenantType: 'NGO', tenantId: 'N', role: 'STAFF' }] },
+  nobody: { userId: 'x', roles: [] },
+};
+
+const groupA = { groupId: 'A', federationIds: ['F-sub', 'F-top'] };
+const permissions: Record<string, Permission> = {
+  administer: { action: 'platform.administer' },
+  createFederation: { action: 'federation.create', parent: null },
+  readSubFederation: { action: 'federation.read', federation: { federationIds: ['F-sub', 'F-top'] } },
+  readTopFederation: { action: 'federation.read', federation: { federationIds: ['F-top'] } },
+  createGroupInSub: { action: 'group.create', federation: { federationIds: ['F-sub', 'F-top'] } },
+  createGroupNoFederation: { action: 'group.create', federation: null },
+  readProfileA: { action: 'group.readProfile', group: groupA },
+  readMembersA: { action: 'group.readMembers', group: groupA },
+  writeMembersA: { action: 'group.writeMembers', group: groupA },
+  directory: { action: 'group.browseDirectory' },
+  assignOfficerA: { action: 'role.assign', tenantType: 'GROUP', tenantId: 'A', group: groupA },
+  assignBankRole: { action: 'role.assign', tenantType: 'BANK', tenantId: 'K' },
+  readOrganisations: { action: 'organisation.read' },
+};
+
+/** The whole truth of the policy for these viewers: [permission, who is allowed]. */
+const allowedTable: Record<string, string[]> = {
+  administer: ['admin'],
+  createFederation: ['admin'],
+  readSubFederation: ['admin', 'coordTop', 'coordSub'],
+  readTopFederation: ['admin', 'coordTop'],
+  createGroupInSub: ['admin', 'coordTop', 'coordSub'],
+  createGroupNoFederation: ['admin'],
+  readProfileA: ['admin', 'coordTop', 'coordSub', 'treasurerA', 'secretaryA', 'bank'],
+  readMembersA: ['treasurerA', 'secretaryA'],
+  writeMembersA: ['treasurerA', 'secretaryA'],
+  directory: ['admin', 'coordTop', 'coordSub', 'bank'],
+  assignOfficerA: ['admin', 'coordTop', 'coordSub'],
+  assignBankRole: ['admin'],
+  readOrganisations: ['admin', 'coordTop', 'coordSub', 'treasurerA', 'secretaryA', 'treasurerB', 'bank', 'ngo'],
+};
+
+const cases = Object.entries(permissions).flatMap(([p, permission]) =>
+  Object.entries(viewers).map(([v, viewer]) => ({ p, v, permission, viewer, expected: allowedTable[p]!.includes(v) })),
+);
+
+describe(`policy matrix (${cases.length} cases)`, () => {
+  it.each(cases)('$v → $p: allowed=$expected', ({ viewer, permission, expected }) => {
+    const decision = decide(viewer, permission);
+    expect(decision.allowed).toBe(expected);
+    if (!decision.allowed) expect(decision.reason).toMatch(/\w/);
+  });
+});

@@ -1,0 +1,101 @@
+/** Infra tier: the synthesised CloudFormation has the properties Krom relies on. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { KromStack } from '../../infra/krom-stack.ts';
+import { INDEXES } from '#store/table.ts';
+
+let dev: Template;
+let prod: Template;
+beforeAll(() => {
+  dev = Template.fromStack(new KromStack(new App(), 'Dev', { stage: 'dev' }));
+  prod = Template.fromStack(new KromStack(new App(), 'Prod', { stage: 'prod' }));
+});
+
+describe('the table', () => {
+  it('is one on-demand table with PITR, encryption, a new-and-old-image stream, TTL and the store’s indexes', () => {
+    dev.resourceCountIs('AWS::DynamoDB::Table', 1);
+    dev.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      GlobalSecondaryIndexes: Object.entries(INDEXES).map(([name, index]) =>
+        Match.objectLike({
+          IndexName: name,
+          KeySchema: [
+            { AttributeName: index.partition, KeyType: 'HASH' },
+            { AttributeName: index.sort, KeyType: 'RANGE' },
+          ],
+        }),
+      ),
+    });
+  });
+
+  it('is protected from deletion in prod only', () => {
+    prod.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
+    prod.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
+    dev.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: false });
+    dev.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+  });
+});
+
+describe('the API function', () => {
+  it('runs Node 22 on arm64 with memory, timeout, tracing, source maps and the table bound', () => {
+    dev.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      MemorySize: 1024,
+      Timeout: 10,
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: { LogGroup: Match.anyValue() },
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_NAME: { Ref: Match.stringLikeRegexp('^Table') },
+          STAGE: 'dev',
+          NODE_OPTIONS: '--enable-source-maps',
+          COGNITO_ISSUER: Match.anyValue(),
+          COGNITO_CLIENT_ID: { Ref: Match.stringLikeRegexp('^AppClient') },
+        }),
+      },
+    });
+  });
+
+  it('keeps logs for a set time', () => {
+    dev.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 14 });
+    prod.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+  });
+
+  it('may read and write the table and nothing broader', () => {
+    const policies = dev.findResources('AWS::IAM::Policy');
+    const statements = Object.values(policies).flatMap((p: any) => p.Properties.PolicyDocument.Statement);
+    const dynamo = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')));
+    expect(dynamo.length).toBeGreaterThan(0);
+    for (const s of dynamo) expect(JSON.stringify(s.Resource)).toContain('Table');
+    expect(JSON.stringify(statements)).not.toContain('"dynamodb:*"');
+  });
+});
+
+describe('the HTTP API', () => {
+  it('guards /graphql with the Cognito JWT authorizer and leaves only /health open', () => {
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [{ Ref: Match.stringLikeRegexp('^AppClient') }], Issuer: Match.anyValue() },
+    });
+    const routes = Object.values(dev.findResources('AWS::ApiGatewayV2::Route')).map((r: any) => r.Properties);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['GET /graphql', 'GET /health', 'POST /graphql']);
+    for (const r of routes) expect(r.AuthorizationType).toBe(r.RouteKey === 'GET /health' ? 'NONE' : 'JWT');
+  });
+
+  it('has a user pool without self sign-up and an app client without a secret', () => {
+    dev.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+    dev.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: false, PreventUserExistenceErrors: 'ENABLED' });
+  });
+});
