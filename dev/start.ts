@@ -15,7 +15,8 @@ import { ensureTable } from './table.ts';
 import { loadOrCreateSigningKey, mintDemoTokens } from './tokens.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dataDir = `${root}.data`;
+// KROM_DATA_DIR lets tests run a whole `npm start` without touching the developer's .data/.
+const dataDir = process.env.KROM_DATA_DIR ?? `${root}.data`;
 const port = Number(process.env.PORT ?? 4000);
 const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
 

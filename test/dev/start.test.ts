@@ -1,0 +1,101 @@
+/**
+ * Dev tier: `npm start` end to end, as a newcomer runs it — DynamoDB Local, table, seed, tokens,
+ * the server — then Ctrl-C, leaving no Java process behind. And its one-line answers to a missing
+ * `java` or a port in use.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../dev/dynamodb-local.ts';
+import { ROOT } from '../../infra/bundling.ts';
+
+const TSX = `${ROOT}node_modules/tsx/dist/cli.mjs`;
+const dataDir = mkdtempSync(`${tmpdir()}/krom-start-`);
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function javaProcessesFor(dir: string): string[] {
+  const out = spawnSync('pgrep', ['-f', `${dir}/dynamodb`], { encoding: 'utf8' }).stdout.trim();
+  return out ? out.split('\n') : [];
+}
+
+describe('npm start', () => {
+  it('serves /health and the seeded groups to a demo token, then stops cleanly on Ctrl-C', { timeout: 180_000 }, async () => {
+    const port = await freePort();
+    const dynamoPort = await freePort();
+    const child = spawn(process.execPath, [TSX, 'dev/start.ts', '--fresh'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), DYNAMODB_PORT: String(dynamoPort), KROM_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const exited = new Promise<number | null>((r) => child.once('exit', r));
+    try {
+      const deadline = Date.now() + 150_000;
+      while (!output.includes('Ctrl-C stops')) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`npm start did not come up:\n${output}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(await health.json()).toEqual({ status: 'ok' });
+
+      const tokens = JSON.parse(readFileSync(`${dataDir}/demo-tokens.json`, 'utf8')) as { user: string; role: string; tenant: { type: string }; token: string }[];
+      expect(tokens.map((t) => t.role).sort()).toEqual(['ADMIN', 'COORDINATOR', 'LOAN_OFFICER', 'PRESIDENT', 'SECRETARY', 'STAFF', 'TREASURER']);
+      for (const t of tokens) expect(output).toContain(t.token);
+
+      const ask = async (role: string, query: string) => {
+        const token = tokens.find((t) => t.role === role)!.token;
+        const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query }),
+        });
+        return (await r.json()) as { data: any; errors?: unknown[] };
+      };
+      const treasurer = await ask('TREASURER', '{ myGroups { name memberCount place { nameEn } } }');
+      expect(treasurer.data.myGroups).toEqual([{ name: 'ក្រុមជួយខ្លួនឯងតាតោក', memberCount: 16, place: { nameEn: 'Ta Taok' } }]);
+      const coordinator = await ask('COORDINATOR', '{ myFederations { name groups { nodes { name } } } }');
+      expect(coordinator.data.myFederations[0].groups.nodes).toHaveLength(2);
+      const bank = await ask('LOAN_OFFICER', '{ groupDirectory(placeCode: "02") { nodes { name memberCount } } }');
+      expect(bank.data.groupDirectory.nodes).toHaveLength(3);
+      const phnomPenh = await ask('ADMIN', '{ groupDirectory(placeCode: "1213") { nodes { name memberCount } } }');
+      expect(phnomPenh.data.groupDirectory.nodes).toEqual([{ name: 'Cambodia Women’s Support Group', memberCount: 15 }]);
+    } finally {
+      child.kill('SIGINT');
+      await exited;
+    }
+    expect(javaProcessesFor(dataDir)).toEqual([]);
+  });
+
+  it('says in one line that Java 17+ is needed when java is missing', () => {
+    const run = spawnSync(process.execPath, [TSX, 'dev/start.ts'], {
+      cwd: ROOT,
+      env: { PATH: '/nonexistent', KROM_DATA_DIR: dataDir, PORT: '0' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Java 17\+ is needed .* `java` was not found/);
+  });
+
+  it('says which port is in use and how to choose another', async () => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const run = spawnSync(process.execPath, [TSX, 'dev/start.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: String(port), KROM_DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`Port ${port} (the Krom API) is in use`);
+      expect(run.stderr).toContain('PORT=<port>');
+    } finally {
+      busy.close();
+    }
+  });
+});
+
