@@ -75,11 +75,19 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date() }: Seed
       federationId: group.federation ? federationIds[group.federation] : null,
     });
     const groupId: string = created.createGroup.id;
+    const appoint = (userId: string, role: string) =>
+      call(admin, 'mutation($input: AppointOfficerInput!) { appointOfficer(input: $input) { role } }', {
+        idempotencyKey: `seed-officer-${group.key}-${role}`,
+        groupId,
+        userId,
+        role,
+        from: group.formedOn,
+      });
     // The demo officers serve the Ta Taok group, the one the seed story singles out.
     if (group.key === 'tataok') {
-      await assign('demo-treasurer', 'GROUP', groupId, 'TREASURER');
-      await assign('demo-president', 'GROUP', groupId, 'PRESIDENT');
-      await assign('demo-secretary', 'GROUP', groupId, 'SECRETARY');
+      await appoint('demo-treasurer', 'TREASURER');
+      await appoint('demo-president', 'PRESIDENT');
+      await appoint('demo-secretary', 'SECRETARY');
     } else {
       // Every other group gets its own officer so its members can be recorded the same way.
       const officer = `demo-officer-${group.key}`;
@@ -88,7 +96,7 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date() }: Seed
         userId: officer,
         displayName: `Treasurer of ${group.name}`,
       });
-      await assign(officer, 'GROUP', groupId, 'TREASURER');
+      await appoint(officer, 'TREASURER');
     }
     const officerToken = await tokenFor(group.key === 'tataok' ? 'demo-treasurer' : `demo-officer-${group.key}`);
     for (const [i, member] of demoMemberNames(group).entries()) {

@@ -4,12 +4,14 @@
  */
 import DataLoader from 'dataloader';
 import type { Viewer } from '#auth/policy.ts';
-import type { Federation, Group } from '#core/groups.ts';
+import type { Federation, Group, Member } from '#core/groups.ts';
 import type { Db } from '#store/db.ts';
-import { getGroups, getFederation } from '#store/groups.ts';
+import { getGroups, getFederation, getMembers } from '#store/groups.ts';
 
 export interface Loaders {
   group: DataLoader<string, Group | undefined>;
+  /** Members by "<groupId>/<memberId>". */
+  member: DataLoader<string, Member | undefined>;
   federation: DataLoader<string, Federation | undefined>;
 }
 
@@ -26,6 +28,15 @@ export function createLoaders(db: Db): Loaders {
   return {
     // Lists of groups resolve in one BatchGetItem per 100 rather than one GetItem per group.
     group: new DataLoader((ids) => getGroups(db, ids)),
+    member: new DataLoader((refs) =>
+      getMembers(
+        db,
+        refs.map((r) => {
+          const [groupId = '', memberId = ''] = r.split('/');
+          return { groupId, memberId };
+        }),
+      ),
+    ),
     // Federation chains are short and shared by every group of a federation: cache, don't batch.
     federation: new DataLoader(async (ids) => Promise.all(ids.map((id) => getFederation(db, id)))),
   };

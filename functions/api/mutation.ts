@@ -12,9 +12,14 @@ export function commit<R>(
   operation: string,
   input: { idempotencyKey: string },
   plan: () => WritePlan<R> | Promise<WritePlan<R>>,
+  options: { rememberRejections?: boolean } = {},
 ): Promise<R> {
   const { idempotencyKey, ...request } = input;
-  return writeOnce(ctx.db, { actor: ctx.viewer.userId, key: idempotencyKey, operation, request, now: ctx.now() }, async () => plan());
+  return writeOnce(
+    ctx.db,
+    { actor: ctx.viewer.userId, key: idempotencyKey, operation, request, now: ctx.now(), rememberRejections: options.rememberRejections },
+    async () => plan(),
+  );
 }
 
 /** Server-made ids: random, unguessable, safe inside keys. */

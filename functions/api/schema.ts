@@ -7,8 +7,9 @@ import { baseResolvers } from './resolvers/base.ts';
 import { federationResolvers } from './resolvers/federation.ts';
 import { groupResolvers } from './resolvers/groups.ts';
 import { organisationResolvers } from './resolvers/organisations.ts';
+import { ledgerResolvers } from './resolvers/ledger.ts';
 
-const areas: Resolvers[] = [baseResolvers, groupResolvers, federationResolvers, organisationResolvers];
+const areas: Resolvers[] = [baseResolvers, groupResolvers, federationResolvers, organisationResolvers, ledgerResolvers];
 
 /** Merges each area's resolvers type by type; an area never silently replaces another's field. */
 function merge(list: Resolvers[]): Resolvers {

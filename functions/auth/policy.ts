@@ -32,8 +32,15 @@ export type Permission =
   | { action: 'group.readProfile'; group: GroupTarget }
   | { action: 'group.readMembers'; group: GroupTarget }
   | { action: 'group.writeMembers'; group: GroupTarget }
+  /** The books: balances, ledger, meetings, loans, passbooks, constitution. */
+  | { action: 'group.readBooks'; group: GroupTarget }
+  | { action: 'group.writeBooks'; group: GroupTarget }
+  /** Who holds which office (names of officers, not of members). */
+  | { action: 'group.readOfficers'; group: GroupTarget }
+  | { action: 'group.appointOfficers'; group: GroupTarget }
   | { action: 'group.browseDirectory' }
-  | { action: 'role.assign'; tenantType: TenantType; tenantId: string; group?: GroupTarget }
+  /** Roles outside groups; group offices go through officer appointments. */
+  | { action: 'role.assign'; tenantType: TenantType; tenantId: string }
   | { action: 'organisation.read' };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
@@ -71,14 +78,24 @@ export function decide(viewer: Viewer, p: Permission): Decision {
     case 'group.writeMembers':
       // Member names and phones are the group's own: not even its federation or an administrator.
       return isOfficerOf(viewer, p.group.groupId) ? ALLOW : deny("only the group's officers see and keep its member records");
+    case 'group.readBooks':
+    case 'group.writeBooks':
+      // What banks, NGOs and federations may see is derived from the books elsewhere, never the books themselves.
+      return isOfficerOf(viewer, p.group.groupId) ? ALLOW : deny("only the group's officers see and keep its books");
+    case 'group.readOfficers':
+      if (isAdmin(viewer) || isOfficerOf(viewer, p.group.groupId) || coordinatesAnyOf(viewer, p.group.federationIds)) return ALLOW;
+      return deny('only the group, its federation and administrators see its officers');
+    case 'group.appointOfficers':
+      // The group chooses its officers; its president records the change, or its federation or an administrator does.
+      if (isAdmin(viewer) || coordinatesAnyOf(viewer, p.group.federationIds)) return ALLOW;
+      if (viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'PRESIDENT')) return ALLOW;
+      return deny("only the group's president, its federation's coordinators or an administrator record appointments");
     case 'group.browseDirectory':
       return isAdmin(viewer) || hasTenant(viewer, 'BANK') || hasTenant(viewer, 'FEDERATION')
         ? ALLOW
         : deny('the group directory is for banks, federations and administrators');
     case 'role.assign':
-      if (isAdmin(viewer)) return ALLOW;
-      if (p.tenantType === 'GROUP' && p.group && coordinatesAnyOf(viewer, p.group.federationIds)) return ALLOW;
-      return deny('only an administrator, or a coordinator for their own groups, assigns roles');
+      return isAdmin(viewer) ? ALLOW : deny('only an administrator assigns roles');
     case 'organisation.read':
       return viewer.roles.length > 0 ? ALLOW : deny('you hold no role in Krom yet');
   }

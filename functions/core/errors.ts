@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
+  | 'TRY_AGAIN'
   | 'IDEMPOTENCY_KEY_REUSED';
 
 export abstract class DomainError extends Error {
@@ -62,5 +63,28 @@ export class IdempotencyKeyReusedError extends DomainError {
       'កូនសោនេះត្រូវបានប្រើរួចហើយសម្រាប់សំណើផ្សេង សូមប្រើកូនសោថ្មី។',
       field,
     );
+  }
+}
+
+/** Too many writers at once on the same records; nothing was written. Safe to retry. */
+export class ContentionError extends DomainError {
+  readonly code = 'TRY_AGAIN';
+  constructor() {
+    super(
+      'The records kept changing while this was saved; nothing was written. Try again.',
+      'កំណត់ត្រាបានផ្លាស់ប្តូរពេលកំពុងរក្សាទុក មិនមានអ្វីត្រូវបានសរសេរទេ។ សូមព្យាយាមម្តងទៀត។',
+    );
+  }
+}
+
+/** A rejection remembered under an idempotency key and given again to every replay. */
+export class RememberedRejection extends DomainError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    messageKm: string,
+    field?: string,
+  ) {
+    super(message, messageKm, field);
   }
 }

@@ -83,6 +83,8 @@ export interface QuerySpec {
   partition: string;
   /** Items whose sort key starts with this. */
   sortPrefix?: string;
+  /** Items whose sort key lies between these, inclusive (a date range). */
+  sortBetween?: [string, string];
   limit: number;
   cursor?: string | null;
   forward?: boolean;
@@ -99,13 +101,11 @@ export async function queryPage<T extends Item>(db: Db, spec: QuerySpec): Promis
   const input: QueryCommandInput = {
     TableName: db.table,
     IndexName: spec.index,
-    KeyConditionExpression: spec.sortPrefix ? '#p = :p AND begins_with(#s, :s)' : '#p = :p',
-    ExpressionAttributeNames: spec.sortPrefix ? { '#p': names.partition, '#s': names.sort } : { '#p': names.partition },
-    ExpressionAttributeValues: spec.sortPrefix ? { ':p': spec.partition, ':s': spec.sortPrefix } : { ':p': spec.partition },
+    ...keyCondition(names, spec),
     ScanIndexForward: spec.forward ?? true,
     ConsistentRead: spec.consistent,
   };
-  if (spec.cursor) input.ExclusiveStartKey = decodeCursor(spec.cursor, names.partition, spec.partition, names.sort, spec.sortPrefix);
+  if (spec.cursor) input.ExclusiveStartKey = decodeCursor(spec.cursor, names.partition, spec.partition, names.sort, (sk) => sortKeyInRange(spec, sk));
   // One extra item tells whether another page exists, so hasNextPage is never a false promise.
   input.Limit = spec.limit + 1;
   const out = await db.doc.send(new QueryCommand(input));
@@ -133,7 +133,32 @@ function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, partitionName: string, partition: string, sortName: string, sortPrefix?: string) {
+function keyCondition(names: { partition: string; sort: string }, spec: QuerySpec) {
+  const attributeNames = { '#p': names.partition, '#s': names.sort };
+  if (spec.sortPrefix) {
+    return {
+      KeyConditionExpression: '#p = :p AND begins_with(#s, :s)',
+      ExpressionAttributeNames: attributeNames,
+      ExpressionAttributeValues: { ':p': spec.partition, ':s': spec.sortPrefix },
+    };
+  }
+  if (spec.sortBetween) {
+    return {
+      KeyConditionExpression: '#p = :p AND #s BETWEEN :lo AND :hi',
+      ExpressionAttributeNames: attributeNames,
+      ExpressionAttributeValues: { ':p': spec.partition, ':lo': spec.sortBetween[0], ':hi': spec.sortBetween[1] },
+    };
+  }
+  return { KeyConditionExpression: '#p = :p', ExpressionAttributeNames: { '#p': names.partition }, ExpressionAttributeValues: { ':p': spec.partition } };
+}
+
+function sortKeyInRange(spec: QuerySpec, sk: string): boolean {
+  if (spec.sortPrefix && !sk.startsWith(spec.sortPrefix)) return false;
+  if (spec.sortBetween && (sk < spec.sortBetween[0] || sk > spec.sortBetween[1])) return false;
+  return true;
+}
+
+function decodeCursor(cursor: string, partitionName: string, partition: string, sortName: string, sortOk: (sk: string) => boolean) {
   const bad = () =>
     new ValidationError('The page cursor is not valid for this list.', 'ទំព័របន្ទាប់មិនត្រឹមត្រូវសម្រាប់បញ្ជីនេះទេ។', 'after');
   let key: unknown;
@@ -147,7 +172,7 @@ function decodeCursor(cursor: string, partitionName: string, partition: string, 
   if (!Object.values(record).every((v) => typeof v === 'string')) throw bad();
   if (record[partitionName] !== partition) throw bad();
   const sort = record[sortName];
-  if (typeof sort !== 'string' || (sortPrefix && !sort.startsWith(sortPrefix))) throw bad();
+  if (typeof sort !== 'string' || !sortOk(sort)) throw bad();
   return record;
 }
 

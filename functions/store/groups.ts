@@ -4,7 +4,7 @@
  */
 import type { CreateFederationInput, CreateGroupInput, AddMemberInput, Federation, Group, Member } from '#core/groups.ts';
 import { NotFoundError, ConflictError } from '#core/errors.ts';
-import { batchGet, getItem, queryPage, type Db, type Item, type Page } from './db.ts';
+import { batchGet, getItem, queryAll, queryPage, type Db, type Item, type Page } from './db.ts';
 import type { GuardedWrite, WritePlan } from './idempotency.ts';
 import { isId, keys, prefixes } from './keys.ts';
 
@@ -44,6 +44,20 @@ export async function getMember(db: Db, groupId: string, memberId: string): Prom
 export async function listMembers(db: Db, groupId: string, limit: number, cursor?: string | null): Promise<Page<Member>> {
   const page = await queryPage(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.members, limit, cursor });
   return { items: page.items.map((i) => record<Member>(i)!), cursor: page.cursor };
+}
+
+/** Every member the group ever had (groups are tens of members, so one or two pages). */
+export async function listAllMembers(db: Db, groupId: string): Promise<Member[]> {
+  const items = await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.members, consistent: true });
+  return items.map((i) => record<Member>(i)!);
+}
+
+/** Members by (group, member) key in batches. */
+export async function getMembers(db: Db, refs: readonly { groupId: string; memberId: string }[]): Promise<(Member | undefined)[]> {
+  const valid = refs.map((r) => (isId(r.groupId) && isId(r.memberId) ? keys.member(r.groupId, r.memberId) : null));
+  const found = await batchGet(db, valid.filter((k): k is { pk: string; sk: string } => k !== null));
+  const byKey = new Map(found.filter(Boolean).map((item) => [`${item!.pk}|${item!.sk}`, record<Member>(item)!]));
+  return valid.map((k) => (k ? byKey.get(`${k.pk}|${k.sk}`) : undefined));
 }
 
 export async function listGroupsOfFederation(db: Db, federationId: string, limit: number, cursor?: string | null): Promise<Page<Group>> {

@@ -5,15 +5,17 @@
  * the stored answer without writing; the same key with a different request is refused.
  */
 import { createHash } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { ConflictError, IdempotencyKeyReusedError, type DomainError } from '#core/errors.ts';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ContentionError, DomainError, IdempotencyKeyReusedError, RememberedRejection } from '#core/errors.ts';
 import { getItem, transactWrite, type Db, type TransactItem } from './db.ts';
 import { keys } from './keys.ts';
 import { TTL_ATTRIBUTE } from './table.ts';
 
 /** Long enough for a device that syncs after months offline to replay safely. */
 const RETENTION_SECONDS = 400 * 24 * 3600;
-const MAX_ATTEMPTS = 6;
+/** Enough for dozens of concurrent writers on one group's books to all get through. */
+const MAX_ATTEMPTS = 40;
 
 /** One write of a transaction, with the domain error to raise if its condition fails. */
 export interface GuardedWrite {
@@ -35,12 +37,22 @@ export interface IdempotentRequest {
   /** The request as the client meant it (without the key); hashed to recognise a replay. */
   request: unknown;
   now: Date;
+  /**
+   * Remember rejections (rule breaks, not races) under the key, so a replay is refused the same
+   * way even after later writes would have let it through. Used where requests are replayed
+   * from offline batches, whose answers must not change.
+   */
+  rememberRejections?: boolean;
 }
 
 interface IdempotencyRecord {
   requestHash: string;
-  result: string;
+  result?: string;
+  rejection?: { code: DomainError['code']; message: string; messageKm: string; field?: string };
 }
+
+/** Rejections worth remembering: the request itself is at fault, not the moment. */
+const REMEMBERED: DomainError['code'][] = ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'];
 
 /**
  * Runs `plan` (reads and rules, no writes) and commits its writes together with the idempotency
@@ -54,7 +66,16 @@ export async function writeOnce<R>(db: Db, req: IdempotentRequest, plan: () => P
     const previous = await getItem<IdempotencyRecord & Record<string, unknown>>(db, key, true);
     if (previous) return replay<R>(previous, requestHash);
 
-    const { writes, result } = await plan();
+    let planned: WritePlan<R>;
+    try {
+      planned = await plan();
+    } catch (error) {
+      if (req.rememberRejections && error instanceof DomainError && REMEMBERED.includes(error.code)) {
+        await remember(db, key, requestHash, error, req.now);
+      }
+      throw error;
+    }
+    const { writes, result } = planned;
     const record = {
       ...key,
       requestHash,
@@ -81,18 +102,17 @@ export async function writeOnce<R>(db: Db, req: IdempotentRequest, plan: () => P
       // another writer changed what the plan read, so the plan runs again on fresh reads.
       const failed = codes.findIndex((c, i) => c === 'ConditionalCheckFailed' && i < writes.length);
       const meaning = failed >= 0 ? writes[failed]!.onConditionFailed : undefined;
-      if (meaning) throw meaning();
+      if (meaning) {
+        const rejection = meaning();
+        if (req.rememberRejections && REMEMBERED.includes(rejection.code)) await remember(db, key, requestHash, rejection, req.now);
+        throw rejection;
+      }
       const raced = failed >= 0 || codes.some((c) => c === 'TransactionConflict' || c === 'ThrottlingError');
       if (raced && attempt < MAX_ATTEMPTS) {
-        await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
         continue;
       }
-      if (raced) {
-        throw new ConflictError(
-          'The records kept changing while this was saved; nothing was written. Try again.',
-          'កំណត់ត្រាបានផ្លាស់ប្តូរពេលកំពុងរក្សាទុក មិនមានអ្វីត្រូវបានសរសេរទេ។ សូមព្យាយាមម្តងទៀត។',
-        );
-      }
+      if (raced) throw new ContentionError();
       throw error;
     }
   }
@@ -100,7 +120,27 @@ export async function writeOnce<R>(db: Db, req: IdempotentRequest, plan: () => P
 
 function replay<R>(record: IdempotencyRecord, requestHash: string): R {
   if (record.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
-  return decodeJson(record.result) as R;
+  if (record.rejection) {
+    const r = record.rejection;
+    throw new RememberedRejection(r.code, r.message, r.messageKm, r.field);
+  }
+  return decodeJson(record.result!) as R;
+}
+
+async function remember(db: Db, key: { pk: string; sk: string }, requestHash: string, error: DomainError, now: Date): Promise<void> {
+  const rejection = { code: error.code, message: error.message, messageKm: error.messageKm, ...(error.field ? { field: error.field } : {}) };
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: { ...key, requestHash, rejection, [TTL_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + RETENTION_SECONDS },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (e) {
+    // A concurrent twin already recorded its answer; that one stands.
+    if (!(e instanceof ConditionalCheckFailedException)) throw e;
+  }
 }
 
 /** Stable hash of a request: object keys sorted, bigints as decimal strings. */

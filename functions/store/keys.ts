@@ -7,6 +7,11 @@
  * | federation           | FED#<id>               | FED                       | FED#<parentId> / FED#<id>           |                                  |
  * | group                | GROUP#<id>             | GROUP                     | FED#<federationId> / GROUP#<id>     | PROV#<pp> / <place8>#<id>        |
  * | member               | GROUP#<groupId>        | MEMBER#<id>               |                                     |                                  |
+ * | books (balances)     | GROUP#<groupId>        | BOOKS                     |                                     |                                  |
+ * | journal (a posting)  | GROUP#<groupId>        | JOURNAL#<date>#<journalId>|                                     |                                  |
+ * | loan to a member     | GROUP#<groupId>        | LOAN#<loanId>             |                                     |                                  |
+ * | constitution version | GROUP#<groupId>        | CONST#<effectiveFrom>     |                                     |                                  |
+ * | officer term         | GROUP#<groupId>        | TERM#<role>#<from>#<sub>  |                                     |                                  |
  * | bank / NGO           | BANK#<id> / NGO#<id>   | BANK / NGO                | ORG#BANK / BANK#<id> (and NGO)      |                                  |
  * | user                 | USER#<sub>             | PROFILE                   |                                     |                                  |
  * | role of a user       | USER#<sub>             | ROLE#<tenantType>#<id>    | <tenant key> / ROLE#<role>#<sub>    |                                  |
@@ -50,6 +55,15 @@ export const keys = {
   member: (groupId: string, memberId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `MEMBER#${memberId}` }),
   organisation: (type: 'BANK' | 'NGO', id: string) => ({ pk: tenantKey(type, id), sk: type }),
   organisationListing: (type: 'BANK' | 'NGO', id: string) => ({ gsi1pk: prefixes.organisations(type), gsi1sk: `${type}#${id}` }),
+  books: (groupId: string) => ({ pk: tenantKey('GROUP', groupId), sk: 'BOOKS' }),
+  /** Journals sort by date; a meeting's journal id is fixed per date, so a date holds one meeting. */
+  journal: (groupId: string, date: string, journalId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `JOURNAL#${date}#${journalId}` }),
+  loan: (groupId: string, loanId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `LOAN#${loanId}` }),
+  constitution: (groupId: string, effectiveFrom: string) => ({ pk: tenantKey('GROUP', groupId), sk: `CONST#${effectiveFrom}` }),
+  officerTerm: (groupId: string, role: string, from: string, sub: string) => ({
+    pk: tenantKey('GROUP', groupId),
+    sk: `TERM#${role}#${from}#${sub}`,
+  }),
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
   role: (sub: string, tenantType: TenantType, tenantId: string, role: string) => ({
     pk: `USER#${sub}`,
@@ -63,6 +77,10 @@ export const keys = {
 /** Prefixes for range queries over the keys above. */
 export const prefixes = {
   members: 'MEMBER#',
+  journals: 'JOURNAL#',
+  loans: 'LOAN#',
+  constitutions: 'CONST#',
+  officerTerms: 'TERM#',
   /** The byParent partition listing every bank (or every NGO). */
   organisations: (type: 'BANK' | 'NGO') => `ORG#${type}`,
   roles: 'ROLE#',

@@ -163,8 +163,8 @@ describe('administration', () => {
     await graphql(env.app, world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId: 'rotating', displayName: 'R' } });
     const t = await env.tokenFor('rotating');
     expect((await graphql(env.app, t, GROUP_WITH_MEMBERS, { id: world.ids.groupB })).data!.group).toBeNull();
-    await graphql(env.app, world.token.admin, M.assignRole, {
-      input: { idempotencyKey: ikey(), userId: 'rotating', tenantType: 'GROUP', tenantId: world.ids.groupB, role: 'SECRETARY' },
+    await graphql(env.app, world.token.admin, M.appointOfficer, {
+      input: { idempotencyKey: ikey(), userId: 'rotating', groupId: world.ids.groupB, role: 'SECRETARY', from: '2021-01-01' },
     });
     const after = await graphql(env.app, t, GROUP_WITH_MEMBERS, { id: world.ids.groupB });
     expect(after.data!.group.members.nodes).toHaveLength(1);
@@ -172,19 +172,30 @@ describe('administration', () => {
     expect(viewer.data!.viewer).toEqual({ id: 'rotating', displayName: 'R', roles: [{ tenantType: 'GROUP', tenantId: world.ids.groupB, role: 'SECRETARY' }] });
   });
 
-  it('a coordinator assigns officers in their own groups only', async () => {
-    const own = await graphql(env.app, world.token.coordinatorTop, M.assignRole, {
-      input: { idempotencyKey: ikey(), userId: 'nobody', tenantType: 'GROUP', tenantId: world.ids.groupA, role: 'SECRETARY' },
+  it('a coordinator appoints officers in their own groups only, and assigns no other roles', async () => {
+    const own = await graphql(env.app, world.token.coordinatorTop, M.appointOfficer, {
+      input: { idempotencyKey: ikey(), userId: 'nobody', groupId: world.ids.groupA, role: 'SECRETARY', from: '2021-06-01' },
     });
     expect(own.errors).toBeUndefined();
-    const other = await graphql(env.app, world.token.coordinatorTop, M.assignRole, {
-      input: { idempotencyKey: ikey(), userId: 'nobody', tenantType: 'GROUP', tenantId: world.ids.groupB, role: 'SECRETARY' },
+    const other = await graphql(env.app, world.token.coordinatorTop, M.appointOfficer, {
+      input: { idempotencyKey: ikey(), userId: 'nobody', groupId: world.ids.groupB, role: 'SECRETARY', from: '2021-06-01' },
     });
-    expect(other.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(other.errors![0]!.extensions!.code).toBe('NOT_FOUND');
     const admin = await graphql(env.app, world.token.coordinatorTop, M.assignRole, {
       input: { idempotencyKey: ikey(), userId: 'nobody', tenantType: 'PLATFORM', tenantId: 'platform', role: 'ADMIN' },
     });
     expect(admin.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    // Restore group A's secretary for the tests that follow.
+    await graphql(env.app, world.token.admin, M.appointOfficer, {
+      input: { idempotencyKey: ikey(), userId: 'secretary-a', groupId: world.ids.groupA, role: 'SECRETARY', from: '2021-07-01' },
+    });
+  });
+
+  it('group offices are not assigned as plain roles', async () => {
+    const r = await graphql(env.app, world.token.admin, M.assignRole, {
+      input: { idempotencyKey: ikey(), userId: 'nobody', tenantType: 'GROUP', tenantId: world.ids.groupA, role: 'TREASURER' },
+    });
+    expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.tenantType' });
   });
 
   it('a role must belong to the kind of tenant', async () => {

@@ -12,6 +12,7 @@ import { ikey, type IntegrationEnv } from './integration.ts';
 export const M = {
   createUser: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id displayName } }',
   assignRole: 'mutation($input: AssignRoleInput!) { assignRole(input: $input) { tenantType tenantId role } }',
+  appointOfficer: 'mutation($input: AppointOfficerInput!) { appointOfficer(input: $input) { role userId from until } }',
   createFederation: 'mutation($input: CreateFederationInput!) { createFederation(input: $input) { id name parent { id } } }',
   createGroup:
     'mutation($input: CreateGroupInput!) { createGroup(input: $input) { id name placeCode currency formedOn memberCount federationId meetingSchedule { frequency weekday weekOfMonth description } } }',
@@ -68,10 +69,12 @@ export async function buildWorld(env: IntegrationEnv) {
     ).createGroup.id as string;
   const groupA = await group('ក្រុមជីក្រែង', '170402', subFederation);
   const groupB = await group('ក្រុមតាតោក', '020901', otherFederation);
+  const appoint = (userId: string, groupId: string, role: string) =>
+    as(token.admin, M.appointOfficer, { idempotencyKey: ikey(), groupId, userId, role, from: '2020-01-07' });
   for (const [user, role] of [['treasurer-a', 'TREASURER'], ['president-a', 'PRESIDENT'], ['secretary-a', 'SECRETARY']] as const) {
-    await assign(user, 'GROUP', groupA, role);
+    await appoint(user, groupA, role);
   }
-  await assign('treasurer-b', 'GROUP', groupB, 'TREASURER');
+  await appoint('treasurer-b', groupB, 'TREASURER');
   const bank = (await as(token.admin, M.createBank, { idempotencyKey: ikey(), name: 'Rural Bank' })).createBank.id as string;
   const ngo = (await as(token.admin, M.createNgo, { idempotencyKey: ikey(), name: 'KCDA' })).createNgo.id as string;
   await assign('bank-officer', 'BANK', bank, 'LOAN_OFFICER');

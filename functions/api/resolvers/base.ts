@@ -6,7 +6,7 @@ import { isRoleOfTenant, TENANT_TYPES, ROLES_BY_TENANT, PLATFORM_ID } from '#cor
 import { idempotencyKeySchema, parseInput, textSchema } from '#core/validation.ts';
 import { getUser, putRoleWrite, putUserWrite } from '#store/users.ts';
 import { getOrganisation } from '#store/organisations.ts';
-import { authorize, groupTarget, notFound } from '../authorize.ts';
+import { authorize, notFound } from '../authorize.ts';
 import { commit } from '../mutation.ts';
 import type { Resolvers } from '../generated/schema.ts';
 
@@ -57,15 +57,13 @@ export const baseResolvers: Resolvers = {
         throw new ValidationError(`input.role: a ${data.tenantType} has the roles ${allowedRoles}.`, 'តួនាទីនេះមិនត្រូវនឹងប្រភេទអង្គការទេ។', 'input.role');
       }
       const role = data.role;
-      // The tenant must exist, and for a group the coordinator's reach depends on its federation.
-      let group;
+      if (data.tenantType === 'GROUP') {
+        throw new ValidationError('input.tenantType: group offices have terms; use appointOfficer.', 'សូមប្រើ appointOfficer សម្រាប់មន្ត្រីក្រុម។', 'input.tenantType');
+      }
+      // The tenant must exist.
       switch (data.tenantType) {
         case 'PLATFORM':
           if (data.tenantId !== PLATFORM_ID) throw notFound('tenant', 'input.tenantId');
-          break;
-        case 'GROUP':
-          group = await ctx.loaders.group.load(data.tenantId);
-          if (!group) throw notFound('group', 'input.tenantId');
           break;
         case 'FEDERATION':
           if (!(await ctx.loaders.federation.load(data.tenantId))) throw notFound('federation', 'input.tenantId');
@@ -75,12 +73,7 @@ export const baseResolvers: Resolvers = {
           if (!(await getOrganisation(ctx.db, data.tenantType, data.tenantId))) throw notFound('organisation', 'input.tenantId');
           break;
       }
-      authorize(ctx, {
-        action: 'role.assign',
-        tenantType: data.tenantType,
-        tenantId: data.tenantId,
-        ...(group ? { group: await groupTarget(ctx, group) } : {}),
-      });
+      authorize(ctx, { action: 'role.assign', tenantType: data.tenantType, tenantId: data.tenantId });
       if (!(await getUser(ctx.db, data.userId))) throw notFound('user', 'input.userId');
       const grant = { tenantType: data.tenantType, tenantId: data.tenantId, role };
       return commit(ctx, 'assignRole', data, () => ({ writes: [putRoleWrite(ctx.db, data.userId, grant, ctx.now())], result: grant }));

@@ -1,0 +1,152 @@
+/**
+ * Posting to a group's books: read what the rules need (books, members, constitution), apply the
+ * rules in core, and commit the journal and the new books in one idempotent transaction. If
+ * another posting changes the books first, the plan is made again on the fresh books.
+ */
+import { constitutionOn } from '#core/constitution.ts';
+import { ValidationError } from '#core/errors.ts';
+import type { Group, Member } from '#core/groups.ts';
+import { postEntries, reverseEntry, type EntryInput, type MemberFacts } from '#core/ledger.ts';
+import {
+  checkAttendance,
+  checkPostingDate,
+  entriesJournalId,
+  meetingJournalId,
+  parseEntryRef,
+  reversalJournalId,
+  type Journal,
+  type JournalKind,
+  type MeetingRecord,
+  type RecordEntriesInput,
+  type ReverseEntryInput,
+} from '#core/meetings.ts';
+import { cambodiaDate } from '#core/validation.ts';
+import { getBooks, getJournal, listConstitutions, postingWrites } from '#store/books.ts';
+import { listAllMembers } from '#store/groups.ts';
+import type { WritePlan } from '#store/idempotency.ts';
+import type { Context } from './context.ts';
+import { commit } from './mutation.ts';
+
+function memberFacts(members: Member[]): Map<string, MemberFacts> {
+  return new Map(members.map((m) => [m.id, { joinedOn: m.joinedOn, leftOn: m.leftOn }]));
+}
+
+interface PostingRequest {
+  kind: JournalKind;
+  journalId: string;
+  date: string;
+  entries: EntryInput[];
+  attendance?: MeetingRecord['attendance'];
+  minutes?: MeetingRecord['minutes'];
+  /** Dotted path of the record in the request ("input", or "input.meetings.3"). */
+  field: string;
+}
+
+async function planPosting(ctx: Context, group: Group, req: PostingRequest): Promise<WritePlan<Journal>> {
+  checkPostingDate(group.formedOn, req.date, cambodiaDate(ctx.now()), `${req.field}.date`);
+  const [books, members, constitutions] = await Promise.all([
+    getBooks(ctx.db, group.id),
+    listAllMembers(ctx.db, group.id),
+    listConstitutions(ctx.db, group.id),
+  ]);
+  const facts = memberFacts(members);
+  if (req.attendance) checkAttendance(req.attendance, facts, req.date, `${req.field}.attendance`);
+  const result = postEntries(books, req.entries, {
+    date: req.date,
+    constitution: constitutionOn(constitutions, req.date),
+    members: facts,
+    field: `${req.field}.entries`,
+  });
+  const journal: Journal = {
+    groupId: group.id,
+    journalId: req.journalId,
+    kind: req.kind,
+    date: req.date,
+    entries: result.posted,
+    attendance: req.attendance ?? null,
+    minutes: req.minutes?.map((m) => ({ agendaItem: m.agendaItem, discussed: m.discussed, decision: m.decision ?? null })) ?? null,
+    sequence: result.books.version,
+    recordedBy: ctx.viewer.userId,
+    recordedAt: ctx.now().toISOString(),
+    reversed: {},
+  };
+  const writes = postingWrites(ctx.db, { groupId: group.id, journal, books: result.books, readVersion: books.version, closedLoans: result.closedLoans });
+  return { writes, result: journal };
+}
+
+/** Records a whole meeting — attendance, minutes and money — all or nothing. */
+export function recordMeeting(ctx: Context, group: Group, record: MeetingRecord, field = 'input'): Promise<Journal> {
+  return commit(
+    ctx,
+    'recordMeeting',
+    record,
+    () =>
+      planPosting(ctx, group, {
+        kind: 'MEETING',
+        journalId: meetingJournalId(record.date),
+        date: record.date,
+        entries: record.entries,
+        attendance: record.attendance,
+        minutes: record.minutes,
+        field,
+      }),
+    { rememberRejections: true },
+  );
+}
+
+/** Records money that moved between meetings (a bank deposit, a repayment brought to the treasurer). */
+export function recordEntries(ctx: Context, group: Group, input: RecordEntriesInput): Promise<Journal> {
+  return commit(
+    ctx,
+    'recordEntries',
+    input,
+    () => planPosting(ctx, group, { kind: 'ENTRIES', journalId: entriesJournalId(input.idempotencyKey), date: input.date, entries: input.entries, field: 'input' }),
+    { rememberRejections: true },
+  );
+}
+
+/** Corrects a posted entry by a reversal entry of opposite effects; the original stays as it was. */
+export function reverse(ctx: Context, group: Group, input: ReverseEntryInput): Promise<Journal> {
+  const ref = parseEntryRef(input.entryRef);
+  const badRef = () => new ValidationError('input.entryRef: is not an entry of this group', 'input.entryRef៖ មិនមែនជាកំណត់ត្រារបស់ក្រុមនេះទេ', 'input.entryRef');
+  if (!ref) throw badRef();
+  return commit(
+    ctx,
+    'reverseEntry',
+    input,
+    async () => {
+      checkPostingDate(group.formedOn, input.date, cambodiaDate(ctx.now()), 'input.date');
+      if (input.date < ref.date) throw new ValidationError('input.date: must not be before the entry it reverses', 'មិនអាចមុនថ្ងៃនៃកំណត់ត្រាដើមបានទេ', 'input.date');
+      const [original, books] = await Promise.all([getJournal(ctx.db, group.id, ref.date, ref.journalId), getBooks(ctx.db, group.id)]);
+      const entry = original?.entries.find((e) => e.id === ref.entryId);
+      if (!original || !entry) throw badRef();
+      if (original.reversed[entry.id]) throw new ValidationError('input.entryRef: has already been reversed', 'កំណត់ត្រានេះត្រូវបានបញ្ច្រាសរួចហើយ', 'input.entryRef');
+      const journalId = reversalJournalId(input.idempotencyKey);
+      const result = reverseEntry(books, entry, `${entry.id}-reversal`, input.date, 'input.entryRef');
+      const journal: Journal = {
+        groupId: group.id,
+        journalId,
+        kind: 'REVERSAL',
+        date: input.date,
+        entries: [{ ...result.posted, note: input.reason, reverses: ref }],
+        attendance: null,
+        minutes: null,
+        sequence: result.books.version,
+        recordedBy: ctx.viewer.userId,
+        recordedAt: ctx.now().toISOString(),
+        reversed: {},
+      };
+      const writes = postingWrites(ctx.db, {
+        groupId: group.id,
+        journal,
+        books: result.books,
+        readVersion: books.version,
+        closedLoans: [],
+        reverses: ref,
+        unmadeLoanId: entry.kind === 'LOAN_DISBURSEMENT' ? (entry.loanId ?? undefined) : undefined,
+      });
+      return { writes, result: journal };
+    },
+    { rememberRejections: true },
+  );
+}

@@ -1,0 +1,391 @@
+/** The group's books: thin resolvers over core rules (ledger, loans, meetings) and the store. */
+import { z } from 'zod';
+import { constitutionOn, setConstitutionInputSchema, type Constitution } from '#core/constitution.ts';
+import { ConflictError, DomainError, ValidationError } from '#core/errors.ts';
+import type { Group } from '#core/groups.ts';
+import { cashMovement, type Books, type LoanState } from '#core/ledger.ts';
+import { daysInArrears, interestDue, par30BasisPoints, schedule } from '#core/loans.ts';
+import {
+  formatEntryRef,
+  meetingRecordSchema,
+  recordEntriesInputSchema,
+  reverseEntryInputSchema,
+  syncMeetingsInputSchema,
+  type Journal,
+} from '#core/meetings.ts';
+import { GROUP_OFFICER_ROLES } from '#core/roles.ts';
+import { cambodiaDate, dateSchema, idempotencyKeySchema, parseInput } from '#core/validation.ts';
+import { getBooks, listConstitutions, listJournals, listLoanRecords, putConstitutionWrite, type LoanRecord } from '#store/books.ts';
+import { getItem } from '#store/db.ts';
+import { keys } from '#store/keys.ts';
+import { appointmentWrites, listOfficerTerms, type OfficerTerm } from '#store/officers.ts';
+import { getUser } from '#store/users.ts';
+import { authorizeOnGroup, notFound } from '../authorize.ts';
+import type { Context } from '../context.ts';
+import { recordEntries, recordMeeting, reverse } from '../ledger-commands.ts';
+import type { EntryView, LoanView } from '../ledger-views.ts';
+import { commit } from '../mutation.ts';
+import { pageArgs } from '../pagination.ts';
+import type { Resolvers } from '../generated/schema.ts';
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
+
+function entryViews(journal: Journal): EntryView[] {
+  return journal.entries.map((entry) => ({
+    groupId: journal.groupId,
+    date: journal.date,
+    journalId: journal.journalId,
+    entry,
+    reversedBy: journal.reversed[entry.id] ? formatEntryRef(journal.reversed[entry.id]!) : null,
+  }));
+}
+
+/** A loan as it stands: active loans take their live progress from the books. */
+function loanView(record: LoanRecord, books: Books, asOf: string): LoanView {
+  const live = books.loans[record.id];
+  return { loan: live ? { ...record, principalPaid: live.principalPaid, interestPaid: live.interestPaid } : record, asOf };
+}
+
+function loanArrears(loans: LoanState[], asOf: string) {
+  return loans.map((l) => ({ outstanding: l.principal - l.principalPaid, daysInArrears: daysInArrears(l, l, asOf) }));
+}
+
+/** Loads a group the viewer may post to, or answers as if it did not exist / was forbidden. */
+async function writableGroup(ctx: Context, groupId: string, field = 'input.groupId'): Promise<Group> {
+  const group = await ctx.loaders.group.load(groupId);
+  if (!group) throw notFound('group', field);
+  await authorizeOnGroup(ctx, group, 'group.writeBooks', field);
+  return group;
+}
+
+const dateRange = (group: Group, ctx: Context, from?: string | null, to?: string | null) => {
+  for (const [name, value] of [['from', from], ['to', to]] as const) {
+    if (value && !dateSchema.safeParse(value).success) throw new ValidationError(`${name} is not a date`, 'កាលបរិច្ឆេទមិនត្រឹមត្រូវ', name);
+  }
+  return { from: from ?? group.formedOn, to: to ?? cambodiaDate(ctx.now()) };
+};
+
+const appointOfficerInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: idSchema,
+  userId: idSchema,
+  role: z.enum(GROUP_OFFICER_ROLES),
+  from: dateSchema,
+});
+
+const memberLeftInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: idSchema,
+  memberId: idSchema,
+  leftOn: dateSchema,
+});
+
+export const ledgerResolvers: Resolvers = {
+  Group: {
+    books: async (g, _a, ctx) => {
+      await authorizeOnGroup(ctx, g, 'group.readBooks');
+      return getBooks(ctx.db, g.id);
+    },
+    cashBook: async (g, args, ctx) => {
+      await authorizeOnGroup(ctx, g, 'group.readBooks');
+      const { limit, cursor } = pageArgs(args);
+      const page = await listJournals(ctx.db, g.id, dateRange(g, ctx, args.from, args.to), limit, cursor);
+      const entries = page.items.flatMap(entryViews);
+      const moves = entries.map((e) => cashMovement(e.entry));
+      return {
+        entries,
+        totalIn: moves.filter((m) => m > 0n).reduce((s, m) => s + m, 0n),
+        totalOut: moves.filter((m) => m < 0n).reduce((s, m) => s - m, 0n),
+        pageInfo: { endCursor: page.cursor, hasNextPage: page.cursor !== null },
+      };
+    },
+    meetings: async (g, args, ctx) => {
+      await authorizeOnGroup(ctx, g, 'group.readBooks');
+      const { limit, cursor } = pageArgs(args);
+      const page = await listJournals(ctx.db, g.id, dateRange(g, ctx, args.from, args.to), limit, cursor, true);
+      // Pages count postings; entries recorded between meetings are left out of this list.
+      return { nodes: page.items.filter((j) => j.kind === 'MEETING'), pageInfo: { endCursor: page.cursor, hasNextPage: page.cursor !== null } };
+    },
+    loans: async (g, args, ctx) => {
+      await authorizeOnGroup(ctx, g, 'group.readBooks');
+      const [records, books] = await Promise.all([listLoanRecords(ctx.db, g.id), getBooks(ctx.db, g.id)]);
+      const asOf = cambodiaDate(ctx.now());
+      return records.filter((r) => !args.status || r.status === args.status).map((r) => loanView(r, books, asOf));
+    },
+    passbook: async (g, args, ctx) => {
+      await authorizeOnGroup(ctx, g, 'group.readBooks');
+      const member = await ctx.loaders.member.load(`${g.id}/${args.memberId}`);
+      if (!member) throw notFound('member', 'memberId');
+      const { limit, cursor } = pageArgs(args);
+      const [books, records, page] = await Promise.all([
+        getBooks(ctx.db, g.id),
+        listLoanRecords(ctx.db, g.id),
+        listJournals(ctx.db, g.id, dateRange(g, ctx, args.from, args.to), limit, cursor),
+      ]);
+      const asOf = cambodiaDate(ctx.now());
+      return {
+        groupId: g.id,
+        memberId: member.id,
+        savings: books.members[member.id]?.savings ?? 0n,
+        loans: records.filter((r) => r.memberId === member.id).map((r) => loanView(r, books, asOf)),
+        entries: page.items.flatMap(entryViews).filter((e) => e.entry.memberId === member.id),
+        cursor: page.cursor,
+      };
+    },
+    constitution: async (g, args, ctx) => {
+      await authorizeOnGroup(ctx, g, 'group.readBooks');
+      return constitutionOn(await listConstitutions(ctx.db, g.id), args.on ?? cambodiaDate(ctx.now())) ?? null;
+    },
+    constitutionHistory: async (g, _a, ctx) => {
+      await authorizeOnGroup(ctx, g, 'group.readBooks');
+      return listConstitutions(ctx.db, g.id);
+    },
+    officers: async (g, _a, ctx) => {
+      await authorizeOnGroup(ctx, g, 'group.readOfficers');
+      return (await listOfficerTerms(ctx.db, g.id)).filter((t) => t.until === null);
+    },
+    officerHistory: async (g, _a, ctx) => {
+      await authorizeOnGroup(ctx, g, 'group.readOfficers');
+      return listOfficerTerms(ctx.db, g.id);
+    },
+  },
+  Books: {
+    par30BasisPoints: (b, _a, ctx) => par30BasisPoints(loanArrears(Object.values(b.loans), cambodiaDate(ctx.now()))),
+    loansInArrears: (b, _a, ctx) => loanArrears(Object.values(b.loans), cambodiaDate(ctx.now())).filter((l) => l.daysInArrears > 0).length,
+    asOf: (_b, _a, ctx) => cambodiaDate(ctx.now()),
+  },
+  LedgerEntry: {
+    ref: (v) => formatEntryRef({ date: v.date, journalId: v.journalId, entryId: v.entry.id }),
+    id: (v) => v.entry.id,
+    kind: (v) => v.entry.kind,
+    amount: (v) => v.entry.amount,
+    cashIn: (v) => (cashMovement(v.entry) > 0n ? cashMovement(v.entry) : 0n),
+    cashOut: (v) => (cashMovement(v.entry) < 0n ? -cashMovement(v.entry) : 0n),
+    member: (v, _a, ctx) => (v.entry.memberId ? ctx.loaders.member.load(`${v.groupId}/${v.entry.memberId}`).then((m) => m ?? null) : null),
+    loanId: (v) => v.entry.loanId,
+    interest: (v) => v.entry.interest,
+    principal: (v) => v.entry.principal,
+    payoutReason: (v) => v.entry.payoutReason,
+    note: (v) => v.entry.note,
+    reverses: (v) => (v.entry.reverses ? formatEntryRef(v.entry.reverses) : null),
+  },
+  Journal: {
+    id: (j) => j.journalId,
+    entries: (j) => entryViews(j),
+  },
+  Meeting: {
+    id: (j) => j.journalId,
+    attendance: (j) => (j.attendance ?? []).map((a) => ({ groupId: j.groupId, memberId: a.memberId, status: a.status })),
+    presentCount: (j) => (j.attendance ?? []).filter((a) => a.status !== 'ABSENT').length,
+    minutes: (j) => j.minutes ?? [],
+    entries: (j) => entryViews(j),
+  },
+  AttendanceLine: {
+    member: async (a, _x, ctx) => (await ctx.loaders.member.load(`${a.groupId}/${a.memberId}`))!,
+  },
+  Loan: {
+    id: (v) => v.loan.id,
+    member: async (v, _a, ctx) => (await ctx.loaders.member.load(`${v.loan.groupId}/${v.loan.memberId}`))!,
+    principal: (v) => v.loan.principal,
+    monthlyInterestBasisPoints: (v) => v.loan.monthlyRateBasisPoints,
+    interestMethod: (v) => v.loan.method,
+    termMonths: (v) => v.loan.termMonths,
+    disbursedOn: (v) => v.loan.disbursedOn,
+    status: (v) => v.loan.status,
+    principalPaid: (v) => v.loan.principalPaid,
+    interestPaid: (v) => v.loan.interestPaid,
+    outstanding: (v) => (v.loan.status === 'ACTIVE' ? v.loan.principal - v.loan.principalPaid : 0n),
+    interestDue: (v) => (v.loan.status === 'ACTIVE' ? interestDue(v.loan, v.loan, v.asOf) : 0n),
+    daysInArrears: (v) => (v.loan.status === 'ACTIVE' ? daysInArrears(v.loan, v.loan, v.asOf) : 0),
+    atRisk: (v) => v.loan.status === 'ACTIVE' && daysInArrears(v.loan, v.loan, v.asOf) > 30,
+    closedOn: (v) => v.loan.closedOn,
+    schedule: (v) => schedule(v.loan),
+  },
+  Installment: {
+    total: (i) => i.principal + i.interest,
+  },
+  Passbook: {
+    member: async (p, _a, ctx) => (await ctx.loaders.member.load(`${p.groupId}/${p.memberId}`))!,
+    pageInfo: (p) => ({ endCursor: p.cursor, hasNextPage: p.cursor !== null }),
+  },
+  OfficerTerm: {
+    displayName: async (t, _a, ctx) => (await getUser(ctx.db, t.userId))?.displayName ?? null,
+  },
+  Mutation: {
+    recordMeeting: async (_p, { input }, ctx) => {
+      const record = parseInput(meetingRecordSchema, input);
+      return recordMeeting(ctx, await writableGroup(ctx, record.groupId), record);
+    },
+    syncMeetings: async (_p, { input }, ctx) => {
+      const { meetings } = parseInput(syncMeetingsInputSchema, input);
+      type Outcome = { index: number; idempotencyKey: string; date: string; status: 'APPLIED' | 'REJECTED'; meeting: Journal | null; error: DomainError | null };
+      const outcomes: Outcome[] = [];
+      const valid: { index: number; record: ReturnType<typeof meetingRecordSchema.parse> }[] = [];
+      meetings.forEach((raw, index) => {
+        const rawRecord = raw as { idempotencyKey?: string; date?: string };
+        try {
+          valid.push({ index, record: parseInput(meetingRecordSchema, raw, `input.meetings.${index}`) });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          outcomes.push({ index, idempotencyKey: String(rawRecord.idempotencyKey), date: String(rawRecord.date), status: 'REJECTED', meeting: null, error });
+        }
+      });
+      // Date order, so a loan made at one meeting can be repaid at a later one in the same batch.
+      valid.sort((a, b) => (a.record.date < b.record.date ? -1 : a.record.date > b.record.date ? 1 : a.index - b.index));
+      for (const { index, record } of valid) {
+        const base = { index, idempotencyKey: record.idempotencyKey, date: record.date };
+        try {
+          const group = await writableGroup(ctx, record.groupId, `input.meetings.${index}.groupId`);
+          outcomes.push({ ...base, status: 'APPLIED', meeting: await recordMeeting(ctx, group, record, `input.meetings.${index}`), error: null });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          outcomes.push({ ...base, status: 'REJECTED', meeting: null, error });
+        }
+      }
+      outcomes.sort((a, b) => a.index - b.index);
+      return {
+        results: outcomes.map((o) => ({
+          idempotencyKey: o.idempotencyKey,
+          date: o.date,
+          status: o.status,
+          meeting: o.meeting,
+          error: o.error ? { code: o.error.code, field: o.error.field ?? null, message: o.error.message, messageKm: o.error.messageKm } : null,
+        })),
+        applied: outcomes.filter((o) => o.status === 'APPLIED').length,
+        rejected: outcomes.filter((o) => o.status === 'REJECTED').length,
+      };
+    },
+    recordEntries: async (_p, { input }, ctx) => {
+      const data = parseInput(recordEntriesInputSchema, input);
+      return recordEntries(ctx, await writableGroup(ctx, data.groupId), data);
+    },
+    reverseEntry: async (_p, { input }, ctx) => {
+      const data = parseInput(reverseEntryInputSchema, input);
+      return reverse(ctx, await writableGroup(ctx, data.groupId), data);
+    },
+    setConstitution: async (_p, { input }, ctx) => {
+      const data = parseInput(setConstitutionInputSchema, input);
+      const group = await writableGroup(ctx, data.groupId);
+      if (data.effectiveFrom < group.formedOn) {
+        throw new ValidationError(`input.effectiveFrom: must not be before the group was formed (${group.formedOn})`, 'មិនអាចមុនថ្ងៃបង្កើតក្រុមបានទេ', 'input.effectiveFrom');
+      }
+      return commit(ctx, 'setConstitution', data, async () => {
+        const versions = await listConstitutions(ctx.db, group.id);
+        const constitution: Constitution = {
+          ...data,
+          groupId: group.id,
+          meetingSchedule: { ...data.meetingSchedule, weekOfMonth: data.meetingSchedule.weekOfMonth ?? null },
+          recordedBy: ctx.viewer.userId,
+          recordedAt: ctx.now().toISOString(),
+        };
+        const { idempotencyKey: _key, ...stored } = constitution as Constitution & { idempotencyKey?: string };
+        const put = putConstitutionWrite(ctx.db, stored);
+        put.write.Put!.ConditionExpression = 'attribute_not_exists(pk)';
+        put.onConditionFailed = () =>
+          new ConflictError(`A version effective from ${data.effectiveFrom} exists; give the change a later date.`, 'មានកំណែពីថ្ងៃនេះរួចហើយ។', 'input.effectiveFrom');
+        const writes = [put];
+        // The group's meeting schedule follows the newest version.
+        if (versions.every((v) => v.effectiveFrom < data.effectiveFrom)) {
+          writes.push({
+            write: {
+              Update: {
+                TableName: ctx.db.table,
+                Key: keys.group(group.id),
+                UpdateExpression: 'SET meetingSchedule = :s',
+                ExpressionAttributeValues: { ':s': stored.meetingSchedule },
+              },
+            },
+          });
+        }
+        return { writes, result: stored };
+      });
+    },
+    appointOfficer: async (_p, { input }, ctx) => {
+      const data = parseInput(appointOfficerInputSchema, input);
+      const group = await ctx.loaders.group.load(data.groupId);
+      if (!group) throw notFound('group', 'input.groupId');
+      await authorizeOnGroup(ctx, group, 'group.appointOfficers', 'input.groupId');
+      if (!(await getUser(ctx.db, data.userId))) throw notFound('user', 'input.userId');
+      const today = cambodiaDate(ctx.now());
+      if (data.from < group.formedOn || data.from > today) {
+        throw new ValidationError(`input.from: must be between the group's forming (${group.formedOn}) and today`, 'កាលបរិច្ឆេទមិនត្រឹមត្រូវ', 'input.from');
+      }
+      return commit(ctx, 'appointOfficer', data, async () => {
+        const current = (await listOfficerTerms(ctx.db, group.id)).filter((t) => t.until === null);
+        const holder = current.find((t) => t.role === data.role);
+        if (holder?.userId === data.userId) {
+          throw new ConflictError(`${data.userId} already holds this office.`, 'បុគ្គលនេះកាន់តំណែងនេះរួចហើយ។', 'input.userId');
+        }
+        const ending = current.filter((t) => t.role === data.role || t.userId === data.userId);
+        const tooEarly = ending.find((t) => t.from >= data.from);
+        if (tooEarly) {
+          throw new ValidationError(`input.from: must be after the current term began (${tooEarly.from})`, 'ត្រូវតែក្រោយពេលអាណត្តិបច្ចុប្បន្នចាប់ផ្តើម', 'input.from');
+        }
+        const term: OfficerTerm = { groupId: group.id, role: data.role, userId: data.userId, from: data.from, until: null };
+        return { writes: appointmentWrites(ctx.db, term, ending, ctx.now()), result: term };
+      });
+    },
+    recordMemberLeft: async (_p, { input }, ctx) => {
+      const data = parseInput(memberLeftInputSchema, input);
+      const group = await ctx.loaders.group.load(data.groupId);
+      if (!group) throw notFound('group', 'input.groupId');
+      await authorizeOnGroup(ctx, group, 'group.writeMembers', 'input.groupId');
+      return commit(ctx, 'recordMemberLeft', data, async () => {
+        const [item, books] = await Promise.all([getItem(ctx.db, keys.member(group.id, data.memberId), true), getBooks(ctx.db, group.id)]);
+        if (!item) throw notFound('member', 'input.memberId');
+        if (item.leftOn) throw new ConflictError('This member has already left.', 'សមាជិកនេះបានចាកចេញរួចហើយ។', 'input.memberId');
+        if (data.leftOn < (item.joinedOn as string) || data.leftOn > cambodiaDate(ctx.now())) {
+          throw new ValidationError('input.leftOn: must be between joining and today', 'កាលបរិច្ឆេទមិនត្រឹមត្រូវ', 'input.leftOn');
+        }
+        const savings = books.members[data.memberId]?.savings ?? 0n;
+        const owes = Object.values(books.loans).some((l) => l.memberId === data.memberId);
+        if (savings > 0n || owes) {
+          throw new ValidationError(
+            'input.memberId: pay out her savings and settle her loans before she leaves',
+            'សូមប្រគល់ប្រាក់សន្សំ និងទូទាត់ប្រាក់កម្ចីជាមុនសិន',
+            'input.memberId',
+          );
+        }
+        const women = item.sex === 'FEMALE' ? 1 : 0;
+        const { pk: _pk, sk: _sk, entity: _e, ...member } = item;
+        return {
+          writes: [
+            {
+              write: {
+                Update: {
+                  TableName: ctx.db.table,
+                  Key: keys.member(group.id, data.memberId),
+                  UpdateExpression: 'SET leftOn = :d',
+                  ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(leftOn) OR leftOn = :null)',
+                  ExpressionAttributeValues: { ':d': data.leftOn, ':null': null },
+                },
+              },
+            },
+            {
+              write: {
+                Update: {
+                  TableName: ctx.db.table,
+                  Key: keys.group(group.id),
+                  UpdateExpression: 'ADD memberCount :minus, womenCount :women',
+                  ExpressionAttributeValues: { ':minus': -1, ':women': -women },
+                },
+              },
+            },
+            {
+              // The books must not have moved since we checked her balances.
+              write: {
+                ConditionCheck: {
+                  TableName: ctx.db.table,
+                  Key: keys.books(group.id),
+                  ConditionExpression: books.version === 0 ? 'attribute_not_exists(pk)' : '#v = :v',
+                  ...(books.version === 0 ? {} : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': books.version } }),
+                },
+              },
+            },
+          ],
+          result: { ...(member as unknown as import('#core/groups.ts').Member), leftOn: data.leftOn },
+        };
+      });
+    },
+  },
+};

@@ -1,0 +1,138 @@
+/**
+ * Meetings and postings: what an officer records, and the rules a posting's date, attendance and
+ * minutes obey. A journal is one posting — a meeting (with its attendance and minutes), entries
+ * recorded between meetings, or a reversal — and holds its entries with their effects.
+ */
+import { z } from 'zod';
+import { ValidationError } from './errors.ts';
+import { ENTRY_KINDS, PAYOUT_REASONS, type EntryRef, type MemberFacts, type PostedEntry } from './ledger.ts';
+import { dateSchema, idempotencyKeySchema, positiveMoneySchema, textSchema } from './validation.ts';
+
+export const ATTENDANCE_STATUSES = ['PRESENT', 'ABSENT', 'REPRESENTED'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export type JournalKind = 'MEETING' | 'ENTRIES' | 'REVERSAL';
+
+export interface AttendanceLine {
+  memberId: string;
+  status: AttendanceStatus;
+}
+
+/** One line of the minutes book: the STREAM guide's four columns (the date is the meeting's). */
+export interface MinutesItem {
+  agendaItem: string;
+  discussed: boolean;
+  decision: string | null;
+}
+
+export interface Journal {
+  groupId: string;
+  journalId: string;
+  kind: JournalKind;
+  date: string;
+  entries: PostedEntry[];
+  attendance: AttendanceLine[] | null;
+  minutes: MinutesItem[] | null;
+  /** The books' version this posting produced: postings in the order they were applied. */
+  sequence: number;
+  recordedBy: string;
+  recordedAt: string;
+  /** Entries of this journal that were later reversed, and where the reversal is. */
+  reversed: Record<string, EntryRef>;
+}
+
+/** A meeting's journal id: one meeting per group per date, whichever device records it. */
+export const meetingJournalId = (date: string) => `M-${date}`;
+export const entriesJournalId = (key: string) => `E-${key}`;
+export const reversalJournalId = (key: string) => `R-${key}`;
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "-" or "_"');
+
+/** Most entries one posting may hold: keeps a meeting's journal well inside DynamoDB's 400 KB item. */
+export const MAX_ENTRIES = 400;
+
+export const entryInputSchema = z.object({
+  id: idSchema,
+  kind: z.enum(ENTRY_KINDS),
+  amount: positiveMoneySchema,
+  memberId: idSchema.nullish(),
+  loanId: idSchema.nullish(),
+  termMonths: z.number().int().nullish(),
+  payoutReason: z.enum(PAYOUT_REASONS).nullish(),
+  note: textSchema(500).nullish(),
+});
+
+const entriesSchema = z.array(entryInputSchema).max(MAX_ENTRIES, `must hold at most ${MAX_ENTRIES} entries`);
+
+export const meetingRecordSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: idSchema,
+  date: dateSchema,
+  attendance: z
+    .array(z.object({ memberId: idSchema, status: z.enum(ATTENDANCE_STATUSES) }))
+    .min(1, 'must list the members')
+    .max(200, 'must list at most 200 members'),
+  minutes: z
+    .array(z.object({ agendaItem: textSchema(300), discussed: z.boolean(), decision: textSchema(1000).nullish() }))
+    .max(50, 'must hold at most 50 items'),
+  entries: entriesSchema,
+});
+export type MeetingRecord = z.infer<typeof meetingRecordSchema>;
+
+export const recordEntriesInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: idSchema,
+  date: dateSchema,
+  entries: entriesSchema.min(1, 'must hold at least one entry'),
+});
+export type RecordEntriesInput = z.infer<typeof recordEntriesInputSchema>;
+
+export const reverseEntryInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: idSchema,
+  entryRef: z.string().max(200),
+  date: dateSchema,
+  reason: textSchema(500),
+});
+export type ReverseEntryInput = z.infer<typeof reverseEntryInputSchema>;
+
+export const syncMeetingsInputSchema = z.object({
+  meetings: z.array(z.unknown()).min(1, 'must hold at least one meeting').max(60, 'must hold at most 60 meetings'),
+});
+
+function fail(field: string, message: string, messageKm: string): never {
+  throw new ValidationError(`${field}: ${message}`, `${field}៖ ${messageKm}`, field);
+}
+
+/** A posting is dated between the group's forming and today (Cambodia's day). */
+export function checkPostingDate(formedOn: string, date: string, today: string, field: string): void {
+  if (date < formedOn) fail(field, `must not be before the group was formed (${formedOn})`, 'មិនអាចមុនថ្ងៃបង្កើតក្រុមបានទេ');
+  if (date > today) fail(field, 'must not be in the future', 'មិនអាចជាថ្ងៃអនាគតបានទេ');
+}
+
+/** Attendance names every member of the group on that date exactly once, and nobody else. */
+export function checkAttendance(lines: AttendanceLine[], members: ReadonlyMap<string, MemberFacts>, date: string, field: string): void {
+  const seen = new Set<string>();
+  lines.forEach((line, i) => {
+    const facts = members.get(line.memberId);
+    if (!facts || facts.joinedOn > date || (facts.leftOn !== null && facts.leftOn <= date)) {
+      fail(`${field}.${i}.memberId`, `was not a member of the group on ${date}`, 'មិនមែនជាសមាជិកនៅថ្ងៃនោះទេ');
+    }
+    if (seen.has(line.memberId)) fail(`${field}.${i}.memberId`, 'is listed twice', 'មានឈ្មោះពីរដង');
+    seen.add(line.memberId);
+  });
+  for (const [memberId, facts] of members) {
+    if (facts.joinedOn <= date && (facts.leftOn === null || facts.leftOn > date) && !seen.has(memberId)) {
+      fail(field, `must list every member; ${memberId} is missing`, 'ត្រូវមានឈ្មោះសមាជិកទាំងអស់');
+    }
+  }
+}
+
+/** Entry references as clients see them: "<date>~<journalId>~<entryId>". */
+export function formatEntryRef(ref: EntryRef): string {
+  return `${ref.date}~${ref.journalId}~${ref.entryId}`;
+}
+
+export function parseEntryRef(text: string): EntryRef | null {
+  const m = /^(\d{4}-\d{2}-\d{2})~([A-Za-z0-9_-]{1,80})~([A-Za-z0-9_-]{1,64})$/.exec(text);
+  return m ? { date: m[1]!, journalId: m[2]!, entryId: m[3]! } : null;
+}

@@ -1,0 +1,259 @@
+/**
+ * The group's books in the table: one BOOKS item with the balances (written whole, guarded by its
+ * version), one JOURNAL item per posting holding its entries, attendance and minutes, and one LOAN
+ * item per loan. A posting of any size is therefore a handful of items in one transaction —
+ * journal, books, the loans it made or closed, the idempotency record — never one item per entry,
+ * so a meeting stays all-or-nothing however many members it has (see README, "Group books").
+ */
+import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
+import { ACCOUNTS, emptyBooks, type Balances, type Books, type EntryRef, type LoanState, type PostedEntry } from '#core/ledger.ts';
+import type { Journal } from '#core/meetings.ts';
+import { toMinorUnits } from '#core/money.ts';
+import type { Constitution } from '#core/constitution.ts';
+import { getItem, queryAll, queryPage, type Db, type Item, type Page } from './db.ts';
+import type { GuardedWrite } from './idempotency.ts';
+import { keys, prefixes } from './keys.ts';
+
+export type LoanStatus = 'ACTIVE' | 'CLOSED' | 'REVERSED';
+
+/** A loan's record: its terms as made, and its final state once closed. Live balances are in the books. */
+export interface LoanRecord extends Omit<LoanState, 'lastRepaymentOn'> {
+  groupId: string;
+  status: LoanStatus;
+  closedOn: string | null;
+}
+
+/** DynamoDB keeps item size under 400 KB; a journal is refused well before that. */
+const MAX_JOURNAL_BYTES = 350_000;
+
+const big = (v: unknown): bigint => toMinorUnits(v as number | bigint | string);
+
+function readBalances(raw: Record<string, unknown> | undefined): Balances {
+  return Object.fromEntries(ACCOUNTS.map((a) => [a, big(raw?.[a] ?? 0)])) as Balances;
+}
+
+function readLoan(raw: Record<string, unknown>): LoanState {
+  return {
+    id: raw.id as string,
+    memberId: raw.memberId as string,
+    principal: big(raw.principal),
+    monthlyRateBasisPoints: raw.monthlyRateBasisPoints as number,
+    method: raw.method as LoanState['method'],
+    termMonths: raw.termMonths as number,
+    disbursedOn: raw.disbursedOn as string,
+    principalPaid: big(raw.principalPaid),
+    interestPaid: big(raw.interestPaid),
+    lastRepaymentOn: (raw.lastRepaymentOn as string | null) ?? null,
+  };
+}
+
+export async function getBooks(db: Db, groupId: string): Promise<Books> {
+  const item = await getItem(db, keys.books(groupId), true);
+  if (!item) return emptyBooks();
+  const members = item.members as Record<string, { savings: unknown }>;
+  const loans = item.loans as Record<string, Record<string, unknown>>;
+  return {
+    version: item.version as number,
+    balances: readBalances(item.balances as Record<string, unknown>),
+    members: Object.fromEntries(Object.entries(members).map(([id, m]) => [id, { savings: big(m.savings) }])),
+    loans: Object.fromEntries(Object.entries(loans).map(([id, l]) => [id, readLoan(l)])),
+    lastPostedOn: (item.lastPostedOn as string | null) ?? null,
+  };
+}
+
+function readEntry(raw: Record<string, unknown>): PostedEntry {
+  const effects = Object.fromEntries(Object.entries((raw.effects as Record<string, unknown>) ?? {}).map(([a, v]) => [a, big(v)]));
+  const terms = raw.loanTerms as Record<string, unknown> | null;
+  return {
+    id: raw.id as string,
+    kind: raw.kind as PostedEntry['kind'],
+    amount: big(raw.amount),
+    memberId: (raw.memberId as string | null) ?? null,
+    loanId: (raw.loanId as string | null) ?? null,
+    payoutReason: (raw.payoutReason as PostedEntry['payoutReason']) ?? null,
+    note: (raw.note as string | null) ?? null,
+    effects,
+    memberSavings: big(raw.memberSavings ?? 0),
+    interest: big(raw.interest ?? 0),
+    principal: big(raw.principal ?? 0),
+    loanTerms: terms
+      ? {
+          memberId: terms.memberId as string,
+          principal: big(terms.principal),
+          monthlyRateBasisPoints: terms.monthlyRateBasisPoints as number,
+          method: terms.method as LoanState['method'],
+          termMonths: terms.termMonths as number,
+          disbursedOn: terms.disbursedOn as string,
+        }
+      : null,
+    reverses: (raw.reverses as EntryRef | null) ?? null,
+  };
+}
+
+function readJournal(item: Item): Journal {
+  return {
+    groupId: item.groupId as string,
+    journalId: item.journalId as string,
+    kind: item.kind as Journal['kind'],
+    date: item.date as string,
+    entries: (item.entries as Record<string, unknown>[]).map(readEntry),
+    attendance: (item.attendance as Journal['attendance']) ?? null,
+    minutes: (item.minutes as Journal['minutes']) ?? null,
+    sequence: item.sequence as number,
+    recordedBy: item.recordedBy as string,
+    recordedAt: item.recordedAt as string,
+    reversed: (item.reversed as Journal['reversed']) ?? {},
+  };
+}
+
+export async function getJournal(db: Db, groupId: string, date: string, journalId: string): Promise<Journal | undefined> {
+  const item = await getItem(db, keys.journal(groupId, date, journalId), true);
+  return item ? readJournal(item) : undefined;
+}
+
+/** Journals dated within [from, to], oldest first (or newest first), one page. */
+export async function listJournals(
+  db: Db,
+  groupId: string,
+  range: { from: string; to: string },
+  limit: number,
+  cursor: string | null,
+  newestFirst = false,
+): Promise<Page<Journal>> {
+  const page = await queryPage(db, {
+    partition: keys.group(groupId).pk,
+    sortBetween: [`${prefixes.journals}${range.from}#`, `${prefixes.journals}${range.to}#~`],
+    limit,
+    cursor,
+    forward: !newestFirst,
+    consistent: true,
+  });
+  return { items: page.items.map(readJournal), cursor: page.cursor };
+}
+
+export async function listLoanRecords(db: Db, groupId: string): Promise<LoanRecord[]> {
+  const items = await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.loans, consistent: true });
+  return items.map((i) => ({
+    ...readLoan(i),
+    groupId: i.groupId as string,
+    status: i.status as LoanStatus,
+    closedOn: (i.closedOn as string | null) ?? null,
+  }));
+}
+
+export async function listConstitutions(db: Db, groupId: string): Promise<Constitution[]> {
+  const items = await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.constitutions, consistent: true });
+  return items.map((i) => ({
+    groupId: i.groupId as string,
+    effectiveFrom: i.effectiveFrom as string,
+    meetingSchedule: i.meetingSchedule as Constitution['meetingSchedule'],
+    regularSaving: big(i.regularSaving),
+    monthlyInterestBasisPoints: i.monthlyInterestBasisPoints as number,
+    interestMethod: i.interestMethod as Constitution['interestMethod'],
+    maxLoanToSavingsPercent: i.maxLoanToSavingsPercent as number,
+    maxLoanTermMonths: i.maxLoanTermMonths as number,
+    absenceFine: big(i.absenceFine),
+    lateRepaymentFine: big(i.lateRepaymentFine),
+    socialFundContribution: big(i.socialFundContribution),
+    recordedBy: i.recordedBy as string,
+    recordedAt: i.recordedAt as string,
+  }));
+}
+
+export function putConstitutionWrite(db: Db, c: Constitution): GuardedWrite {
+  return { write: { Put: { TableName: db.table, Item: { ...keys.constitution(c.groupId, c.effectiveFrom), entity: 'Constitution', ...c } } } };
+}
+
+/** The books written whole, only if still at the version the plan read. */
+function booksWrite(db: Db, groupId: string, books: Books, readVersion: number): GuardedWrite {
+  const item = { ...keys.books(groupId), entity: 'Books', groupId, ...books };
+  return {
+    write: {
+      Put: {
+        TableName: db.table,
+        Item: item,
+        ConditionExpression: readVersion === 0 ? 'attribute_not_exists(pk)' : '#v = :v',
+        ...(readVersion === 0 ? {} : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': readVersion } }),
+      },
+    },
+    // No domain meaning: another posting got in first, so the plan is made again on fresh books.
+  };
+}
+
+export interface PostingPlan {
+  groupId: string;
+  journal: Journal;
+  books: Books;
+  readVersion: number;
+  closedLoans: LoanState[];
+  /** For a reversal: the original entry to mark. */
+  reverses?: EntryRef;
+  /** For the reversal of a disbursement: the loan it un-makes. */
+  unmadeLoanId?: string;
+}
+
+/** The writes of one posting: journal, books, new and closed loans, and a reversal's mark. */
+export function postingWrites(db: Db, plan: PostingPlan): GuardedWrite[] {
+  const { groupId, journal } = plan;
+  const journalItem = { ...keys.journal(groupId, journal.date, journal.journalId), entity: 'Journal', ...journal };
+  const size = Buffer.byteLength(JSON.stringify(journalItem, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  if (size > MAX_JOURNAL_BYTES) {
+    throw new ValidationError(`input: this posting is too large to keep as one record (${size} bytes); split it`, 'កំណត់ត្រានេះធំពេក សូមបំបែក', 'input');
+  }
+  const writes: GuardedWrite[] = [
+    {
+      write: { Put: { TableName: db.table, Item: journalItem, ConditionExpression: 'attribute_not_exists(pk)' } },
+      onConditionFailed: () =>
+        journal.kind === 'MEETING'
+          ? new ConflictError(`A meeting on ${journal.date} is already recorded for this group.`, 'ការប្រជុំនៅថ្ងៃនេះត្រូវបានកត់ត្រារួចហើយ។', 'input.date')
+          : new ConflictError('This posting is already recorded.', 'កំណត់ត្រានេះមានរួចហើយ។'),
+    },
+    booksWrite(db, groupId, plan.books, plan.readVersion),
+  ];
+  journal.entries.forEach((entry, i) => {
+    if (entry.kind !== 'LOAN_DISBURSEMENT' || !entry.loanTerms) return;
+    const loan: LoanRecord = { id: entry.id, groupId, ...entry.loanTerms, principalPaid: 0n, interestPaid: 0n, status: 'ACTIVE', closedOn: null };
+    writes.push({
+      write: { Put: { TableName: db.table, Item: { ...keys.loan(groupId, entry.id), entity: 'Loan', ...loan }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      onConditionFailed: () => new ConflictError('This loan id was used before; give the loan a new id.', 'លេខសម្គាល់ប្រាក់កម្ចីនេះប្រើរួចហើយ។', `input.entries.${i}.id`),
+    });
+  });
+  for (const loan of plan.closedLoans) writes.push(loanStatusWrite(db, groupId, loan, 'CLOSED', journal.date));
+  if (plan.reverses) {
+    const ref = plan.reverses;
+    writes.push({
+      write: {
+        Update: {
+          TableName: db.table,
+          Key: keys.journal(groupId, ref.date, ref.journalId),
+          UpdateExpression: 'SET reversed.#e = :by',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reversed.#e)',
+          ExpressionAttributeNames: { '#e': ref.entryId },
+          ExpressionAttributeValues: { ':by': { date: journal.date, journalId: journal.journalId, entryId: journal.entries[0]!.id } },
+        },
+      },
+      onConditionFailed: () => new ConflictError('This entry has already been reversed.', 'កំណត់ត្រានេះត្រូវបានបញ្ច្រាសរួចហើយ។', 'input.entryRef'),
+    });
+  }
+  if (plan.unmadeLoanId) writes.push(loanStatusWrite(db, groupId, { id: plan.unmadeLoanId, principalPaid: 0n, interestPaid: 0n }, 'REVERSED', journal.date));
+  if (writes.length > 99) {
+    throw new ValidationError('input.entries: one posting may make or close at most 95 loans', 'កំណត់ត្រាមួយមានប្រាក់កម្ចីច្រើនពេក', 'input.entries');
+  }
+  return writes;
+}
+
+function loanStatusWrite(db: Db, groupId: string, loan: Pick<LoanState, 'id' | 'principalPaid' | 'interestPaid'>, status: LoanStatus, on: string): GuardedWrite {
+  return {
+    write: {
+      Update: {
+        TableName: db.table,
+        Key: keys.loan(groupId, loan.id),
+        UpdateExpression: 'SET #s = :s, closedOn = :on, principalPaid = :pp, interestPaid = :ip',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': status, ':on': on, ':pp': loan.principalPaid, ':ip': loan.interestPaid },
+      },
+    },
+    onConditionFailed: () => new NotFoundError('The loan record is missing.', 'រកមិនឃើញកំណត់ត្រាប្រាក់កម្ចី។'),
+  };
+}
