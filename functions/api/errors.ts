@@ -41,7 +41,8 @@ function withClientCode(error: GraphQLError): GraphQLError {
   if (error.extensions.field && error.extensions.messageKm) return error;
   const at = VARIABLE_AT.exec(error.message);
   const variable = at ? undefined : VARIABLE.exec(error.message);
-  const field = at?.[2] ?? variable?.[1];
+  // graphql-js writes list positions as input.entries[0].amount; Krom's fields are dotted throughout.
+  const field = (at?.[2] ?? variable?.[1])?.replace(/\[(\d+)\]/g, '.$1');
   if (!field && error.extensions.code) return error;
   const code = field ? 'BAD_USER_INPUT' : error.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED';
   return new GraphQLError(error.message, {
