@@ -10,6 +10,8 @@ import { putRoleWrite, putUserWrite } from '#store/users.ts';
 import { transactWrite } from '#store/db.ts';
 import { DEMO_BANK, DEMO_FEDERATIONS, DEMO_GROUPS, DEMO_NGO, DEMO_USERS, demoMemberNames } from './demo-data.ts';
 import { graphqlOk } from './graphql-client.ts';
+import { DEMO_REGULAR_SAVING, demoMeetings } from './demo-books.ts';
+import { cambodiaDate } from '#core/validation.ts';
 
 export interface SeedDeps {
   db: Db;
@@ -99,14 +101,38 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date() }: Seed
       await appoint(officer, 'TREASURER');
     }
     const officerToken = await tokenFor(group.key === 'tataok' ? 'demo-treasurer' : `demo-officer-${group.key}`);
+    const memberIds: string[] = [];
     for (const [i, member] of demoMemberNames(group).entries()) {
-      await call(officerToken, 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', {
+      const added = await call(officerToken, 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }', {
         idempotencyKey: `seed-member-${group.key}-${i}`,
         groupId,
         name: member.name,
         sex: member.sex,
         joinedOn: group.formedOn,
       });
+      memberIds.push(added.addMember.id);
+    }
+    await call(officerToken, 'mutation($input: SetConstitutionInput!) { setConstitution(input: $input) { effectiveFrom } }', {
+      idempotencyKey: `seed-constitution-${group.key}`,
+      groupId,
+      effectiveFrom: group.formedOn,
+      meetingSchedule: group.meetingSchedule,
+      regularSaving: DEMO_REGULAR_SAVING[group.key]!.toString(),
+      monthlyInterestBasisPoints: 500, // Ta Taok's 5% a month (seed 000)
+      interestMethod: 'FLAT',
+      maxLoanToSavingsPercent: 300,
+      maxLoanTermMonths: 12,
+      absenceFine: '1000',
+      lateRepaymentFine: '2000',
+      socialFundContribution: '500',
+    });
+    // A year of meetings, synced the way a treasurer's phone would after months offline.
+    const meetings = demoMeetings(group, groupId, memberIds, cambodiaDate(now));
+    for (let i = 0; i < meetings.length; i += 60) {
+      const synced = await graphqlOk(app, officerToken, 'mutation($input: SyncMeetingsInput!) { syncMeetings(input: $input) { rejected results { error { message } } } }', {
+        input: { meetings: meetings.slice(i, i + 60) },
+      });
+      if (synced.syncMeetings.rejected > 0) throw new Error(`demo meetings of ${group.key} were rejected: ${JSON.stringify(synced.syncMeetings.results)}`);
     }
   }
 }

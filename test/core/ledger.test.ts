@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Constitution } from '#core/constitution.ts';
 import { ValidationError } from '#core/errors.ts';
-import { emptyBooks, postEntries, reverseEntry, sumEffects, type Books, type EntryInput, type EntryKind, type PostedEntry } from '#core/ledger.ts';
+import { emptyBooks, postEntries, reverseEntry, sumEffects, type Books, type EntryInput, type EntryKind, type MemberFacts, type PostedEntry } from '#core/ledger.ts';
 
 const constitution: Constitution = {
   groupId: 'g',
@@ -23,7 +23,7 @@ const constitution: Constitution = {
   recordedBy: 'u',
   recordedAt: '2020-01-01T00:00:00Z',
 };
-const members = new Map(['m1', 'm2', 'm3'].map((id) => [id, { joinedOn: '2020-01-01', leftOn: null }]));
+const members = new Map<string, MemberFacts>(['m1', 'm2', 'm3'].map((id) => [id, { joinedOn: '2020-01-01', leftOn: null }]));
 const ctx = (date: string) => ({ date, constitution, members, field: 'input.entries' });
 
 function check(books: Books, all: PostedEntry[]) {

@@ -57,6 +57,10 @@ describe('npm start', () => {
       };
       const treasurer = await ask('TREASURER', '{ myGroups { name memberCount place { nameEn } } }');
       expect(treasurer.data.myGroups).toEqual([{ name: 'ក្រុមជួយខ្លួនឯងតាតោក', memberCount: 16, place: { nameEn: 'Ta Taok' } }]);
+      // A year of meetings brings Ta Taok's savings to the seed story's 1,248,000 riel.
+      const books = await ask('TREASURER', '{ myGroups { books { balances { savings } } meetings(first: 100) { nodes { date presentCount } } } }');
+      expect(books.data.myGroups[0].books.balances.savings).toBe('1248000');
+      expect(books.data.myGroups[0].meetings.nodes).toHaveLength(12);
       const coordinator = await ask('COORDINATOR', '{ myFederations { name groups { nodes { name } } } }');
       expect(coordinator.data.myFederations[0].groups.nodes).toHaveLength(2);
       const bank = await ask('LOAN_OFFICER', '{ groupDirectory(placeCode: "02") { nodes { name memberCount } } }');
