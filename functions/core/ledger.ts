@@ -349,6 +349,13 @@ export function reverseEntry(books: Books, original: PostedEntry, reversalId: st
   };
 }
 
+/** Why a member may not leave yet (savings not paid out, a loan not repaid), or null. */
+export function leavingProblem(books: Books, memberId: string): string | null {
+  if ((books.members[memberId]?.savings ?? 0n) > 0n) return 'pay out her savings before she leaves';
+  if (Object.values(books.loans).some((l) => l.memberId === memberId)) return 'her loans must be repaid before she leaves';
+  return null;
+}
+
 /** Sums posted entries' effects: what the balances must equal. */
 export function sumEffects(entries: Iterable<PostedEntry>): Balances {
   const total = { ...ZERO_BALANCES };

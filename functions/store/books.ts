@@ -160,8 +160,33 @@ export async function listConstitutions(db: Db, groupId: string): Promise<Consti
   }));
 }
 
+/** A new version; versions are history, so one from the same date is refused, never replaced. */
 export function putConstitutionWrite(db: Db, c: Constitution): GuardedWrite {
-  return { write: { Put: { TableName: db.table, Item: { ...keys.constitution(c.groupId, c.effectiveFrom), entity: 'Constitution', ...c } } } };
+  return {
+    write: {
+      Put: {
+        TableName: db.table,
+        Item: { ...keys.constitution(c.groupId, c.effectiveFrom), entity: 'Constitution', ...c },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    onConditionFailed: () =>
+      new ConflictError(`A version effective from ${c.effectiveFrom} exists; give the change a later date.`, 'មានកំណែពីថ្ងៃនេះរួចហើយ។', 'input.effectiveFrom'),
+  };
+}
+
+/** The books must still be at `version` when the transaction commits (nothing written to them). */
+export function booksUnchanged(db: Db, groupId: string, version: number): GuardedWrite {
+  return {
+    write: {
+      ConditionCheck: {
+        TableName: db.table,
+        Key: keys.books(groupId),
+        ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : '#v = :v',
+        ...(version === 0 ? {} : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': version } }),
+      },
+    },
+  };
 }
 
 /** The books written whole, only if still at the version the plan read. */

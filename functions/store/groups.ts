@@ -178,3 +178,40 @@ function mustExist(db: Db, key: { pk: string; sk: string }, field: string, what:
     onConditionFailed: () => new NotFoundError(`No such ${what}.`, 'រកមិនឃើញកំណត់ត្រានេះទេ។', field),
   };
 }
+
+/** Marks a member as left and takes her out of the group's counts. */
+export function memberLeftWrites(db: Db, member: Member, leftOn: string): GuardedWrite[] {
+  return [
+    {
+      write: {
+        Update: {
+          TableName: db.table,
+          Key: keys.member(member.groupId, member.id),
+          UpdateExpression: 'SET leftOn = :d',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(leftOn) OR leftOn = :null)',
+          ExpressionAttributeValues: { ':d': leftOn, ':null': null },
+        },
+      },
+      onConditionFailed: () => new ConflictError('This member has already left.', 'សមាជិកនេះបានចាកចេញរួចហើយ។', 'input.memberId'),
+    },
+    {
+      write: {
+        Update: {
+          TableName: db.table,
+          Key: keys.group(member.groupId),
+          UpdateExpression: 'ADD memberCount :minus, womenCount :women',
+          ExpressionAttributeValues: { ':minus': -1, ':women': member.sex === 'FEMALE' ? -1 : 0 },
+        },
+      },
+    },
+  ];
+}
+
+/** The group's meeting schedule, set from its newest constitution. */
+export function meetingScheduleWrite(db: Db, groupId: string, schedule: Group['meetingSchedule']): GuardedWrite {
+  return {
+    write: {
+      Update: { TableName: db.table, Key: keys.group(groupId), UpdateExpression: 'SET meetingSchedule = :s', ExpressionAttributeValues: { ':s': schedule } },
+    },
+  };
+}

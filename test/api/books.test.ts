@@ -353,6 +353,20 @@ describe('members leaving', () => {
     });
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberId' });
   });
+
+  it('a member with nothing saved or owed leaves: counts drop, and later meetings may not list her', async () => {
+    const count = async () => (await graphqlOk(env.app, t(), 'query($id: ID!) { group(id: $id) { memberCount } }', { id: A })).group.memberCount;
+    const added = await graphqlOk(env.app, t(), M.addMember, { input: { idempotencyKey: ikey(), groupId: A, name: 'ឈឹម ស្រីពៅ', sex: 'FEMALE', joinedOn: '2025-01-07' } });
+    const id = added.addMember.id;
+    const before = await count();
+    const left = await graphqlOk(env.app, t(), 'mutation($input: RecordMemberLeftInput!) { recordMemberLeft(input: $input) { id leftOn } }', {
+      input: { idempotencyKey: ikey(), groupId: A, memberId: id, leftOn: '2025-03-04' },
+    });
+    expect(left.recordMemberLeft).toEqual({ id, leftOn: '2025-03-04' });
+    expect(await count()).toBe(before - 1);
+    const r = await graphql(env.app, t(), B.recordMeeting, { input: { ...meeting('2025-04-01', []), attendance: [...attendance(), { memberId: id, status: 'PRESENT' }] } });
+    expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attendance.2.memberId' });
+  });
 });
 
 describe('property: random postings through the API keep the balances equal to the cash book', () => {

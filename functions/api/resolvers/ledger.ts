@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { constitutionOn, setConstitutionInputSchema, type Constitution } from '#core/constitution.ts';
 import { ConflictError, DomainError, ValidationError } from '#core/errors.ts';
 import type { Group } from '#core/groups.ts';
-import { cashMovement, type Books, type LoanState } from '#core/ledger.ts';
+import { cashMovement, leavingProblem, type Books, type LoanState } from '#core/ledger.ts';
 import { daysInArrears, interestDue, par30BasisPoints, schedule } from '#core/loans.ts';
 import {
   formatEntryRef,
@@ -15,9 +15,8 @@ import {
 } from '#core/meetings.ts';
 import { GROUP_OFFICER_ROLES } from '#core/roles.ts';
 import { cambodiaDate, dateSchema, idempotencyKeySchema, parseInput } from '#core/validation.ts';
-import { getBooks, listConstitutions, listJournals, listLoanRecords, putConstitutionWrite, type LoanRecord } from '#store/books.ts';
-import { getItem } from '#store/db.ts';
-import { keys } from '#store/keys.ts';
+import { booksUnchanged, getBooks, listConstitutions, listJournals, listLoanRecords, putConstitutionWrite, type LoanRecord } from '#store/books.ts';
+import { getMember, meetingScheduleWrite, memberLeftWrites } from '#store/groups.ts';
 import { appointmentWrites, listOfficerTerms, type OfficerTerm } from '#store/officers.ts';
 import { getUser } from '#store/users.ts';
 import { authorizeOnGroup, notFound } from '../authorize.ts';
@@ -271,33 +270,18 @@ export const ledgerResolvers: Resolvers = {
       }
       return commit(ctx, 'setConstitution', data, async () => {
         const versions = await listConstitutions(ctx.db, group.id);
+        const { idempotencyKey: _key, ...rules } = data;
         const constitution: Constitution = {
-          ...data,
+          ...rules,
           groupId: group.id,
           meetingSchedule: { ...data.meetingSchedule, weekOfMonth: data.meetingSchedule.weekOfMonth ?? null },
           recordedBy: ctx.viewer.userId,
           recordedAt: ctx.now().toISOString(),
         };
-        const { idempotencyKey: _key, ...stored } = constitution as Constitution & { idempotencyKey?: string };
-        const put = putConstitutionWrite(ctx.db, stored);
-        put.write.Put!.ConditionExpression = 'attribute_not_exists(pk)';
-        put.onConditionFailed = () =>
-          new ConflictError(`A version effective from ${data.effectiveFrom} exists; give the change a later date.`, 'មានកំណែពីថ្ងៃនេះរួចហើយ។', 'input.effectiveFrom');
-        const writes = [put];
+        const writes = [putConstitutionWrite(ctx.db, constitution)];
         // The group's meeting schedule follows the newest version.
-        if (versions.every((v) => v.effectiveFrom < data.effectiveFrom)) {
-          writes.push({
-            write: {
-              Update: {
-                TableName: ctx.db.table,
-                Key: keys.group(group.id),
-                UpdateExpression: 'SET meetingSchedule = :s',
-                ExpressionAttributeValues: { ':s': stored.meetingSchedule },
-              },
-            },
-          });
-        }
-        return { writes, result: stored };
+        if (versions.every((v) => v.effectiveFrom < data.effectiveFrom)) writes.push(meetingScheduleWrite(ctx.db, group.id, constitution.meetingSchedule));
+        return { writes, result: constitution };
       });
     },
     appointOfficer: async (_p, { input }, ctx) => {
@@ -331,59 +315,18 @@ export const ledgerResolvers: Resolvers = {
       if (!group) throw notFound('group', 'input.groupId');
       await authorizeOnGroup(ctx, group, 'group.writeMembers', 'input.groupId');
       return commit(ctx, 'recordMemberLeft', data, async () => {
-        const [item, books] = await Promise.all([getItem(ctx.db, keys.member(group.id, data.memberId), true), getBooks(ctx.db, group.id)]);
-        if (!item) throw notFound('member', 'input.memberId');
-        if (item.leftOn) throw new ConflictError('This member has already left.', 'សមាជិកនេះបានចាកចេញរួចហើយ។', 'input.memberId');
-        if (data.leftOn < (item.joinedOn as string) || data.leftOn > cambodiaDate(ctx.now())) {
+        const [member, books] = await Promise.all([getMember(ctx.db, group.id, data.memberId), getBooks(ctx.db, group.id)]);
+        if (!member) throw notFound('member', 'input.memberId');
+        if (member.leftOn) throw new ConflictError('This member has already left.', 'សមាជិកនេះបានចាកចេញរួចហើយ។', 'input.memberId');
+        if (data.leftOn < member.joinedOn || data.leftOn > cambodiaDate(ctx.now())) {
           throw new ValidationError('input.leftOn: must be between joining and today', 'កាលបរិច្ឆេទមិនត្រឹមត្រូវ', 'input.leftOn');
         }
-        const savings = books.members[data.memberId]?.savings ?? 0n;
-        const owes = Object.values(books.loans).some((l) => l.memberId === data.memberId);
-        if (savings > 0n || owes) {
-          throw new ValidationError(
-            'input.memberId: pay out her savings and settle her loans before she leaves',
-            'សូមប្រគល់ប្រាក់សន្សំ និងទូទាត់ប្រាក់កម្ចីជាមុនសិន',
-            'input.memberId',
-          );
-        }
-        const women = item.sex === 'FEMALE' ? 1 : 0;
-        const { pk: _pk, sk: _sk, entity: _e, ...member } = item;
+        const problem = leavingProblem(books, member.id);
+        if (problem) throw new ValidationError(`input.memberId: ${problem}`, 'សូមប្រគល់ប្រាក់សន្សំ និងទូទាត់ប្រាក់កម្ចីជាមុនសិន', 'input.memberId');
         return {
-          writes: [
-            {
-              write: {
-                Update: {
-                  TableName: ctx.db.table,
-                  Key: keys.member(group.id, data.memberId),
-                  UpdateExpression: 'SET leftOn = :d',
-                  ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(leftOn) OR leftOn = :null)',
-                  ExpressionAttributeValues: { ':d': data.leftOn, ':null': null },
-                },
-              },
-            },
-            {
-              write: {
-                Update: {
-                  TableName: ctx.db.table,
-                  Key: keys.group(group.id),
-                  UpdateExpression: 'ADD memberCount :minus, womenCount :women',
-                  ExpressionAttributeValues: { ':minus': -1, ':women': -women },
-                },
-              },
-            },
-            {
-              // The books must not have moved since we checked her balances.
-              write: {
-                ConditionCheck: {
-                  TableName: ctx.db.table,
-                  Key: keys.books(group.id),
-                  ConditionExpression: books.version === 0 ? 'attribute_not_exists(pk)' : '#v = :v',
-                  ...(books.version === 0 ? {} : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': books.version } }),
-                },
-              },
-            },
-          ],
-          result: { ...(member as unknown as import('#core/groups.ts').Member), leftOn: data.leftOn },
+          // The books must not move between the check above and the write.
+          writes: [...memberLeftWrites(ctx.db, member, data.leftOn), booksUnchanged(ctx.db, group.id, books.version)],
+          result: { ...member, leftOn: data.leftOn },
         };
       });
     },
