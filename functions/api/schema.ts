@@ -8,8 +8,9 @@ import { federationResolvers } from './resolvers/federation.ts';
 import { groupResolvers } from './resolvers/groups.ts';
 import { organisationResolvers } from './resolvers/organisations.ts';
 import { ledgerResolvers } from './resolvers/ledger.ts';
+import { accessResolvers } from './resolvers/access.ts';
 
-const areas: Resolvers[] = [baseResolvers, groupResolvers, federationResolvers, organisationResolvers, ledgerResolvers];
+const areas: Resolvers[] = [baseResolvers, groupResolvers, federationResolvers, organisationResolvers, ledgerResolvers, accessResolvers];
 
 /** Merges each area's resolvers type by type; an area never silently replaces another's field. */
 function merge(list: Resolvers[]): Resolvers {

@@ -3,6 +3,7 @@
  * not granted below is refused. Pure: resolvers load the facts (the viewer's roles, the target's
  * federation chain) and ask; nothing here reads or writes.
  */
+import { checkBankRead, describeRefusal, type AccessScope, type DataRange, type Grant } from '#core/access.ts';
 import { GROUP_OFFICER_ROLES, type RoleGrant, type TenantType } from '#core/roles.ts';
 
 export interface Viewer {
@@ -41,7 +42,17 @@ export type Permission =
   | { action: 'group.browseDirectory' }
   /** Roles outside groups; group offices go through officer appointments. */
   | { action: 'role.assign'; tenantType: TenantType; tenantId: string }
-  | { action: 'organisation.read' };
+  | { action: 'organisation.read' }
+  /** A loan officer asks a group for access on behalf of her bank. */
+  | { action: 'access.request'; bankId: string }
+  /** Approve, reject, pause, resume or revoke: the group's current treasurer alone. */
+  | { action: 'access.decide'; group: GroupTarget }
+  /** The group's side: its requests, grants and the log of every read. */
+  | { action: 'access.readGroupSide'; group: GroupTarget }
+  /** The bank's side: its own requests, grants and usage. */
+  | { action: 'access.readBankSide'; bankId: string }
+  /** A bank reads a group's data under a grant: role × tenant × grant state × scopes × range × time. */
+  | { action: 'bank.readGroup'; group: GroupTarget; grant: Grant | undefined; scopes: AccessScope[]; range: DataRange; now: Date };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
@@ -54,6 +65,7 @@ const isOfficerOf = (v: Viewer, groupId: string) =>
 const coordinatesAnyOf = (v: Viewer, federationIds: readonly string[]) =>
   v.roles.some((r) => r.tenantType === 'FEDERATION' && r.role === 'COORDINATOR' && federationIds.includes(r.tenantId));
 const hasTenant = (v: Viewer, type: TenantType) => v.roles.some((r) => r.tenantType === type);
+const isLoanOfficerOf = (v: Viewer, bankId: string) => v.roles.some((r) => r.tenantType === 'BANK' && r.tenantId === bankId && r.role === 'LOAN_OFFICER');
 
 /** Decides one permission for one viewer. Every branch that allows names who and why. */
 export function decide(viewer: Viewer, p: Permission): Decision {
@@ -98,5 +110,21 @@ export function decide(viewer: Viewer, p: Permission): Decision {
       return isAdmin(viewer) ? ALLOW : deny('only an administrator assigns roles');
     case 'organisation.read':
       return viewer.roles.length > 0 ? ALLOW : deny('you hold no role in Krom yet');
+    case 'access.request':
+      return isLoanOfficerOf(viewer, p.bankId) ? ALLOW : deny("only the bank's loan officers ask for access on its behalf");
+    case 'access.decide':
+      return viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'TREASURER')
+        ? ALLOW
+        : deny("only the group's current treasurer decides which bank sees its data");
+    case 'access.readGroupSide':
+      return isOfficerOf(viewer, p.group.groupId) ? ALLOW : deny("only the group's officers see its grants and read log");
+    case 'access.readBankSide':
+      return isLoanOfficerOf(viewer, p.bankId) ? ALLOW : deny("only the bank's loan officers see its access");
+    case 'bank.readGroup': {
+      if (!viewer.roles.some((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER')) return deny('only banks read groups under a grant');
+      if (p.grant && !isLoanOfficerOf(viewer, p.grant.bankId)) return deny('the group has not granted your bank access');
+      const refusal = checkBankRead(p.grant, p.scopes, p.range, p.now);
+      return refusal ? deny(describeRefusal(refusal)) : ALLOW;
+    }
   }
 }

@@ -12,6 +12,9 @@
  * | loan to a member     | GROUP#<groupId>        | LOAN#<loanId>             |                                     |                                  |
  * | constitution version | GROUP#<groupId>        | CONST#<effectiveFrom>     |                                     |                                  |
  * | officer term         | GROUP#<groupId>        | TERM#<role>#<from>#<sub>  |                                     |                                  |
+ * | bank's access request| GROUP#<groupId>        | ACCESSREQ#<id>            | BANK#<bankId> / ACCESSREQ#<at>#<id> |                                  |
+ * | grant to a bank      | GROUP#<groupId>        | GRANT#<id>                | BANK#<bankId> / GRANT#<groupId>#<id>|                                  |
+ * | bank read log entry  | GROUP#<groupId>        | READLOG#<at>#<id>         | BANK#<bankId> / READLOG#<at>#<id>   |                                  |
  * | bank / NGO           | BANK#<id> / NGO#<id>   | BANK / NGO                | ORG#BANK / BANK#<id> (and NGO)      |                                  |
  * | user                 | USER#<sub>             | PROFILE                   |                                     |                                  |
  * | role of a user       | USER#<sub>             | ROLE#<tenantType>#<id>    | <tenant key> / ROLE#<role>#<sub>    |                                  |
@@ -64,6 +67,12 @@ export const keys = {
     pk: tenantKey('GROUP', groupId),
     sk: `TERM#${role}#${from}#${sub}`,
   }),
+  accessRequest: (groupId: string, id: string) => ({ pk: tenantKey('GROUP', groupId), sk: `ACCESSREQ#${id}` }),
+  accessRequestOfBank: (bankId: string, createdAt: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `ACCESSREQ#${createdAt}#${id}` }),
+  grant: (groupId: string, id: string) => ({ pk: tenantKey('GROUP', groupId), sk: `GRANT#${id}` }),
+  grantOfBank: (bankId: string, groupId: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `GRANT#${groupId}#${id}` }),
+  readLog: (groupId: string, at: string, id: string) => ({ pk: tenantKey('GROUP', groupId), sk: `READLOG#${at}#${id}` }),
+  readLogOfBank: (bankId: string, at: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `READLOG#${at}#${id}` }),
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
   role: (sub: string, tenantType: TenantType, tenantId: string, role: string) => ({
     pk: `USER#${sub}`,
@@ -81,6 +90,9 @@ export const prefixes = {
   loans: 'LOAN#',
   constitutions: 'CONST#',
   officerTerms: 'TERM#',
+  accessRequests: 'ACCESSREQ#',
+  grants: 'GRANT#',
+  readLog: 'READLOG#',
   /** The byParent partition listing every bank (or every NGO). */
   organisations: (type: 'BANK' | 'NGO') => `ORG#${type}`,
   roles: 'ROLE#',

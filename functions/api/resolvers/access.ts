@@ -1,0 +1,304 @@
+/**
+ * Bank access: banks ask, the group's treasurer decides, and every bank read goes through one
+ * enforcement point (`bankView`) that checks the grant through the policy and logs the read before
+ * any data is read.
+ */
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import {
+  changeGrantInputSchema,
+  decideRequestInputSchema,
+  grantStateAt,
+  narrowRequest,
+  nextGrantState,
+  nextRequestState,
+  requestAccessInputSchema,
+  requestStateAt,
+  REQUEST_TTL_DAYS,
+  validUntil,
+  type AccessScope,
+  type Grant,
+  type GrantAction,
+  type Transition,
+} from '#core/access.ts';
+import { ConflictError, ValidationError } from '#core/errors.ts';
+import { daysInArrears, par30BasisPoints } from '#core/loans.ts';
+import { cambodiaDate, parseInput } from '#core/validation.ts';
+import {
+  getAccessRequest,
+  getGrant,
+  listBankGrants,
+  listBankReadLog,
+  listBankRequests,
+  listGroupGrants,
+  listGroupReadLog,
+  listGroupRequests,
+  logRead,
+  putGrantWrite,
+  putRequestWrite,
+  transitionWrite,
+} from '#store/access.ts';
+import { getBooks, listJournals } from '#store/books.ts';
+import { keys } from '#store/keys.ts';
+import { getOrganisation } from '#store/organisations.ts';
+import { allowed, authorize, authorizeOnGroup, groupTarget, notFound } from '../authorize.ts';
+import type { BankGroupViewModel } from '../access-views.ts';
+import type { Context } from '../context.ts';
+import { commit, newId } from '../mutation.ts';
+import { connection, pageArgs } from '../pagination.ts';
+import type { Resolvers } from '../generated/schema.ts';
+
+/** Which scope each field of the bank view needs. */
+const SCOPE_OF_FIELD: Record<string, AccessScope> = {
+  savingsSummary: 'SAVINGS_SUMMARY',
+  loanBookQuality: 'LOAN_BOOK_QUALITY',
+  meetingDiscipline: 'MEETING_DISCIPLINE',
+};
+/** Scopes whose data are today's balances, so today must lie inside the granted range. */
+const AS_OF_TODAY: AccessScope[] = ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY'];
+
+/** Field names selected under the current field, through fragments. */
+function selectedFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === 'Field') names.add(s.name.value);
+      else if (s.kind === 'InlineFragment') walk(s.selectionSet);
+      else walk(info.fragments[s.name.value]?.selectionSet);
+    }
+  };
+  info.fieldNodes.forEach((n: FieldNode) => walk(n.selectionSet));
+  return names;
+}
+
+/** The viewer's bank: the one named, or her only one. */
+function viewerBank(ctx: Context, bankId: string | null | undefined, field: string): string {
+  const banks = ctx.viewer.roles.filter((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER').map((r) => r.tenantId);
+  if (bankId) return bankId;
+  if (banks.length === 1) return banks[0]!;
+  if (banks.length === 0) return '';
+  throw new ValidationError(`${field}: you are an officer of several banks; name one`, 'សូមជ្រើសរើសធនាគារ', field);
+}
+
+const transition = (ctx: Context, from: string | null, to: string, reason: string | null | undefined): Transition => ({
+  from,
+  to,
+  by: ctx.viewer.userId,
+  at: ctx.now().toISOString(),
+  reason: reason ?? null,
+});
+
+async function changeGrant(ctx: Context, input: unknown, action: GrantAction): Promise<Grant> {
+  const data = parseInput(changeGrantInputSchema, input);
+  const group = await ctx.loaders.group.load(data.groupId);
+  if (!group) throw notFound('group', 'input.groupId');
+  await authorizeOnGroup(ctx, group, 'access.decide', 'input.groupId');
+  return commit(ctx, `${action.toLowerCase()}Grant`, data, async () => {
+    const grant = await getGrant(ctx.db, group.id, data.grantId);
+    if (!grant) throw notFound('grant', 'input.grantId');
+    const now = ctx.now();
+    const state = grantStateAt(grant, now);
+    const next = nextGrantState(state, action);
+    if (!next) {
+      throw new ConflictError(`A grant that is ${state.toLowerCase()} cannot be ${action.toLowerCase()}d.`, 'មិនអាចផ្លាស់ប្តូរស្ថានភាពនេះបានទេ។', 'input.grantId');
+    }
+    const t = transition(ctx, state, next, data.reason);
+    return {
+      writes: [transitionWrite(ctx.db, keys.grant(group.id, grant.id), grant.state, t)],
+      result: { ...grant, state: next, history: [...grant.history, t] },
+    };
+  });
+}
+
+export const accessResolvers: Resolvers = {
+  Query: {
+    bankView: async (_p, args, ctx, info) => {
+      if (args.from > args.to) throw new ValidationError('to: must be on or after from', 'កាលបរិច្ឆេទមិនត្រឹមត្រូវ', 'to');
+      const group = await ctx.loaders.group.load(args.groupId);
+      if (!group) throw notFound('group', 'groupId');
+      const now = ctx.now();
+      const today = cambodiaDate(now);
+      const scopes = [...new Set([...selectedFields(info)].flatMap((f) => (SCOPE_OF_FIELD[f] ? [SCOPE_OF_FIELD[f]] : [])))].sort();
+      const asOfToday = scopes.some((s) => AS_OF_TODAY.includes(s));
+      const range = { from: asOfToday && today < args.from ? today : args.from, to: asOfToday && today > args.to ? today : args.to };
+      const banks = new Set(ctx.viewer.roles.filter((r) => r.tenantType === 'BANK').map((r) => r.tenantId));
+      const target = await groupTarget(ctx, group);
+      // The bank's grants for this group, newest first: the first one the policy accepts is used;
+      // if none is, the newest one explains what is missing.
+      const grants = banks.size ? (await listGroupGrants(ctx.db, group.id)).filter((g) => banks.has(g.bankId)).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1)) : [];
+      const grant = grants.find((g) => allowed(ctx, { action: 'bank.readGroup', group: target, grant: g, scopes, range, now })) ?? grants[0];
+      authorize(ctx, { action: 'bank.readGroup', group: target, grant, scopes, range, now });
+      await logRead(ctx.db, { groupId: group.id, bankId: grant!.bankId, grantId: grant!.id, officerId: ctx.viewer.userId, scopes, dataRange: { from: args.from, to: args.to }, at: now.toISOString() });
+      return { group, grant: grant!, range: { from: args.from, to: args.to }, asOf: today };
+    },
+    myBankAccess: async (_p, args, ctx) => {
+      const bankId = viewerBank(ctx, args.bankId, 'bankId');
+      authorize(ctx, { action: 'access.readBankSide', bankId });
+      return { bankId };
+    },
+  },
+  BankGroupView: {
+    groupId: (v) => v.group.id,
+    grantId: (v) => v.grant.id,
+    dataRange: (v) => v.range,
+    savingsSummary: (v) => v,
+    loanBookQuality: (v) => v,
+    meetingDiscipline: (v) => v,
+  },
+  SavingsSummary: {
+    currency: (v) => v.group.currency,
+    totalSavings: async (v, _a, ctx) => (await getBooks(ctx.db, v.group.id)).balances.savings,
+    memberCount: (v) => v.group.memberCount,
+    womenCount: (v) => v.group.womenCount,
+    averageSavingsPerMember: async (v, _a, ctx) => {
+      const savings = (await getBooks(ctx.db, v.group.id)).balances.savings;
+      return v.group.memberCount > 0 ? savings / BigInt(v.group.memberCount) : 0n;
+    },
+    asOf: (v) => v.asOf,
+  },
+  LoanBookQuality: {
+    loansOutstanding: async (v, _a, ctx) => (await getBooks(ctx.db, v.group.id)).balances.loansOutstanding,
+    activeLoans: async (v, _a, ctx) => Object.keys((await getBooks(ctx.db, v.group.id)).loans).length,
+    loansInArrears: async (v, _a, ctx) => Object.values((await getBooks(ctx.db, v.group.id)).loans).filter((l) => daysInArrears(l, l, v.asOf) > 0).length,
+    par30BasisPoints: async (v, _a, ctx) =>
+      par30BasisPoints(Object.values((await getBooks(ctx.db, v.group.id)).loans).map((l) => ({ outstanding: l.principal - l.principalPaid, daysInArrears: daysInArrears(l, l, v.asOf) }))),
+    asOf: (v) => v.asOf,
+  },
+  MeetingDiscipline: {
+    from: (v) => v.range.from,
+    to: (v) => v.range.to,
+    meetingsHeld: async (v, _a, ctx) => (await meetingsIn(ctx, v)).length,
+    averageAttendanceBasisPoints: async (v, _a, ctx) => {
+      const lines = (await meetingsIn(ctx, v)).flatMap((m) => m.attendance ?? []);
+      const present = lines.filter((l) => l.status !== 'ABSENT').length;
+      return lines.length ? Math.round((present * 10000) / lines.length) : 0;
+    },
+  },
+  BankAccess: {
+    bank: async (b, _a, ctx) => (await getOrganisation(ctx.db, 'BANK', b.bankId))!,
+    requests: (b, _a, ctx) => listBankRequests(ctx.db, b.bankId),
+    grants: (b, _a, ctx) => listBankGrants(ctx.db, b.bankId),
+    readLog: async (b, args, ctx) => {
+      const { limit, cursor } = pageArgs(args);
+      return connection(await listBankReadLog(ctx.db, b.bankId, limit, cursor));
+    },
+  },
+  Group: {
+    accessRequests: async (g, _a, ctx) => {
+      await authorizeOnGroup(ctx, g, 'access.readGroupSide');
+      return listGroupRequests(ctx.db, g.id);
+    },
+    grants: async (g, _a, ctx) => {
+      await authorizeOnGroup(ctx, g, 'access.readGroupSide');
+      return listGroupGrants(ctx.db, g.id);
+    },
+    readLog: async (g, args, ctx) => {
+      await authorizeOnGroup(ctx, g, 'access.readGroupSide');
+      const { limit, cursor } = pageArgs(args);
+      return connection(await listGroupReadLog(ctx.db, g.id, limit, cursor));
+    },
+  },
+  AccessRequest: {
+    bank: async (r, _a, ctx) => (await getOrganisation(ctx.db, 'BANK', r.bankId))!,
+    state: (r, _a, ctx) => requestStateAt(r, ctx.now()),
+    expiresAt: (r) => new Date(Date.parse(r.createdAt) + REQUEST_TTL_DAYS * 86_400_000).toISOString(),
+  },
+  Grant: {
+    bank: async (g, _a, ctx) => (await getOrganisation(ctx.db, 'BANK', g.bankId))!,
+    state: (g, _a, ctx) => grantStateAt(g, ctx.now()),
+  },
+  ReadLogEntry: {
+    bank: async (e, _a, ctx) => (await getOrganisation(ctx.db, 'BANK', e.bankId))!,
+  },
+  Mutation: {
+    requestAccess: async (_p, { input }, ctx) => {
+      const data = parseInput(requestAccessInputSchema, input);
+      const bankId = viewerBank(ctx, data.bankId, 'input.bankId');
+      authorize(ctx, { action: 'access.request', bankId });
+      const group = await ctx.loaders.group.load(data.groupId);
+      if (!group) throw notFound('group', 'input.groupId');
+      const asked = { ...data, bankId };
+      return commit(ctx, 'requestAccess', asked, async () => {
+        const now = ctx.now();
+        const pending = (await listGroupRequests(ctx.db, group.id)).find((r) => r.bankId === bankId && requestStateAt(r, now) === 'PENDING');
+        if (pending) throw new ConflictError('Your bank already has a request waiting for this group.', 'ធនាគាររបស់អ្នកមានសំណើកំពុងរង់ចាំរួចហើយ។', 'input.groupId');
+        const request = {
+          id: newId(),
+          groupId: group.id,
+          bankId,
+          requestedBy: ctx.viewer.userId,
+          purpose: data.purpose,
+          scopes: data.scopes,
+          dataRange: data.dataRange,
+          durationMonths: data.durationMonths,
+          message: data.message ?? null,
+          state: 'PENDING' as const,
+          createdAt: now.toISOString(),
+          grantId: null,
+          history: [transition(ctx, null, 'PENDING', data.message)],
+        };
+        return { writes: [putRequestWrite(ctx.db, request)], result: request };
+      });
+    },
+    approveAccessRequest: async (_p, { input }, ctx) => {
+      const data = parseInput(decideRequestInputSchema, input);
+      const group = await ctx.loaders.group.load(data.groupId);
+      if (!group) throw notFound('group', 'input.groupId');
+      await authorizeOnGroup(ctx, group, 'access.decide', 'input.groupId');
+      return commit(ctx, 'approveAccessRequest', data, async () => {
+        const request = await getAccessRequest(ctx.db, group.id, data.requestId);
+        if (!request) throw notFound('request', 'input.requestId');
+        const now = ctx.now();
+        const state = requestStateAt(request, now);
+        if (!nextRequestState(state, 'APPROVE')) throw new ConflictError(`This request is ${state.toLowerCase()}.`, 'សំណើនេះមិនអាចអនុម័តបានទេ។', 'input.requestId');
+        const narrowed = narrowRequest(request, data);
+        if ('field' in narrowed) throw new ValidationError(`${narrowed.field}: ${narrowed.message}`, 'អាចកាត់បន្ថយបានតែប៉ុណ្ណោះ', narrowed.field);
+        const grant: Grant = {
+          id: newId(),
+          requestId: request.id,
+          groupId: group.id,
+          bankId: request.bankId,
+          purpose: request.purpose,
+          ...narrowed,
+          validFrom: now.toISOString(),
+          validUntil: validUntil(now, narrowed.durationMonths),
+          state: 'ACTIVE',
+          approvedBy: ctx.viewer.userId,
+          history: [transition(ctx, null, 'ACTIVE', data.reason)],
+        };
+        const { durationMonths: _d, ...stored } = grant as Grant & { durationMonths?: number };
+        return {
+          writes: [transitionWrite(ctx.db, keys.accessRequest(group.id, request.id), 'PENDING', transition(ctx, 'PENDING', 'APPROVED', data.reason), { grantId: grant.id }), putGrantWrite(ctx.db, stored)],
+          result: stored,
+        };
+      });
+    },
+    rejectAccessRequest: async (_p, { input }, ctx) => {
+      const data = parseInput(decideRequestInputSchema, input);
+      const group = await ctx.loaders.group.load(data.groupId);
+      if (!group) throw notFound('group', 'input.groupId');
+      await authorizeOnGroup(ctx, group, 'access.decide', 'input.groupId');
+      return commit(ctx, 'rejectAccessRequest', data, async () => {
+        const request = await getAccessRequest(ctx.db, group.id, data.requestId);
+        if (!request) throw notFound('request', 'input.requestId');
+        const state = requestStateAt(request, ctx.now());
+        if (!nextRequestState(state, 'REJECT')) throw new ConflictError(`This request is ${state.toLowerCase()}.`, 'សំណើនេះមិនអាចបដិសេធបានទេ។', 'input.requestId');
+        const t = transition(ctx, 'PENDING', 'REJECTED', data.reason);
+        return { writes: [transitionWrite(ctx.db, keys.accessRequest(group.id, request.id), 'PENDING', t)], result: { ...request, state: 'REJECTED', history: [...request.history, t] } };
+      });
+    },
+    pauseGrant: (_p, { input }, ctx) => changeGrant(ctx, input, 'PAUSE'),
+    resumeGrant: (_p, { input }, ctx) => changeGrant(ctx, input, 'RESUME'),
+    revokeGrant: (_p, { input }, ctx) => changeGrant(ctx, input, 'REVOKE'),
+  },
+};
+
+async function meetingsIn(ctx: Context, v: BankGroupViewModel) {
+  const meetings = [];
+  let cursor: string | null = null;
+  do {
+    const page = await listJournals(ctx.db, v.group.id, v.range, 100, cursor);
+    meetings.push(...page.items.filter((j) => j.kind === 'MEETING'));
+    cursor = page.cursor;
+  } while (cursor);
+  return meetings;
+}

@@ -1,0 +1,203 @@
+/**
+ * Bank access that a group's treasurer grants, modelled on India's Account Aggregator consent
+ * artefact: a bank's request is kept apart from the grant the treasurer makes of it; each has a
+ * purpose, scopes, a data range and a validity; each moves only along the transitions below; and
+ * every use is logged. Pure: the store keeps the records, the policy asks `checkBankRead`.
+ */
+import { z } from 'zod';
+import { addMonths } from './loans.ts';
+import { dateSchema, idempotencyKeySchema, textSchema } from './validation.ts';
+
+export const ACCESS_SCOPES = ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE', 'BANK_LOAN_HISTORY'] as const;
+export type AccessScope = (typeof ACCESS_SCOPES)[number];
+
+export const ACCESS_PURPOSES = ['LOAN_ASSESSMENT', 'LOAN_MONITORING'] as const;
+export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
+
+export type RequestState = 'PENDING' | 'APPROVED' | 'REJECTED' | 'EXPIRED';
+export type GrantState = 'ACTIVE' | 'PAUSED' | 'REVOKED' | 'EXPIRED';
+export type RequestAction = 'APPROVE' | 'REJECT' | 'EXPIRE';
+export type GrantAction = 'PAUSE' | 'RESUME' | 'REVOKE' | 'EXPIRE';
+
+/** The only transitions there are. Terminal states have none: they are final. */
+export const REQUEST_TRANSITIONS: Record<RequestState, Partial<Record<RequestAction, RequestState>>> = {
+  PENDING: { APPROVE: 'APPROVED', REJECT: 'REJECTED', EXPIRE: 'EXPIRED' },
+  APPROVED: {},
+  REJECTED: {},
+  EXPIRED: {},
+};
+
+export const GRANT_TRANSITIONS: Record<GrantState, Partial<Record<GrantAction, GrantState>>> = {
+  ACTIVE: { PAUSE: 'PAUSED', REVOKE: 'REVOKED', EXPIRE: 'EXPIRED' },
+  PAUSED: { RESUME: 'ACTIVE', REVOKE: 'REVOKED', EXPIRE: 'EXPIRED' },
+  REVOKED: {},
+  EXPIRED: {},
+};
+
+/** A request unanswered this long expires. */
+export const REQUEST_TTL_DAYS = 30;
+export const MAX_DURATION_MONTHS = 12;
+
+/** Who moved a record to a state, when and why. */
+export interface Transition {
+  from: string | null;
+  to: string;
+  by: string;
+  at: string;
+  reason: string | null;
+}
+
+export interface DataRange {
+  from: string;
+  to: string;
+}
+
+export interface AccessRequest {
+  id: string;
+  groupId: string;
+  bankId: string;
+  requestedBy: string;
+  purpose: AccessPurpose;
+  scopes: AccessScope[];
+  dataRange: DataRange;
+  durationMonths: number;
+  message: string | null;
+  state: RequestState;
+  createdAt: string;
+  grantId: string | null;
+  history: Transition[];
+}
+
+export interface Grant {
+  id: string;
+  requestId: string;
+  groupId: string;
+  bankId: string;
+  purpose: AccessPurpose;
+  scopes: AccessScope[];
+  dataRange: DataRange;
+  validFrom: string;
+  validUntil: string;
+  state: GrantState;
+  approvedBy: string;
+  history: Transition[];
+}
+
+/** A request's state as of `now`: a pending one expires 30 days after it was made, to the second. */
+export function requestStateAt(r: Pick<AccessRequest, 'state' | 'createdAt'>, now: Date): RequestState {
+  if (r.state === 'PENDING' && now.getTime() >= Date.parse(r.createdAt) + REQUEST_TTL_DAYS * 86_400_000) return 'EXPIRED';
+  return r.state;
+}
+
+/** A grant's state as of `now`: an active or paused one expires at validUntil, to the second. */
+export function grantStateAt(g: Pick<Grant, 'state' | 'validUntil'>, now: Date): GrantState {
+  if ((g.state === 'ACTIVE' || g.state === 'PAUSED') && now.getTime() >= Date.parse(g.validUntil)) return 'EXPIRED';
+  return g.state;
+}
+
+export function nextRequestState(state: RequestState, action: RequestAction): RequestState | null {
+  return REQUEST_TRANSITIONS[state][action] ?? null;
+}
+
+export function nextGrantState(state: GrantState, action: GrantAction): GrantState | null {
+  return GRANT_TRANSITIONS[state][action] ?? null;
+}
+
+/** validUntil for a grant made at `now` lasting `months`: the same instant, months later. */
+export function validUntil(now: Date, months: number): string {
+  const iso = now.toISOString();
+  return `${addMonths(iso.slice(0, 10), months)}${iso.slice(10)}`;
+}
+
+export type ReadRefusal =
+  | { reason: 'NO_GRANT' }
+  | { reason: 'NOT_ACTIVE'; state: GrantState }
+  | { reason: 'SCOPE_MISSING'; missing: AccessScope[] }
+  | { reason: 'OUT_OF_RANGE'; granted: DataRange };
+
+/**
+ * May a bank read `scopes` of data within `range` under `grant` at `now`? Only under an ACTIVE
+ * grant, inside its validity, whose scopes cover every field read and whose range covers the data.
+ */
+export function checkBankRead(grant: Grant | undefined, scopes: AccessScope[], range: DataRange, now: Date): ReadRefusal | null {
+  if (!grant) return { reason: 'NO_GRANT' };
+  const state = grantStateAt(grant, now);
+  if (state !== 'ACTIVE') return { reason: 'NOT_ACTIVE', state };
+  const missing = scopes.filter((s) => !grant.scopes.includes(s));
+  if (missing.length) return { reason: 'SCOPE_MISSING', missing };
+  if (range.from < grant.dataRange.from || range.to > grant.dataRange.to) return { reason: 'OUT_OF_RANGE', granted: grant.dataRange };
+  return null;
+}
+
+/** Says a refusal in words a loan officer can act on. */
+export function describeRefusal(r: ReadRefusal): string {
+  switch (r.reason) {
+    case 'NO_GRANT':
+      return 'the group has not granted your bank access';
+    case 'NOT_ACTIVE':
+      return `your bank's grant is ${r.state.toLowerCase()}`;
+    case 'SCOPE_MISSING':
+      return `the grant does not cover ${r.missing.join(', ')}`;
+    case 'OUT_OF_RANGE':
+      return `the grant covers data from ${r.granted.from} to ${r.granted.to} only`;
+  }
+}
+
+const scopesSchema = z
+  .array(z.enum(ACCESS_SCOPES))
+  .min(1, 'must name at least one scope')
+  .transform((s) => [...new Set(s)].sort() as AccessScope[]);
+
+const rangeSchema = z
+  .object({ from: dateSchema, to: dateSchema })
+  .refine((r) => r.from <= r.to, { message: 'must end on or after it begins', path: ['to'] });
+
+export const requestAccessInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id'),
+  bankId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id').nullish(),
+  purpose: z.enum(ACCESS_PURPOSES),
+  scopes: scopesSchema,
+  dataRange: rangeSchema,
+  durationMonths: z.number().int().min(1, 'must be at least 1').max(MAX_DURATION_MONTHS, `must be at most ${MAX_DURATION_MONTHS} months`),
+  message: textSchema(1000).nullish(),
+});
+export type RequestAccessInput = z.infer<typeof requestAccessInputSchema>;
+
+export const decideRequestInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: z.string(),
+  requestId: z.string(),
+  /** Approval only: the treasurer may narrow what was asked. */
+  scopes: scopesSchema.nullish(),
+  dataRange: rangeSchema.nullish(),
+  durationMonths: z.number().int().min(1, 'must be at least 1').max(MAX_DURATION_MONTHS).nullish(),
+  reason: textSchema(1000).nullish(),
+});
+export type DecideRequestInput = z.infer<typeof decideRequestInputSchema>;
+
+export const changeGrantInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: z.string(),
+  grantId: z.string(),
+  reason: textSchema(1000),
+});
+
+/**
+ * What the treasurer approves: the request, narrowed where she chose. Returns a problem (field,
+ * message) if she tried to widen it instead.
+ */
+export function narrowRequest(
+  request: AccessRequest,
+  choice: { scopes?: AccessScope[] | null; dataRange?: DataRange | null; durationMonths?: number | null },
+): { scopes: AccessScope[]; dataRange: DataRange; durationMonths: number } | { field: string; message: string } {
+  const scopes = choice.scopes ?? request.scopes;
+  if (scopes.some((s) => !request.scopes.includes(s))) return { field: 'input.scopes', message: 'may only narrow the scopes the bank asked for' };
+  const dataRange = choice.dataRange ?? request.dataRange;
+  if (dataRange.from < request.dataRange.from || dataRange.to > request.dataRange.to) {
+    return { field: 'input.dataRange', message: 'may only narrow the data range the bank asked for' };
+  }
+  const durationMonths = choice.durationMonths ?? request.durationMonths;
+  if (durationMonths > request.durationMonths) return { field: 'input.durationMonths', message: 'may only shorten the duration the bank asked for' };
+  return { scopes, dataRange, durationMonths };
+}

@@ -1,0 +1,127 @@
+/**
+ * Access requests, grants and the read log. Grants are read from the base table with strongly
+ * consistent reads when a bank reads, so a revocation holds from the very next request.
+ */
+import { randomUUID } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { AccessRequest, AccessScope, DataRange, Grant, GrantState, RequestState, Transition } from '#core/access.ts';
+import { ConflictError } from '#core/errors.ts';
+import { getItem, queryAll, queryPage, type Db, type Item, type Page } from './db.ts';
+import type { GuardedWrite } from './idempotency.ts';
+import { isId, keys, prefixes, tenantKey } from './keys.ts';
+
+export interface ReadLogEntry {
+  id: string;
+  groupId: string;
+  bankId: string;
+  grantId: string;
+  officerId: string;
+  scopes: AccessScope[];
+  dataRange: DataRange;
+  at: string;
+}
+
+const strip = <T>(item: Item): T => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...rest } = item;
+  return rest as T;
+};
+
+export async function getAccessRequest(db: Db, groupId: string, id: string): Promise<AccessRequest | undefined> {
+  if (!isId(groupId) || !isId(id)) return undefined;
+  const item = await getItem(db, keys.accessRequest(groupId, id), true);
+  return item ? strip<AccessRequest>(item) : undefined;
+}
+
+export async function getGrant(db: Db, groupId: string, id: string): Promise<Grant | undefined> {
+  if (!isId(groupId) || !isId(id)) return undefined;
+  const item = await getItem(db, keys.grant(groupId, id), true);
+  return item ? strip<Grant>(item) : undefined;
+}
+
+export async function listGroupRequests(db: Db, groupId: string): Promise<AccessRequest[]> {
+  return (await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.accessRequests, consistent: true })).map(strip<AccessRequest>);
+}
+
+/** Every grant a group ever made, strongly consistent: the enforcement point reads this. */
+export async function listGroupGrants(db: Db, groupId: string): Promise<Grant[]> {
+  return (await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.grants, consistent: true })).map(strip<Grant>);
+}
+
+export async function listBankRequests(db: Db, bankId: string): Promise<AccessRequest[]> {
+  return (await queryAll(db, { index: 'byParent', partition: tenantKey('BANK', bankId), sortPrefix: prefixes.accessRequests })).map(strip<AccessRequest>);
+}
+
+export async function listBankGrants(db: Db, bankId: string): Promise<Grant[]> {
+  return (await queryAll(db, { index: 'byParent', partition: tenantKey('BANK', bankId), sortPrefix: prefixes.grants })).map(strip<Grant>);
+}
+
+export async function listGroupReadLog(db: Db, groupId: string, limit: number, cursor: string | null): Promise<Page<ReadLogEntry>> {
+  const page = await queryPage(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.readLog, limit, cursor, forward: false, consistent: true });
+  return { items: page.items.map(strip<ReadLogEntry>), cursor: page.cursor };
+}
+
+export async function listBankReadLog(db: Db, bankId: string, limit: number, cursor: string | null): Promise<Page<ReadLogEntry>> {
+  const page = await queryPage(db, { index: 'byParent', partition: tenantKey('BANK', bankId), sortPrefix: prefixes.readLog, limit, cursor, forward: false });
+  return { items: page.items.map(strip<ReadLogEntry>), cursor: page.cursor };
+}
+
+export function putRequestWrite(db: Db, r: AccessRequest): GuardedWrite {
+  return {
+    write: {
+      Put: {
+        TableName: db.table,
+        Item: { ...keys.accessRequest(r.groupId, r.id), ...keys.accessRequestOfBank(r.bankId, r.createdAt, r.id), entity: 'AccessRequest', ...r },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  };
+}
+
+export function putGrantWrite(db: Db, g: Grant): GuardedWrite {
+  return {
+    write: {
+      Put: {
+        TableName: db.table,
+        Item: { ...keys.grant(g.groupId, g.id), ...keys.grantOfBank(g.bankId, g.groupId, g.id), entity: 'Grant', ...g },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  };
+}
+
+/** Moves a request or grant from `expected` to `transition.to`, appending the transition, only if still in `expected`. */
+export function transitionWrite(db: Db, key: { pk: string; sk: string }, expected: RequestState | GrantState, transition: Transition, extra: Record<string, unknown> = {}): GuardedWrite {
+  const names: Record<string, string> = { '#s': 'state', '#h': 'history' };
+  const values: Record<string, unknown> = { ':to': transition.to, ':expected': expected, ':t': [transition] };
+  const sets = ['#s = :to', '#h = list_append(#h, :t)'];
+  Object.entries(extra).forEach(([k, v], i) => {
+    names[`#x${i}`] = k;
+    values[`:x${i}`] = v;
+    sets.push(`#x${i} = :x${i}`);
+  });
+  return {
+    write: {
+      Update: {
+        TableName: db.table,
+        Key: key,
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: '#s = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    onConditionFailed: () => new ConflictError(`This was changed by someone else (it is no longer ${expected.toLowerCase()}); reload and try again.`, 'កំណត់ត្រានេះត្រូវបានផ្លាស់ប្តូររួចហើយ។'),
+  };
+}
+
+/** Records a bank's read. Called before any of the data is read, so no read goes unlogged. */
+export async function logRead(db: Db, entry: Omit<ReadLogEntry, 'id'>): Promise<ReadLogEntry> {
+  const logged = { ...entry, id: randomUUID() };
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.table,
+      Item: { ...keys.readLog(entry.groupId, entry.at, logged.id), ...keys.readLogOfBank(entry.bankId, entry.at, logged.id), entity: 'ReadLog', ...logged },
+    }),
+  );
+  return logged;
+}
