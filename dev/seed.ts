@@ -12,6 +12,7 @@ import { DEMO_BANK, DEMO_FEDERATIONS, DEMO_GROUPS, DEMO_NGO, DEMO_USERS, demoMem
 import { graphqlOk } from './graphql-client.ts';
 import { DEMO_REGULAR_SAVING, demoMeetings } from './demo-books.ts';
 import { cambodiaDate } from '#core/validation.ts';
+import { addMonths } from '#core/loans.ts';
 
 export interface SeedDeps {
   db: Db;
@@ -133,6 +134,29 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date() }: Seed
         input: { meetings: meetings.slice(i, i + 60) },
       });
       if (synced.syncMeetings.rejected > 0) throw new Error(`demo meetings of ${group.key} were rejected: ${JSON.stringify(synced.syncMeetings.results)}`);
+    }
+
+    // The demo bank asks two Samlout groups for access: Ta Taok's treasurer (a demo sign-in) has a
+    // request waiting; the oldest Kampong Lpov group has already granted one, so the bank can read.
+    if (group.key === 'tataok' || group.key === 'kampong-lpov-oldest') {
+      const bankOfficer = await tokenFor('demo-bank-officer');
+      const asked = await call(bankOfficer, 'mutation($input: RequestAccessInput!) { requestAccess(input: $input) { id } }', {
+        idempotencyKey: `seed-access-${group.key}`,
+        groupId,
+        purpose: 'LOAN_ASSESSMENT',
+        scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE'],
+        dataRange: { from: addMonths(cambodiaDate(now), -12), to: addMonths(cambodiaDate(now), 12) },
+        durationMonths: 6,
+        message: 'ធនាគារពិចារណាប្រាក់កម្ចីក្រុម ២,០០០,០០០ រៀល (a 2,000,000 riel group loan)',
+      });
+      if (group.key === 'kampong-lpov-oldest') {
+        await call(officerToken, 'mutation($input: DecideAccessRequestInput!) { approveAccessRequest(input: $input) { id } }', {
+          idempotencyKey: `seed-grant-${group.key}`,
+          groupId,
+          requestId: asked.requestAccess.id,
+          reason: 'agreed at the monthly meeting',
+        });
+      }
     }
   }
 }

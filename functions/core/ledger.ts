@@ -321,6 +321,9 @@ export function reverseEntry(books: Books, original: PostedEntry, reversalId: st
   if (original.kind === 'REPAYMENT') {
     const loan = next.loans[original.loanId!];
     if (!loan) fail(field, 'the loan of this repayment is closed and can no longer be changed', 'ប្រាក់កម្ចីនេះបានបិទហើយ');
+    if (loan.principalPaid < original.principal || loan.interestPaid < original.interest) {
+      fail(field, 'the loan does not hold this repayment any more (was it already reversed?)', 'ប្រាក់កម្ចីមិនមានការសងនេះទៀតទេ');
+    }
     loan.principalPaid -= original.principal;
     loan.interestPaid -= original.interest;
   }

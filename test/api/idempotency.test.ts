@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
+import { A } from '../helpers/access.ts';
 import { B, constitution } from '../helpers/books.ts';
 import { ikey, integrationEnv, type IntegrationEnv } from '../helpers/integration.ts';
 import { buildWorld, M, type World } from '../helpers/world.ts';
@@ -24,6 +25,17 @@ async function snapshot(): Promise<string> {
 }
 
 type Case = [name: string, token: () => string, document: string, input: () => Promise<Record<string, unknown>> | Record<string, unknown>];
+
+async function pending(): Promise<string> {
+  const r = await graphqlOk(env.app, world.token.bankOfficer, A.requestAccess, {
+    input: { idempotencyKey: ikey(), groupId: world.ids.groupA, purpose: 'LOAN_ASSESSMENT', scopes: ['SAVINGS_SUMMARY'], dataRange: { from: '2020-01-01', to: '2027-01-01' }, durationMonths: 3 },
+  });
+  return r.requestAccess.id;
+}
+async function active(): Promise<string> {
+  const r = await graphqlOk(env.app, world.token.treasurerA, A.approve, { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, requestId: await pending() } });
+  return r.approveAccessRequest.id;
+}
 
 const cases: Case[] = [
   ['createUser', () => world.token.admin, M.createUser, () => ({ userId: `u-${ikey()}`, displayName: 'ស្រី' })],
@@ -84,6 +96,26 @@ const cases: Case[] = [
       return { groupId: world.ids.groupA, memberId: added.addMember.id, leftOn: '2023-04-04' };
     },
   ],
+  [
+    'requestAccess',
+    () => world.token.bankOfficer,
+    A.requestAccess,
+    () => ({ groupId: world.ids.groupB, purpose: 'LOAN_MONITORING', scopes: ['LOAN_BOOK_QUALITY'], dataRange: { from: '2024-01-01', to: '2025-01-01' }, durationMonths: 2 }),
+  ],
+  ['approveAccessRequest', () => world.token.treasurerA, A.approve, async () => ({ groupId: world.ids.groupA, requestId: await pending() })],
+  ['rejectAccessRequest', () => world.token.treasurerA, A.reject, async () => ({ groupId: world.ids.groupA, requestId: await pending(), reason: 'no' })],
+  ['pauseGrant', () => world.token.treasurerA, A.pause, async () => ({ groupId: world.ids.groupA, grantId: await active(), reason: 'wait' })],
+  [
+    'resumeGrant',
+    () => world.token.treasurerA,
+    A.resume,
+    async () => {
+      const grantId = await active();
+      await graphqlOk(env.app, world.token.treasurerA, A.pause, { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, grantId, reason: 'wait' } });
+      return { groupId: world.ids.groupA, grantId, reason: 'go' };
+    },
+  ],
+  ['revokeGrant', () => world.token.treasurerA, A.revoke, async () => ({ groupId: world.ids.groupA, grantId: await active(), reason: 'done' })],
 ];
 
 describe(`every mutation is idempotent (${cases.length + 1} mutations)`, () => {

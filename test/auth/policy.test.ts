@@ -33,6 +33,32 @@ const permissions: Record<string, Permission> = {
   writeBooksA: { action: 'group.writeBooks', group: groupA },
   assignBankRole: { action: 'role.assign', tenantType: 'BANK', tenantId: 'K' },
   readOrganisations: { action: 'organisation.read' },
+  requestAccessForK: { action: 'access.request', bankId: 'K' },
+  decideAccessA: { action: 'access.decide', group: groupA },
+  readGroupSideA: { action: 'access.readGroupSide', group: groupA },
+  readBankSideK: { action: 'access.readBankSide', bankId: 'K' },
+  bankReadNoGrant: { action: 'bank.readGroup', group: groupA, grant: undefined, scopes: ['SAVINGS_SUMMARY'], range: { from: '2025-01-01', to: '2025-12-31' }, now: new Date('2026-01-01T00:00:00Z') },
+  bankReadUnderKGrant: {
+    action: 'bank.readGroup',
+    group: groupA,
+    grant: {
+      id: 'g',
+      requestId: 'r',
+      groupId: 'A',
+      bankId: 'K',
+      purpose: 'LOAN_ASSESSMENT',
+      scopes: ['SAVINGS_SUMMARY'],
+      dataRange: { from: '2025-01-01', to: '2026-12-31' },
+      validFrom: '2025-12-01T00:00:00Z',
+      validUntil: '2026-06-01T00:00:00Z',
+      state: 'ACTIVE',
+      approvedBy: 't',
+      history: [],
+    },
+    scopes: ['SAVINGS_SUMMARY'],
+    range: { from: '2025-01-01', to: '2025-12-31' },
+    now: new Date('2026-01-01T00:00:00Z'),
+  },
 };
 
 /** The whole truth of the policy for these viewers: [permission, who is allowed]. */
@@ -53,6 +79,12 @@ const allowedTable: Record<string, string[]> = {
   writeBooksA: ['treasurerA', 'secretaryA', 'presidentA'],
   assignBankRole: ['admin'],
   readOrganisations: ['admin', 'coordTop', 'coordSub', 'treasurerA', 'secretaryA', 'presidentA', 'treasurerB', 'bank', 'ngo'],
+  requestAccessForK: ['bank'],
+  decideAccessA: ['treasurerA'],
+  readGroupSideA: ['treasurerA', 'secretaryA', 'presidentA'],
+  readBankSideK: ['bank'],
+  bankReadNoGrant: [],
+  bankReadUnderKGrant: ['bank'],
 };
 
 const cases = Object.entries(permissions).flatMap(([p, permission]) =>

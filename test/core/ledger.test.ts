@@ -150,6 +150,13 @@ describe('ledger rules', () => {
       expect.objectContaining({ field: 'input.entries.0.memberId' }),
     );
   });
+  it('the same repayment cannot be taken off a loan twice (found by the property test)', () => {
+    const made = postEntries(saved(), [{ id: 'l1', kind: 'LOAN_DISBURSEMENT', amount: 2n, memberId: 'm1', termMonths: 1 }], ctx('2024-01-02'));
+    const paid = postEntries(made.books, [{ id: 'p1', kind: 'REPAYMENT', amount: 1n, loanId: 'l1' }], ctx('2024-01-02'));
+    const once = reverseEntry(paid.books, paid.posted[0]!, 'r1', '2024-01-02', 'f');
+    expect(() => reverseEntry(once.books, paid.posted[0]!, 'r2', '2024-01-02', 'f')).toThrow(/already reversed/);
+  });
+
   it('a reversal cannot be reversed, and a loan with repayments cannot be un-made', () => {
     let books = saved();
     const made = postEntries(books, [{ id: 'l1', kind: 'LOAN_DISBURSEMENT', amount: 60_000n, memberId: 'm1', termMonths: 3 }], ctx('2024-01-02'));

@@ -61,6 +61,14 @@ describe('npm start', () => {
       const books = await ask('TREASURER', '{ myGroups { books { balances { savings } } meetings(first: 100) { nodes { date presentCount } } } }');
       expect(books.data.myGroups[0].books.balances.savings).toBe('1248000');
       expect(books.data.myGroups[0].meetings.nodes).toHaveLength(12);
+      // The bank reads the group that granted it access; Ta Taok's request waits for its treasurer.
+      const dir = await ask('LOAN_OFFICER', '{ groupDirectory(placeCode: "020902") { nodes { id name } } }');
+      const oldest = dir.data.groupDirectory.nodes.find((g: any) => g.name === 'ក្រុមស្ត្រីកំពង់ល្ពៅ');
+      const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+      const view = await ask('LOAN_OFFICER', `{ bankView(groupId: "${oldest.id}", from: "${today}", to: "${today}") { savingsSummary { totalSavings } } }`);
+      expect(view.data.bankView.savingsSummary.totalSavings).toBe('2943700');
+      const waiting = await ask('TREASURER', '{ myGroups { accessRequests { state } } }');
+      expect(waiting.data.myGroups[0].accessRequests).toEqual([{ state: 'PENDING' }]);
       const coordinator = await ask('COORDINATOR', '{ myFederations { name groups { nodes { name } } } }');
       expect(coordinator.data.myFederations[0].groups.nodes).toHaveLength(2);
       const bank = await ask('LOAN_OFFICER', '{ groupDirectory(placeCode: "02") { nodes { name memberCount } } }');
