@@ -3,7 +3,9 @@
  * rules in core, and commit the journal and the new books in one idempotent transaction. If
  * another posting changes the books first, the plan is made again on the fresh books.
  */
+import { addMeeting } from '#core/activity.ts';
 import { constitutionOn } from '#core/constitution.ts';
+import { daysBetween } from '#core/loans.ts';
 import { ValidationError } from '#core/errors.ts';
 import type { Group, Member } from '#core/groups.ts';
 import { postEntries, reverseEntry, type EntryInput, type MemberFacts } from '#core/ledger.ts';
@@ -57,6 +59,15 @@ async function planPosting(ctx: Context, group: Group, req: PostingRequest): Pro
     members: facts,
     field: `${req.field}.entries`,
   });
+  if (req.attendance) {
+    const recordedOn = cambodiaDate(ctx.now());
+    result.books.activity = addMeeting(result.books.activity, {
+      date: req.date,
+      listed: req.attendance.length,
+      present: req.attendance.filter((a) => a.status !== 'ABSENT').length,
+      recordedAfterDays: Math.max(0, daysBetween(req.date, recordedOn)),
+    });
+  }
   const journal: Journal = {
     groupId: group.id,
     journalId: req.journalId,

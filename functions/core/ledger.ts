@@ -7,6 +7,7 @@
  */
 import { ValidationError } from './errors.ts';
 import type { Constitution } from './constitution.ts';
+import { addEntries, emptyActivity, type Activity } from './activity.ts';
 import { payoffAmount, splitRepayment, type LoanTerms } from './loans.ts';
 
 export const ENTRY_KINDS = [
@@ -54,6 +55,8 @@ export interface Books {
   /** Loans not yet repaid. Repaid loans leave the books (and are archived) so the books stay small. */
   loans: Record<string, LoanState>;
   lastPostedOn: string | null;
+  /** The last 13 months and 12 meetings, for the credit profile. */
+  activity: Activity;
 }
 
 export interface EntryInput {
@@ -85,8 +88,9 @@ export interface PostedEntry {
   principal: bigint;
   /** For a disbursement: the loan it made. */
   loanTerms: (LoanTerms & { memberId: string }) | null;
-  /** For a reversal: the entry it undoes. */
+  /** For a reversal: the entry it undoes, and that entry's kind. */
   reverses: EntryRef | null;
+  reversedKind?: EntryKind | null;
 }
 
 /** Where an entry lives: its posting's journal and its id there. */
@@ -112,7 +116,7 @@ export interface PostingContext {
 export const ZERO_BALANCES: Balances = Object.fromEntries(ACCOUNTS.map((a) => [a, 0n])) as Balances;
 
 export function emptyBooks(): Books {
-  return { version: 0, balances: { ...ZERO_BALANCES }, members: {}, loans: {}, lastPostedOn: null };
+  return { version: 0, balances: { ...ZERO_BALANCES }, members: {}, loans: {}, lastPostedOn: null, activity: emptyActivity() };
 }
 
 const MEMBER_KINDS: EntryKind[] = ['SAVING', 'SAVINGS_WITHDRAWAL', 'LOAN_DISBURSEMENT', 'FINE', 'SOCIAL_FUND_CONTRIBUTION'];
@@ -128,6 +132,7 @@ function cloneBooks(b: Books): Books {
     members: Object.fromEntries(Object.entries(b.members).map(([k, v]) => [k, { ...v }])),
     loans: Object.fromEntries(Object.entries(b.loans).map(([k, v]) => [k, { ...v }])),
     lastPostedOn: b.lastPostedOn,
+    activity: b.activity,
   };
 }
 
@@ -301,6 +306,7 @@ export function postEntries(books: Books, entries: EntryInput[], ctx: PostingCon
 
   next.version = books.version + 1;
   if (!next.lastPostedOn || ctx.date > next.lastPostedOn) next.lastPostedOn = ctx.date;
+  next.activity = addEntries(next.activity, ctx.date, posted);
   return { books: next, posted, closedLoans };
 }
 
@@ -336,20 +342,20 @@ export function reverseEntry(books: Books, original: PostedEntry, reversalId: st
   }
   next.version = books.version + 1;
   if (!next.lastPostedOn || date > next.lastPostedOn) next.lastPostedOn = date;
-  return {
-    books: next,
-    posted: {
-      ...original,
-      id: reversalId,
-      kind: 'REVERSAL',
-      effects,
-      memberSavings: -original.memberSavings,
-      interest: -original.interest,
-      principal: -original.principal,
-      loanTerms: null,
-      reverses: null,
-    },
+  const posted: PostedEntry = {
+    ...original,
+    id: reversalId,
+    kind: 'REVERSAL',
+    effects,
+    memberSavings: -original.memberSavings,
+    interest: -original.interest,
+    principal: -original.principal,
+    loanTerms: null,
+    reverses: null,
+    reversedKind: original.kind as EntryKind,
   };
+  next.activity = addEntries(next.activity, date, [posted]);
+  return { books: next, posted };
 }
 
 /** Why a member may not leave yet (savings not paid out, a loan not repaid), or null. */

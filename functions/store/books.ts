@@ -10,6 +10,7 @@ import { ACCOUNTS, emptyBooks, type Balances, type Books, type EntryRef, type Lo
 import type { Journal } from '#core/meetings.ts';
 import { toMinorUnits } from '#core/money.ts';
 import type { Constitution } from '#core/constitution.ts';
+import { emptyActivity, type Activity, type MeetingStat } from '#core/activity.ts';
 import { getItem, queryAll, queryPage, type Db, type Item, type Page } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { keys, prefixes } from './keys.ts';
@@ -58,7 +59,28 @@ export async function getBooks(db: Db, groupId: string): Promise<Books> {
     members: Object.fromEntries(Object.entries(members).map(([id, m]) => [id, { savings: big(m.savings) }])),
     loans: Object.fromEntries(Object.entries(loans).map(([id, l]) => [id, readLoan(l)])),
     lastPostedOn: (item.lastPostedOn as string | null) ?? null,
+    activity: readActivity(item.activity as Record<string, unknown> | undefined),
   };
+}
+
+function readActivity(raw: Record<string, unknown> | undefined): Activity {
+  if (!raw) return emptyActivity();
+  const months = Object.fromEntries(
+    Object.entries((raw.months as Record<string, Record<string, unknown>>) ?? {}).map(([k, m]) => [
+      k,
+      {
+        saved: big(m.saved),
+        withdrawn: big(m.withdrawn),
+        lent: big(m.lent),
+        repaid: big(m.repaid),
+        interest: big(m.interest),
+        meetings: m.meetings as number,
+        listed: m.listed as number,
+        present: m.present as number,
+      },
+    ]),
+  );
+  return { months, recentMeetings: (raw.recentMeetings as MeetingStat[]) ?? [] };
 }
 
 function readEntry(raw: Record<string, unknown>): PostedEntry {
@@ -87,6 +109,7 @@ function readEntry(raw: Record<string, unknown>): PostedEntry {
         }
       : null,
     reverses: (raw.reverses as EntryRef | null) ?? null,
+    reversedKind: (raw.reversedKind as PostedEntry['reversedKind']) ?? null,
   };
 }
 
