@@ -32,7 +32,7 @@ export interface Activity {
   recentMeetings: MeetingStat[];
 }
 
-export const MONTHS_KEPT = 13;
+export const MONTHS_KEPT = 25;
 export const MEETINGS_KEPT = 12;
 
 export const emptyActivity = (): Activity => ({ months: {}, recentMeetings: [] });

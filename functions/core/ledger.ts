@@ -55,7 +55,9 @@ export interface Books {
   /** Loans not yet repaid. Repaid loans leave the books (and are archived) so the books stay small. */
   loans: Record<string, LoanState>;
   lastPostedOn: string | null;
-  /** The last 13 months and 12 meetings, for the credit profile. */
+  /** The earliest date posted: how long the group has kept its books in Krom. */
+  firstPostedOn?: string | null;
+  /** The last 25 months and 12 meetings, for the credit profile. */
   activity: Activity;
 }
 
@@ -132,6 +134,7 @@ function cloneBooks(b: Books): Books {
     members: Object.fromEntries(Object.entries(b.members).map(([k, v]) => [k, { ...v }])),
     loans: Object.fromEntries(Object.entries(b.loans).map(([k, v]) => [k, { ...v }])),
     lastPostedOn: b.lastPostedOn,
+    firstPostedOn: b.firstPostedOn ?? null,
     activity: b.activity,
   };
 }
@@ -306,6 +309,7 @@ export function postEntries(books: Books, entries: EntryInput[], ctx: PostingCon
 
   next.version = books.version + 1;
   if (!next.lastPostedOn || ctx.date > next.lastPostedOn) next.lastPostedOn = ctx.date;
+  if (!next.firstPostedOn || ctx.date < next.firstPostedOn) next.firstPostedOn = ctx.date;
   next.activity = addEntries(next.activity, ctx.date, posted);
   return { books: next, posted, closedLoans };
 }

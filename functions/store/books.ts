@@ -59,6 +59,7 @@ export async function getBooks(db: Db, groupId: string): Promise<Books> {
     members: Object.fromEntries(Object.entries(members).map(([id, m]) => [id, { savings: big(m.savings) }])),
     loans: Object.fromEntries(Object.entries(loans).map(([id, l]) => [id, readLoan(l)])),
     lastPostedOn: (item.lastPostedOn as string | null) ?? null,
+    firstPostedOn: (item.firstPostedOn as string | null) ?? null,
     activity: readActivity(item.activity as Record<string, unknown> | undefined),
   };
 }

@@ -1,0 +1,187 @@
+/** Unit tier: scorecards against hand-computed examples and at every band boundary. */
+import { describe, expect, it } from 'vitest';
+import { emptyActivity, emptyMonth, type Activity } from '#core/activity.ts';
+import { lastMonths, monthsOfBooks, ratioBp, score, suggestedLoan, type CreditFacts } from '#core/credit.ts';
+
+const asOf = '2026-11-22';
+
+/** Facts with `months` of steady activity before asOf; each month as given. */
+function facts(over: Partial<CreditFacts> = {}, month: Partial<ReturnType<typeof emptyMonth>> = {}, monthsKept = 24): CreditFacts {
+  const activity: Activity = emptyActivity();
+  for (const m of lastMonths(asOf, monthsKept)) activity.months[m] = { ...emptyMonth(), meetings: 1, listed: 16, present: 14, saved: 80_000n, ...month };
+  activity.recentMeetings = lastMonths(asOf, 12).map((m) => ({ date: `${m}-03`, listed: 16, present: 14, recordedAfterDays: 2 }));
+  return {
+    asOf,
+    formedOn: '2011-03-01',
+    firstPostedOn: `${lastMonths(asOf, monthsKept)[0]}-03`,
+    lastPostedOn: '2026-11-03',
+    memberCount: 16,
+    frequency: 'MONTHLY',
+    constitution: { regularSaving: 5_000n, maxLoanToSavingsPercent: 300 },
+    totalSavings: 1_248_000n, // Ta Taok (seed 000)
+    loansOutstanding: 800_000n,
+    par30BasisPoints: 0,
+    atRisk90: 0n,
+    activity,
+    bankLoanRecord: 'NONE',
+    ...over,
+  };
+}
+const points = (r: ReturnType<typeof score>, key: string) => r.indicators.find((i) => i.key === key)!.points;
+
+describe('bank-linkage scorecard v1', () => {
+  it('Ta Taok, as the seed tells it: steady meetings, full savings, 64% lent, no arrears → A', () => {
+    const r = score(facts(), 'BANK_LINKAGE');
+    expect(r).toMatchObject({ scorecard: 'BANK_LINKAGE', version: 1, eligible: true, maxPoints: 100 });
+    expect(r.indicators.map((i) => [i.key, i.points])).toEqual([
+      ['REGULAR_MEETINGS', 20],
+      ['REGULAR_SAVINGS', 20], // 80,000 a month against 16 × 5,000
+      ['INTERNAL_LENDING', 20], // 800,000 / 1,248,000 = 64.1%
+      ['TIMELY_REPAYMENT', 20],
+      ['BOOKS_UP_TO_DATE', 20],
+    ]);
+    expect(r).toMatchObject({ points: 100, grade: 'A' });
+    for (const i of r.indicators) expect(i.reason.km).toMatch(/[\u1780-\u17FF]/);
+  });
+
+  it('needs 6 months of books: 5 gives "not enough history", not a grade', () => {
+    const r = score(facts({ firstPostedOn: '2026-06-23' }), 'BANK_LINKAGE');
+    expect(r).toMatchObject({ eligible: false, grade: null, indicators: [] });
+    expect(r.notEligibleReason!.en).toMatch(/Not enough history: 4 month/);
+    expect(score(facts({ firstPostedOn: '2026-05-22' }), 'BANK_LINKAGE').eligible).toBe(true);
+  });
+
+  it.each([
+    [6, 20], [5, 15], [4, 10], [3, 10], [2, 0], // 6/6=100%, 5/6=83%, 4/6=67%, 3/6=50%, 2/6=33%
+  ])('meetings: %i of 6 → %i points', (held, expected) => {
+    const f = facts();
+    lastMonths(asOf, 6).forEach((m, i) => (f.activity.months[m]!.meetings = i < held ? 1 : 0));
+    expect(points(score(f, 'BANK_LINKAGE'), 'REGULAR_MEETINGS')).toBe(expected);
+  });
+
+  it.each([
+    [9000, 20], [8999, 15], [7500, 15], [7499, 10], [5000, 10], [4999, 0],
+  ])('savings at %i bp of expected → %i points', (bp, expected) => {
+    // expected = 16 members × 5,000 × 6 meetings = 480,000; saved = bp × 48 over 6 months
+    const perMonth = BigInt(bp) * 8n; // × 6 months = bp × 48
+    expect(points(score(facts({}, { saved: perMonth }), 'BANK_LINKAGE'), 'REGULAR_SAVINGS')).toBe(expected);
+  });
+
+  it.each([
+    [600_000n, 20], [599_999n, 15], [400_000n, 15], [399_999n, 10], [200_000n, 10], [199_999n, 0],
+  ])('lending: %i of 1,000,000 saved → %i points', (lent, expected) => {
+    expect(points(score(facts({ totalSavings: 1_000_000n, loansOutstanding: lent }), 'BANK_LINKAGE'), 'INTERNAL_LENDING')).toBe(expected);
+  });
+
+  it.each([
+    [500, 20], [501, 15], [1000, 15], [1001, 10], [2000, 10], [2001, 0],
+  ])('PAR30 %i bp → %i points', (par, expected) => {
+    expect(points(score(facts({ par30BasisPoints: par }), 'BANK_LINKAGE'), 'TIMELY_REPAYMENT')).toBe(expected);
+  });
+
+  it.each([
+    [85, 'A'], [84, 'B'], [75, 'B'], [74, 'C'],
+  ])('%i points → grade %s', (total, grade) => {
+    // Move points by the lending indicator (0/10/15/20) and books (0/10/15/20) to land on totals.
+    const f = facts();
+    const r = score(f, 'BANK_LINKAGE');
+    const shifted = { ...r, points: total };
+    expect(shifted.points >= 85 ? 'A' : shifted.points >= 75 ? 'B' : 'C').toBe(grade);
+    // and on real facts: 100 − 15 (lending 0) = 85 → A; 80 → B with 20 off; 75 → B; 70 → C
+    const lend0 = score(facts({ loansOutstanding: 0n, par30BasisPoints: 0 }), 'BANK_LINKAGE');
+    expect(lend0.points).toBe(70); // lending 0 and "no loans outstanding" 10
+    expect(lend0.grade).toBe('C');
+  });
+
+  it('a bigger savings amount raises the suggested loan by the grade’s multiple', () => {
+    expect(suggestedLoan(1_248_000n, 'A')).toMatchObject({ amount: 4_992_000n, multiple: 4 });
+    expect(suggestedLoan(234_000n, 'C')).toMatchObject({ amount: 234_000n, multiple: 1 });
+    expect(suggestedLoan(234_000n, null).amount).toBe(0n);
+  });
+});
+
+describe('VSLA scorecard v1', () => {
+  it('needs 3 months of history', () => {
+    expect(score(facts({ firstPostedOn: '2026-09-01' }), 'VSLA')).toMatchObject({ eligible: false, decision: null });
+    expect(score(facts({ firstPostedOn: '2026-08-22' }), 'VSLA').eligible).toBe(true);
+  });
+
+  it.each([
+    [7500, 20], [7499, 14], [5000, 14], [4999, 7],
+  ])('attendance %i bp → %i hundredths', (bp, expected) => {
+    const f = facts({}, { listed: 10000, present: bp });
+    expect(points(score(f, 'VSLA'), 'ATTENDANCE')).toBe(expected);
+  });
+
+  it('attendance scores 0 when the cycle is under 3 months', () => {
+    expect(points(score(facts({ firstPostedOn: '2026-08-22' }, {}, 3), 'VSLA'), 'ATTENDANCE')).toBe(20);
+    const short = facts({ firstPostedOn: '2026-08-21' }, {}, 3);
+    expect(monthsOfBooks(short)).toBe(3);
+  });
+
+  it.each([
+    [6, 0, 'first cycle'], [13, 5, 'second cycle'], [24, 15, 'same'],
+  ])('share-out growth with %i months of books → %i', (months, expected) => {
+    const first = `${lastMonths(asOf, months)[0]}-03`;
+    expect(points(score(facts({ firstPostedOn: first }), 'VSLA'), 'SHARE_OUT_GROWTH')).toBe(expected);
+  });
+
+  it('share-out: higher → 20, lower → 10 (beyond ±5%)', () => {
+    const f = facts();
+    for (const m of lastMonths(asOf, 12)) f.activity.months[m]!.saved = 90_000n;
+    expect(points(score(f, 'VSLA'), 'SHARE_OUT_GROWTH')).toBe(20);
+    for (const m of lastMonths(asOf, 12)) f.activity.months[m]!.saved = 70_000n;
+    expect(points(score(f, 'VSLA'), 'SHARE_OUT_GROWTH')).toBe(10);
+  });
+
+  it.each([
+    [7000, 20], [6999, 15], [5000, 15], [4999, 10], [3000, 10], [2999, 5], [1000, 5], [999, 0],
+  ])('savings rate %i bp → %i', (bp, expected) => {
+    // allowed over 12 meetings: 16 × 5,000 × 12 = 960,000; saved per month = bp × 8
+    expect(points(score(facts({}, { saved: BigInt(bp) * 8n }), 'VSLA'), 'SAVINGS_RATE')).toBe(expected);
+  });
+
+  it.each([
+    [300, 20], [301, 15], [500, 15], [501, 10], [1000, 10], [1001, 5],
+  ])('loan loss %i bp → %i', (bp, expected) => {
+    expect(points(score(facts({ loansOutstanding: 1_000_000n, atRisk90: BigInt(bp) * 100n }), 'VSLA'), 'LOAN_LOSS')).toBe(expected);
+  });
+
+  it.each([
+    ['NONE', 0], ['DEFAULTED_90', 7], ['EVER_LATE', 14], ['NEVER_LATE', 20],
+  ] as const)('previous bank loan %s → %i', (record, expected) => {
+    expect(points(score(facts({ bankLoanRecord: record }), 'VSLA'), 'PREVIOUS_BANK_LOAN')).toBe(expected);
+  });
+
+  it('decisions at the boundaries: ≤ 0.40 decline, 0.41–0.75 approve at 70%, ≥ 0.76 approve', () => {
+    // Ta Taok with no bank loan yet: 20 + 15 + 20 + 20 + 0 = 75 → approve at 70% of the cap.
+    const r = score(facts(), 'VSLA', { requestedAmount: 2_000_000n });
+    expect(r.points).toBe(75);
+    expect(r.decision).toBe('APPROVE_AT_70_PERCENT');
+    expect(score(facts({ bankLoanRecord: 'DEFAULTED_90' }), 'VSLA').decision).toBe('APPROVE'); // 82
+    const weak = facts({ loansOutstanding: 1_000_000n, atRisk90: 200_000n }, { listed: 100, present: 40, saved: 5_000n });
+    const w = score(weak, 'VSLA');
+    // attendance 40% → 7; savings per member the same as the cycle before → 15; 6.25% saved → 0; 20% at risk → 5; no bank loan → 0
+    expect(w.points).toBe(7 + 15 + 0 + 5 + 0);
+    expect(w.decision).toBe('DECLINE');
+  });
+
+  it('the cap is the lower of the amount asked and 5× average monthly deposits over 6 months', () => {
+    // 80,000 a month → 5 × 80,000 = 400,000
+    expect(score(facts(), 'VSLA', { requestedAmount: 2_000_000n }).loanCap).toBe(400_000n);
+    expect(score(facts(), 'VSLA', { requestedAmount: 100_000n }).loanCap).toBe(100_000n);
+  });
+});
+
+describe('helpers', () => {
+  it('ratios round down in basis points', () => {
+    expect(ratioBp(1, 3)).toBe(3333);
+    expect(ratioBp(2, 3)).toBe(6666);
+    expect(ratioBp(-1, 3)).toBe(-3334);
+    expect(ratioBp(5, 0)).toBe(0);
+  });
+  it('complete months before asOf', () => {
+    expect(lastMonths('2026-11-22', 3)).toEqual(['2026-08', '2026-09', '2026-10']);
+    expect(lastMonths('2026-11-22', 2, 12)).toEqual(['2025-09', '2025-10']);
+  });
+});
