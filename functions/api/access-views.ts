@@ -16,3 +16,13 @@ export type ViewPart = BankGroupViewModel;
 export interface BankAccessModel {
   bankId: string;
 }
+
+/** A credit profile: the facts, computed once, and the scorecard asked for. */
+export interface CreditProfileModel {
+  view: BankGroupViewModel;
+  facts: import('#core/credit.ts').CreditFacts;
+  books: import('#core/ledger.ts').Books;
+  scorecard: import('#core/credit.ts').ScorecardResult;
+}
+
+export type SuggestedLoanModel = ReturnType<typeof import('#core/credit.ts').suggestedLoan>;

@@ -10,7 +10,7 @@
 import type { Activity, MonthActivity } from './activity.ts';
 import { emptyMonth } from './activity.ts';
 import type { Constitution } from './constitution.ts';
-import { addMonths, daysBetween, daysInArrears, par30BasisPoints } from './loans.ts';
+import { addMonths, daysBetween, daysInArrears, par30BasisPoints, schedule } from './loans.ts';
 import type { Books } from './ledger.ts';
 import type { Frequency } from './schedule.ts';
 
@@ -169,8 +169,7 @@ function bankLinkageV1(f: CreditFacts): ScorecardResult {
   const allowedSavings = (f.constitution?.regularSaving ?? 0n) * BigInt(f.memberCount) * BigInt(recent.meetings);
   const savingsBp = allowedSavings > 0n ? ratioBp(recent.saved, allowedSavings) : 0;
   const utilisationBp = ratioBp(f.loansOutstanding, f.totalSavings);
-  const lags = f.activity.recentMeetings.map((m) => m.recordedAfterDays).sort((a, b) => a - b);
-  const medianLag = lags.length ? lags[Math.floor((lags.length - 1) / 2)]! : Number.POSITIVE_INFINITY;
+  const medianLag = median(f.activity.recentMeetings.map((m) => m.recordedAfterDays)) ?? Number.POSITIVE_INFINITY;
   const staleDays = f.lastPostedOn ? daysBetween(f.lastPostedOn, f.asOf) : Number.POSITIVE_INFINITY;
 
   const indicators: Indicator[] = [
@@ -323,4 +322,29 @@ export function suggestedLoan(totalSavings: bigint, grade: Grade | null): { amou
       km: 'ប្រាក់កម្ចីពី ១ ដល់ ៤ ដងនៃប្រាក់សន្សំ៖ ៤ ដងសម្រាប់ A, ២ ដងសម្រាប់ B, ១ ដងសម្រាប់ C។',
     },
   };
+}
+
+/** What active loans should have paid by `asOf` (principal and interest due) and have not. */
+export function overdueAmount(books: Books, asOf: string): bigint {
+  let overdue = 0n;
+  for (const loan of Object.values(books.loans)) {
+    const due = schedule(loan)
+      .filter((i) => i.dueOn <= asOf)
+      .reduce((sum, i) => sum + i.principal + i.interest, 0n);
+    const short = due - loan.principalPaid - loan.interestPaid;
+    if (short > 0n) overdue += short;
+  }
+  return overdue;
+}
+
+/** Repaid over repaid plus overdue, in basis points; 10,000 when nothing was due. */
+export function repaymentRateBp(repaid: bigint, overdue: bigint): number {
+  return repaid + overdue === 0n ? 10000 : ratioBp(repaid, repaid + overdue);
+}
+
+/** The median of whole numbers, or null for none. */
+export function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }

@@ -11,7 +11,7 @@ import type { Journal } from '#core/meetings.ts';
 import { toMinorUnits } from '#core/money.ts';
 import type { Constitution } from '#core/constitution.ts';
 import { emptyActivity, type Activity, type MeetingStat } from '#core/activity.ts';
-import { getItem, queryAll, queryPage, type Db, type Item, type Page } from './db.ts';
+import { batchGet, getItem, queryAll, queryPage, type Db, type Item, type Page } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { keys, prefixes } from './keys.ts';
 
@@ -48,8 +48,14 @@ function readLoan(raw: Record<string, unknown>): LoanState {
   };
 }
 
+/**
+ * The books: balances, members' savings and open loans in the BOOKS item, and the recent activity
+ * in its own ACTIVITY item, written in the same transaction. Kept apart and compact so each stays
+ * under one 4 KB read unit whatever the group's age: the credit profile's cost does not grow with
+ * history. Both are read in one strongly consistent BatchGetItem.
+ */
 export async function getBooks(db: Db, groupId: string): Promise<Books> {
-  const item = await getItem(db, keys.books(groupId), true);
+  const [item, activity] = await batchGet(db, [keys.books(groupId), keys.activity(groupId)], true);
   if (!item) return emptyBooks();
   const members = item.members as Record<string, { savings: unknown }>;
   const loans = item.loans as Record<string, Record<string, unknown>>;
@@ -60,28 +66,32 @@ export async function getBooks(db: Db, groupId: string): Promise<Books> {
     loans: Object.fromEntries(Object.entries(loans).map(([id, l]) => [id, readLoan(l)])),
     lastPostedOn: (item.lastPostedOn as string | null) ?? null,
     firstPostedOn: (item.firstPostedOn as string | null) ?? null,
-    activity: readActivity(item.activity as Record<string, unknown> | undefined),
+    activity: activity ? decodeActivity(activity) : emptyActivity(),
   };
 }
 
-function readActivity(raw: Record<string, unknown> | undefined): Activity {
-  if (!raw) return emptyActivity();
+const MONTH_FIELDS = ['saved', 'withdrawn', 'lent', 'repaid', 'interest', 'meetings', 'listed', 'present'] as const;
+
+/** Activity as short strings: "saved,withdrawn,lent,repaid,interest,meetings,listed,present" a month. */
+function encodeActivity(a: Activity): Record<string, unknown> {
+  return {
+    months: Object.fromEntries(Object.entries(a.months).map(([m, v]) => [m, MONTH_FIELDS.map((f) => v[f].toString()).join(',')])),
+    meetings: a.recentMeetings.map((m) => `${m.date}|${m.listed}|${m.present}|${m.recordedAfterDays}`),
+  };
+}
+
+function decodeActivity(item: Record<string, unknown>): Activity {
   const months = Object.fromEntries(
-    Object.entries((raw.months as Record<string, Record<string, unknown>>) ?? {}).map(([k, m]) => [
-      k,
-      {
-        saved: big(m.saved),
-        withdrawn: big(m.withdrawn),
-        lent: big(m.lent),
-        repaid: big(m.repaid),
-        interest: big(m.interest),
-        meetings: m.meetings as number,
-        listed: m.listed as number,
-        present: m.present as number,
-      },
-    ]),
+    Object.entries((item.months as Record<string, string>) ?? {}).map(([m, text]) => {
+      const v = text.split(',');
+      return [m, { saved: BigInt(v[0]!), withdrawn: BigInt(v[1]!), lent: BigInt(v[2]!), repaid: BigInt(v[3]!), interest: BigInt(v[4]!), meetings: Number(v[5]), listed: Number(v[6]), present: Number(v[7]) }];
+    }),
   );
-  return { months, recentMeetings: (raw.recentMeetings as MeetingStat[]) ?? [] };
+  const recentMeetings: MeetingStat[] = ((item.meetings as string[]) ?? []).map((text) => {
+    const [date, listed, present, after] = text.split('|');
+    return { date: date!, listed: Number(listed), present: Number(present), recordedAfterDays: Number(after) };
+  });
+  return { months, recentMeetings };
 }
 
 function readEntry(raw: Record<string, unknown>): PostedEntry {
@@ -215,7 +225,8 @@ export function booksUnchanged(db: Db, groupId: string, version: number): Guarde
 
 /** The books written whole, only if still at the version the plan read. */
 function booksWrite(db: Db, groupId: string, books: Books, readVersion: number): GuardedWrite {
-  const item = { ...keys.books(groupId), entity: 'Books', groupId, ...books };
+  const { activity: _activity, ...rest } = books;
+  const item = { ...keys.books(groupId), entity: 'Books', groupId, ...rest };
   return {
     write: {
       Put: {
@@ -258,6 +269,8 @@ export function postingWrites(db: Db, plan: PostingPlan): GuardedWrite[] {
           : new ConflictError('This posting is already recorded.', 'កំណត់ត្រានេះមានរួចហើយ។'),
     },
     booksWrite(db, groupId, plan.books, plan.readVersion),
+    // Guarded by the books' version in the same transaction; no guard of its own is needed.
+    { write: { Put: { TableName: db.table, Item: { ...keys.activity(groupId), entity: 'Activity', groupId, ...encodeActivity(plan.books.activity) } } } },
   ];
   journal.entries.forEach((entry, i) => {
     if (entry.kind !== 'LOAN_DISBURSEMENT' || !entry.loanTerms) return;

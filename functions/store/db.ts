@@ -57,14 +57,14 @@ export async function getItem<T extends Item>(db: Db, key: { pk: string; sk: str
 }
 
 /** Reads many items by key in as few requests as DynamoDB allows (100 keys a request), in key order. */
-export async function batchGet<T extends Item>(db: Db, keyList: { pk: string; sk: string }[]): Promise<(T | undefined)[]> {
+export async function batchGet<T extends Item>(db: Db, keyList: { pk: string; sk: string }[], consistent = false): Promise<(T | undefined)[]> {
   const found = new Map<string, T>();
   for (let i = 0; i < keyList.length; i += 100) {
     let pending: Record<string, unknown>[] | undefined = keyList.slice(i, i + 100);
     // Unprocessed keys come back under load; retry them until none remain.
     for (let attempt = 0; pending && pending.length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: pending } } }));
+      const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: pending, ConsistentRead: consistent } } }));
       for (const item of out.Responses?.[db.table] ?? []) found.set(`${item.pk}|${item.sk}`, item as T);
       pending = out.UnprocessedKeys?.[db.table]?.Keys;
     }

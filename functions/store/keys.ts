@@ -8,6 +8,7 @@
  * | group                | GROUP#<id>             | GROUP                     | FED#<federationId> / GROUP#<id>     | PROV#<pp> / <place8>#<id>        |
  * | member               | GROUP#<groupId>        | MEMBER#<id>               |                                     |                                  |
  * | books (balances)     | GROUP#<groupId>        | BOOKS                     |                                     |                                  |
+ * | recent activity      | GROUP#<groupId>        | ACTIVITY                  |                                     |                                  |
  * | journal (a posting)  | GROUP#<groupId>        | JOURNAL#<date>#<journalId>|                                     |                                  |
  * | loan to a member     | GROUP#<groupId>        | LOAN#<loanId>             |                                     |                                  |
  * | constitution version | GROUP#<groupId>        | CONST#<effectiveFrom>     |                                     |                                  |
@@ -59,6 +60,7 @@ export const keys = {
   organisation: (type: 'BANK' | 'NGO', id: string) => ({ pk: tenantKey(type, id), sk: type }),
   organisationListing: (type: 'BANK' | 'NGO', id: string) => ({ gsi1pk: prefixes.organisations(type), gsi1sk: `${type}#${id}` }),
   books: (groupId: string) => ({ pk: tenantKey('GROUP', groupId), sk: 'BOOKS' }),
+  activity: (groupId: string) => ({ pk: tenantKey('GROUP', groupId), sk: 'ACTIVITY' }),
   /** Journals sort by date; a meeting's journal id is fixed per date, so a date holds one meeting. */
   journal: (groupId: string, date: string, journalId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `JOURNAL#${date}#${journalId}` }),
   loan: (groupId: string, loanId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `LOAN#${loanId}` }),

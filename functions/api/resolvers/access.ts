@@ -37,7 +37,10 @@ import {
   putRequestWrite,
   transitionWrite,
 } from '#store/access.ts';
-import { getBooks, listJournals } from '#store/books.ts';
+import { getBooks, listConstitutions, listJournals } from '#store/books.ts';
+import { constitutionOn } from '#core/constitution.ts';
+import { creditFacts, expectedMeetings, lastMonths, median, monthsOfBooks, overdueAmount, ratioBp, repaymentRateBp, score, suggestedLoan, sumMonths } from '#core/credit.ts';
+import type { MeetingStat } from '#core/activity.ts';
 import { keys } from '#store/keys.ts';
 import { getOrganisation } from '#store/organisations.ts';
 import { allowed, authorize, authorizeOnGroup, groupTarget, notFound } from '../authorize.ts';
@@ -47,27 +50,35 @@ import { commit, newId } from '../mutation.ts';
 import { connection, pageArgs } from '../pagination.ts';
 import type { Resolvers } from '../generated/schema.ts';
 
-/** Which scope each field of the bank view needs. */
+/** Which scope each field of the bank view needs, by its path below bankView. */
 const SCOPE_OF_FIELD: Record<string, AccessScope> = {
   savingsSummary: 'SAVINGS_SUMMARY',
   loanBookQuality: 'LOAN_BOOK_QUALITY',
   meetingDiscipline: 'MEETING_DISCIPLINE',
+  'creditProfile.savings': 'SAVINGS_SUMMARY',
+  'creditProfile.loanBook': 'LOAN_BOOK_QUALITY',
+  'creditProfile.meetings': 'MEETING_DISCIPLINE',
+  'creditProfile.grade': 'CREDIT_GRADE',
+  'creditProfile.suggestedLoan': 'CREDIT_GRADE',
 };
 /** Scopes whose data are today's balances, so today must lie inside the granted range. */
-const AS_OF_TODAY: AccessScope[] = ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY'];
+const AS_OF_TODAY: AccessScope[] = ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'CREDIT_GRADE'];
 
-/** Field names selected under the current field, through fragments. */
+/** Paths of the fields selected under the current field ("savingsSummary", "creditProfile.grade"), through fragments. */
 function selectedFields(info: GraphQLResolveInfo): Set<string> {
-  const names = new Set<string>();
-  const walk = (set: SelectionSetNode | undefined) => {
+  const paths = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined, prefix: string, depth: number) => {
     for (const s of set?.selections ?? []) {
-      if (s.kind === 'Field') names.add(s.name.value);
-      else if (s.kind === 'InlineFragment') walk(s.selectionSet);
-      else walk(info.fragments[s.name.value]?.selectionSet);
+      if (s.kind === 'Field') {
+        const path = prefix + s.name.value;
+        paths.add(path);
+        if (depth < 2) walk(s.selectionSet, `${path}.`, depth + 1);
+      } else if (s.kind === 'InlineFragment') walk(s.selectionSet, prefix, depth);
+      else walk(info.fragments[s.name.value]?.selectionSet, prefix, depth);
     }
   };
-  info.fieldNodes.forEach((n: FieldNode) => walk(n.selectionSet));
-  return names;
+  info.fieldNodes.forEach((n: FieldNode) => walk(n.selectionSet, '', 1));
+  return paths;
 }
 
 /** The viewer's bank: the one named, or her only one. */
@@ -143,6 +154,63 @@ export const accessResolvers: Resolvers = {
     savingsSummary: (v) => v,
     loanBookQuality: (v) => v,
     meetingDiscipline: (v) => v,
+    creditProfile: async (v, args, ctx) => {
+      if (args.version != null && args.version !== 1) throw new ValidationError(`version: ${args.scorecard} has only version 1`, 'មិនមានកំណែនេះទេ', 'version');
+      if (args.requestedAmount != null && args.requestedAmount <= 0n) throw new ValidationError('requestedAmount: must be more than zero', 'ត្រូវតែធំជាងសូន្យ', 'requestedAmount');
+      const [books, constitutions] = await Promise.all([getBooks(ctx.db, v.group.id), listConstitutions(ctx.db, v.group.id)]);
+      const facts = creditFacts({
+        books,
+        formedOn: v.group.formedOn,
+        memberCount: v.group.memberCount,
+        frequency: v.group.meetingSchedule.frequency,
+        constitution: constitutionOn(constitutions, v.asOf),
+        asOf: v.asOf,
+      });
+      return { view: v, facts, books, scorecard: score(facts, args.scorecard, { requestedAmount: args.requestedAmount ?? null }) };
+    },
+  },
+  CreditProfile: {
+    asOf: (p) => p.facts.asOf,
+    currency: (p) => p.view.group.currency,
+    savings: (p) => p,
+    loanBook: (p) => p,
+    meetings: (p) => p,
+    grade: (p) => p.scorecard,
+    suggestedLoan: (p) => suggestedLoan(p.facts.totalSavings, score(p.facts, 'BANK_LINKAGE').grade),
+  },
+  ProfileSavings: {
+    total: (p) => p.facts.totalSavings,
+    perMember: (p) => (p.facts.memberCount > 0 ? p.facts.totalSavings / BigInt(p.facts.memberCount) : 0n),
+    memberCount: (p) => p.facts.memberCount,
+    monthly: (p) => lastMonths(p.facts.asOf, 12).map((month) => ({ month, saved: p.facts.activity.months[month]?.saved ?? 0n })),
+  },
+  ProfileLoanBook: {
+    outstanding: (p) => p.facts.loansOutstanding,
+    utilisationBasisPoints: (p) => ratioBp(p.facts.loansOutstanding, p.facts.totalSavings),
+    par30BasisPoints: (p) => p.facts.par30BasisPoints,
+    repaymentRateBasisPoints: (p) => repaymentRateBp(sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).repaid, overdueAmount(p.books, p.facts.asOf)),
+  },
+  ProfileMeetings: {
+    attendanceLast4BasisPoints: (p) => attendanceBp(p.facts.activity.recentMeetings.slice(-4)),
+    attendanceLast12BasisPoints: (p) => attendanceBp(p.facts.activity.recentMeetings.slice(-12)),
+    heldLast12Months: (p) => sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).meetings,
+    expectedLast12Months: (p) => expectedMeetings(p.facts.frequency, 12),
+    regularityBasisPoints: (p) => ratioBp(sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).meetings, expectedMeetings(p.facts.frequency, 12)),
+    medianDaysToRecord: (p) => median(p.facts.activity.recentMeetings.map((m) => m.recordedAfterDays)),
+    groupAgeMonths: (p) => monthsOfBooks({ firstPostedOn: p.facts.formedOn, asOf: p.facts.asOf }),
+    monthsOfBooksInKrom: (p) => monthsOfBooks(p.facts),
+  },
+  Scorecard: {
+    notEligibleReason: (r) => r.notEligibleReason?.en ?? null,
+    notEligibleReasonKm: (r) => r.notEligibleReason?.km ?? null,
+  },
+  Indicator: {
+    reason: (i) => i.reason.en,
+    reasonKm: (i) => i.reason.km,
+  },
+  SuggestedLoan: {
+    rule: (s) => s.rule.en,
+    ruleKm: (s) => s.rule.km,
   },
   SavingsSummary: {
     currency: (v) => v.group.currency,
@@ -301,4 +369,11 @@ async function meetingsIn(ctx: Context, v: BankGroupViewModel) {
     cursor = page.cursor;
   } while (cursor);
   return meetings;
+}
+
+function attendanceBp(meetings: MeetingStat[]): number {
+  return ratioBp(
+    meetings.reduce((s, m) => s + m.present, 0),
+    meetings.reduce((s, m) => s + m.listed, 0),
+  );
 }
