@@ -40,7 +40,7 @@ async function groupWithHistory(months: number): Promise<string> {
   }
   await graphqlOk(env.app, t, B.setConstitution, { input: constitution(groupId, ikey(), { effectiveFrom: '2019-01-01' }) });
   const meetings = Array.from({ length: months }, (_, k) => {
-    const date = `${addMonths('2026-10-06', k - months + 1)}`;
+    const date = `${addMonths('2026-11-03', k - months + 1)}`;
     return {
       idempotencyKey: ikey(),
       groupId,
@@ -53,10 +53,12 @@ async function groupWithHistory(months: number): Promise<string> {
       ],
     };
   });
-  for (let i = 0; i < meetings.length; i += 60) {
-    const r = await graphqlOk(env.app, t, B.syncMeetings, { input: { meetings: meetings.slice(i, i + 60) } });
-    expect(r.syncMeetings.rejected).toBe(0);
+  // Each meeting is recorded two days after it was held, as a prompt treasurer would.
+  for (const meeting of meetings) {
+    clock.set(`${addMonths(meeting.date, 0).slice(0, 8)}${String(Number(meeting.date.slice(8)) + 2).padStart(2, '0')}T03:00:00.000Z`);
+    await graphqlOk(env.app, t, B.recordMeeting, { input: meeting });
   }
+  clock.set('2026-11-22T03:00:00.000Z');
   const requestId = (
     await graphqlOk(env.app, world.token.bankOfficer, A.requestAccess, {
       input: { idempotencyKey: ikey(), groupId, purpose: 'LOAN_ASSESSMENT', scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE'], dataRange: { from: '2019-01-01', to: '2026-12-31' }, durationMonths: 6 },
@@ -81,10 +83,10 @@ describe('the credit profile', () => {
     const p = r.bankView.creditProfile;
     expect(p.savings).toMatchObject({ total: String(60 * 10 * 5000), perMember: String(60 * 5000), memberCount: 10 });
     expect(p.savings.monthly).toHaveLength(12);
-    expect(p.savings.monthly.at(-1)).toEqual({ month: '2026-10', saved: '50000' });
-    // The loan's first installment fell due on 2026-11-06 and is unpaid: 16 days late (not PAR30), 0% repaid.
-    expect(p.loanBook).toMatchObject({ outstanding: '10000', par30BasisPoints: 0, repaymentRateBasisPoints: 0 });
-    expect(p.meetings).toMatchObject({ heldLast12Months: 12, expectedLast12Months: 12, regularityBasisPoints: 10000, attendanceLast12BasisPoints: 9000, medianDaysToRecord: 0 });
+    expect(p.savings.monthly.at(-1)).toEqual({ month: '2026-10', saved: '50000' }); // complete months only
+    // The loan was made on 2026-11-03; nothing is due yet, so nothing is overdue.
+    expect(p.loanBook).toMatchObject({ outstanding: '10000', par30BasisPoints: 0, repaymentRateBasisPoints: 10000 });
+    expect(p.meetings).toMatchObject({ heldLast12Months: 12, expectedLast12Months: 12, regularityBasisPoints: 10000, attendanceLast12BasisPoints: 9000, medianDaysToRecord: 2 });
     expect(p.grade).toMatchObject({ scorecard: 'BANK_LINKAGE', version: 1, eligible: true, maxPoints: 100 });
     // meetings 20, savings 20 (100%), lending 0 (10,000 of 3,000,000), repayment 20, books 20 → 80: B
     expect(p.grade.indicators.map((i: any) => [i.key, i.points])).toEqual([
