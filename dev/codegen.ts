@@ -77,6 +77,8 @@ export async function generate(): Promise<string> {
         Scorecard: '../../core/credit.ts#ScorecardResult',
         Indicator: '../../core/credit.ts#Indicator',
         SuggestedLoan: '../access-views.ts#SuggestedLoanModel',
+        BankLoan: '../access-views.ts#BankLoanView',
+        ProfileBankLoans: '../access-views.ts#ProfileBankLoansModel',
         Ngo: '../../store/organisations.ts#Organisation',
       },
     },

@@ -23,6 +23,19 @@ export interface CreditProfileModel {
   facts: import('#core/credit.ts').CreditFacts;
   books: import('#core/ledger.ts').Books;
   scorecard: import('#core/credit.ts').ScorecardResult;
+  bankLoans: BankLoanView[];
 }
 
 export type SuggestedLoanModel = ReturnType<typeof import('#core/credit.ts').suggestedLoan>;
+
+/** A bank loan as it stands on `asOf`: its record, with live progress from the books while disbursed. */
+export interface BankLoanView {
+  record: import('#store/bank-loans.ts').BankLoanRecord;
+  live: import('#core/ledger.ts').BankLoanState | undefined;
+  asOf: string;
+}
+
+export interface ProfileBankLoansModel {
+  record: import('#core/credit.ts').CreditFacts['bankLoanRecord'];
+  loans: BankLoanView[];
+}

@@ -6,9 +6,13 @@
 import { addMeeting } from '#core/activity.ts';
 import { constitutionOn } from '#core/constitution.ts';
 import { daysBetween } from '#core/loans.ts';
-import { ValidationError } from '#core/errors.ts';
+import { ConflictError, ValidationError } from '#core/errors.ts';
 import type { Group, Member } from '#core/groups.ts';
-import { postEntries, reverseEntry, type EntryInput, type MemberFacts } from '#core/ledger.ts';
+import { postEntries, reverseEntry, type BankLoanOffer, type EntryInput, type MemberFacts } from '#core/ledger.ts';
+import type { Transition } from '#core/access.ts';
+import { transitionWrite } from '#store/access.ts';
+import { getBankLoan, type BankLoanRecord } from '#store/bank-loans.ts';
+import { keys } from '#store/keys.ts';
 import {
   checkAttendance,
   checkPostingDate,
@@ -25,7 +29,7 @@ import {
 import { cambodiaDate } from '#core/validation.ts';
 import { getBooks, getJournal, listConstitutions, postingWrites } from '#store/books.ts';
 import { listAllMembers } from '#store/groups.ts';
-import type { WritePlan } from '#store/idempotency.ts';
+import type { GuardedWrite, WritePlan } from '#store/idempotency.ts';
 import type { Context } from './context.ts';
 import { commit } from './mutation.ts';
 
@@ -34,6 +38,10 @@ function memberFacts(members: Member[]): Map<string, MemberFacts> {
 }
 
 interface PostingRequest {
+  /** Bank loans this posting pays in (the bank's disbursement only). */
+  bankLoanOffers?: ReadonlyMap<string, BankLoanOffer>;
+  /** Further writes that must commit with the posting (the bank loan's own state). */
+  alsoWrite?: GuardedWrite[];
   kind: JournalKind;
   journalId: string;
   date: string;
@@ -58,6 +66,7 @@ async function planPosting(ctx: Context, group: Group, req: PostingRequest): Pro
     constitution: constitutionOn(constitutions, req.date),
     members: facts,
     field: `${req.field}.entries`,
+    bankLoanOffers: req.bankLoanOffers,
   });
   if (req.attendance) {
     const recordedOn = cambodiaDate(ctx.now());
@@ -81,8 +90,44 @@ async function planPosting(ctx: Context, group: Group, req: PostingRequest): Pro
     recordedAt: ctx.now().toISOString(),
     reversed: {},
   };
-  const writes = postingWrites(ctx.db, { groupId: group.id, journal, books: result.books, readVersion: books.version, closedLoans: result.closedLoans });
-  return { writes, result: journal };
+  const writes = postingWrites(ctx.db, {
+    groupId: group.id,
+    journal,
+    books: result.books,
+    readVersion: books.version,
+    closedLoans: result.closedLoans,
+    closedBankLoans: result.closedBankLoans,
+  });
+  return { writes: [...writes, ...(req.alsoWrite ?? [])], result: journal };
+}
+
+/**
+ * Pays an approved bank loan into the group's books: a BANK_LOAN_RECEIVED entry, and the loan's
+ * move to DISBURSED, in one transaction.
+ */
+export function disburseBankLoan(ctx: Context, group: Group, input: { idempotencyKey: string; date: string }, loan: BankLoanRecord, transition: Transition): Promise<Journal> {
+  const request = { ...input, bankLoanId: loan.id };
+  return commit(
+    ctx,
+    'disburseBankLoan',
+    request,
+    async () => {
+      const current = await getBankLoan(ctx.db, group.id, loan.id);
+      if (current?.status !== 'APPROVED') {
+        throw new ConflictError(`Only an approved loan is paid out; this one is ${String(current?.status).toLowerCase()}.`, 'មានតែប្រាក់កម្ចីដែលបានអនុម័តប៉ុណ្ណោះ។', 'input.bankLoanId');
+      }
+      return planPosting(ctx, group, {
+        kind: 'ENTRIES',
+        journalId: `B-${input.idempotencyKey}`,
+        date: input.date,
+        entries: [{ id: loan.id, kind: 'BANK_LOAN_RECEIVED', amount: loan.amount, note: loan.purpose }],
+        bankLoanOffers: new Map([[loan.id, { bankId: loan.bankId, monthlyRateBasisPoints: loan.monthlyRateBasisPoints ?? 0, method: 'DECLINING_BALANCE' as const, termMonths: loan.termMonths }]]),
+        alsoWrite: [transitionWrite(ctx.db, keys.bankLoan(group.id, loan.id), 'APPROVED', transition, { disbursedOn: input.date }, 'status')],
+        field: 'input',
+      });
+    },
+    { rememberRejections: true },
+  );
 }
 
 /** Records a whole meeting — attendance, minutes and money — all or nothing. */

@@ -9,8 +9,9 @@ import { groupResolvers } from './resolvers/groups.ts';
 import { organisationResolvers } from './resolvers/organisations.ts';
 import { ledgerResolvers } from './resolvers/ledger.ts';
 import { accessResolvers } from './resolvers/access.ts';
+import { bankLoanResolvers } from './resolvers/bank-loans.ts';
 
-const areas: Resolvers[] = [baseResolvers, groupResolvers, federationResolvers, organisationResolvers, ledgerResolvers, accessResolvers];
+const areas: Resolvers[] = [baseResolvers, groupResolvers, federationResolvers, organisationResolvers, ledgerResolvers, accessResolvers, bankLoanResolvers];
 
 /** Merges each area's resolvers type by type; an area never silently replaces another's field. */
 function merge(list: Resolvers[]): Resolvers {

@@ -51,6 +51,10 @@ export type Permission =
   | { action: 'access.readGroupSide'; group: GroupTarget }
   /** The bank's side: its own requests, grants and usage. */
   | { action: 'access.readBankSide'; bankId: string }
+  /** A group's treasurer asks a bank for a loan. */
+  | { action: 'bankLoan.apply'; group: GroupTarget }
+  /** A bank decides on and pays out a loan asked of it. */
+  | { action: 'bankLoan.decide'; bankId: string }
   /** A bank reads a group's data under a grant: role × tenant × grant state × scopes × range × time. */
   | { action: 'bank.readGroup'; group: GroupTarget; grant: Grant | undefined; scopes: AccessScope[]; range: DataRange; now: Date };
 
@@ -116,6 +120,12 @@ export function decide(viewer: Viewer, p: Permission): Decision {
       return viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'TREASURER')
         ? ALLOW
         : deny("only the group's current treasurer decides which bank sees its data");
+    case 'bankLoan.apply':
+      return viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'TREASURER')
+        ? ALLOW
+        : deny("only the group's treasurer asks a bank for a loan");
+    case 'bankLoan.decide':
+      return isLoanOfficerOf(viewer, p.bankId) ? ALLOW : deny("only the bank's loan officers decide on its loans");
     case 'access.readGroupSide':
       return isOfficerOf(viewer, p.group.groupId) ? ALLOW : deny("only the group's officers see its grants and read log");
     case 'access.readBankSide':

@@ -17,6 +17,7 @@ export interface MonthActivity {
   /** Attendance lines recorded, and those present or represented. */
   listed: number;
   present: number;
+  writtenOff: bigint;
 }
 
 export interface MeetingStat {
@@ -37,7 +38,7 @@ export const MEETINGS_KEPT = 12;
 
 export const emptyActivity = (): Activity => ({ months: {}, recentMeetings: [] });
 
-export const emptyMonth = (): MonthActivity => ({ saved: 0n, withdrawn: 0n, lent: 0n, repaid: 0n, interest: 0n, meetings: 0, listed: 0, present: 0 });
+export const emptyMonth = (): MonthActivity => ({ saved: 0n, withdrawn: 0n, lent: 0n, repaid: 0n, interest: 0n, meetings: 0, listed: 0, present: 0, writtenOff: 0n });
 
 function prune(activity: Activity): void {
   const keep = Object.keys(activity.months).sort().slice(-MONTHS_KEPT);
@@ -55,6 +56,7 @@ export function addEntries(activity: Activity, date: string, entries: PostedEntr
     if (kind === 'SAVING') month.saved += sign * e.amount;
     if (kind === 'SAVINGS_WITHDRAWAL') month.withdrawn += sign * e.amount;
     if (kind === 'LOAN_DISBURSEMENT') month.lent += sign * e.amount;
+    if (kind === 'LOAN_WRITE_OFF') month.writtenOff += sign * e.amount;
     if (kind === 'REPAYMENT') {
       month.repaid += sign * e.amount;
       month.interest += e.interest; // a reversal's interest part is already negative

@@ -105,6 +105,7 @@ export function sumMonths(activity: Activity, months: string[]): MonthActivity {
     total.meetings += a.meetings;
     total.listed += a.listed;
     total.present += a.present;
+    total.writtenOff += a.writtenOff;
   }
   return total;
 }
@@ -244,7 +245,8 @@ function vslaV1(f: CreditFacts, requested: bigint | null): ScorecardResult {
   const perMemberBefore = previous.saved / members;
   const allowed = (f.constitution?.regularSaving ?? 0n) * members * BigInt(cycle.meetings);
   const savingsRateBp = allowed > 0n ? ratioBp(cycle.saved, allowed) : 0;
-  const lossBp = ratioBp(f.atRisk90, f.loansOutstanding);
+  // Lost: written off this cycle, plus what is more than 90 days late and likely to be.
+  const lossBp = ratioBp(cycle.writtenOff + f.atRisk90, f.loansOutstanding + cycle.writtenOff);
 
   let shareOutPoints: number;
   let shareOutValue: string;
@@ -281,10 +283,10 @@ function vslaV1(f: CreditFacts, requested: bigint | null): ScorecardResult {
     },
     {
       key: 'LOAN_LOSS',
-      value: `${pct(lossBp)} of loans more than 90 days late`,
+      value: `${pct(lossBp)} of loans written off or more than 90 days late`,
       points: lossBp > 1000 ? 5 : lossBp > 500 ? 10 : lossBp > 300 ? 15 : 20,
       max: 20,
-      reason: { en: 'Loans likely lost (over 90 days late): 3% or less for full marks.', km: 'ប្រាក់កម្ចីហួសកាលកំណត់លើស ៩០ ថ្ងៃ៖ មិនលើស ៣% ទទួលពិន្ទុពេញ។' },
+      reason: { en: 'Loans lost (written off, or over 90 days late): 3% or less for full marks.', km: 'ប្រាក់កម្ចីបាត់បង់ ឬហួសកាលកំណត់លើស ៩០ ថ្ងៃ៖ មិនលើស ៣% ទទួលពិន្ទុពេញ។' },
     },
     {
       key: 'PREVIOUS_BANK_LOAN',
@@ -347,4 +349,15 @@ export function median(values: number[]): number | null {
   if (!values.length) return null;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/**
+ * How a group repaid its bank loans, worst first: DEFAULTED_90 if any was ever more than 90 days
+ * late, EVER_LATE if any was late at all, NEVER_LATE if it had loans and never was; NONE without.
+ */
+export function bankLoanRecord(loans: { disbursed: boolean; maxDaysLate: number; daysLateNow: number }[]): CreditFacts['bankLoanRecord'] {
+  const made = loans.filter((l) => l.disbursed);
+  if (!made.length) return 'NONE';
+  const worst = Math.max(...made.map((l) => Math.max(l.maxDaysLate, l.daysLateNow)));
+  return worst > 90 ? 'DEFAULTED_90' : worst > 0 ? 'EVER_LATE' : 'NEVER_LATE';
 }

@@ -8,7 +8,7 @@
 import { ValidationError } from './errors.ts';
 import type { Constitution } from './constitution.ts';
 import { addEntries, emptyActivity, type Activity } from './activity.ts';
-import { payoffAmount, splitRepayment, type LoanTerms } from './loans.ts';
+import { daysInArrears, payoffAmount, splitRepayment, type LoanTerms } from './loans.ts';
 
 export const ENTRY_KINDS = [
   'SAVING',
@@ -22,6 +22,11 @@ export const ENTRY_KINDS = [
   'BANK_WITHDRAWAL',
   'OTHER_INCOME',
   'OTHER_EXPENSE',
+  /** A member loan the group gives up on: its outstanding principal leaves the books. */
+  'LOAN_WRITE_OFF',
+  /** A bank's loan to the group, paid in; recorded by the bank's disbursement, never by hand. */
+  'BANK_LOAN_RECEIVED',
+  'BANK_LOAN_REPAYMENT',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 export type PostedKind = EntryKind | 'REVERSAL';
@@ -30,13 +35,26 @@ export const PAYOUT_REASONS = ['ILLNESS', 'FUNERAL', 'VILLAGE_WORKS', 'OTHER'] a
 export type PayoutReason = (typeof PAYOUT_REASONS)[number];
 
 /** The group's balances. The first five are what the group holds or is owed; the rest are running totals. */
-export const ACCOUNTS = ['cash', 'bank', 'savings', 'loansOutstanding', 'socialFund', 'interestIncome', 'fineIncome', 'otherIncome', 'otherExpense'] as const;
+export const ACCOUNTS = [
+  'cash',
+  'bank',
+  'savings',
+  'loansOutstanding',
+  'socialFund',
+  'interestIncome',
+  'fineIncome',
+  'otherIncome',
+  'otherExpense',
+  'writtenOff',
+  'bankLoansOutstanding',
+  'bankInterestExpense',
+] as const;
 export type Account = (typeof ACCOUNTS)[number];
 export type Balances = Record<Account, bigint>;
 export type Effects = Partial<Balances>;
 
 /** Balances that are real money held or owed and so may never go below zero. */
-const NEVER_NEGATIVE: Account[] = ['cash', 'bank', 'savings', 'loansOutstanding', 'socialFund'];
+const NEVER_NEGATIVE: Account[] = ['cash', 'bank', 'savings', 'loansOutstanding', 'socialFund', 'bankLoansOutstanding'];
 
 export interface LoanState extends LoanTerms {
   id: string;
@@ -44,6 +62,25 @@ export interface LoanState extends LoanTerms {
   principalPaid: bigint;
   interestPaid: bigint;
   lastRepaymentOn: string | null;
+}
+
+/** A bank's loan to the group while it is being repaid. */
+export interface BankLoanState extends LoanTerms {
+  id: string;
+  bankId: string;
+  principalPaid: bigint;
+  interestPaid: bigint;
+  /** The most days it was ever late when a repayment came: how it was repaid, for the grade. */
+  maxDaysLate: number;
+  lastRepaymentOn: string | null;
+}
+
+/** What a bank approved, which its disbursement turns into a BANK_LOAN_RECEIVED entry. */
+export interface BankLoanOffer {
+  bankId: string;
+  monthlyRateBasisPoints: number;
+  method: LoanTerms['method'];
+  termMonths: number;
 }
 
 export interface Books {
@@ -54,6 +91,8 @@ export interface Books {
   members: Record<string, { savings: bigint }>;
   /** Loans not yet repaid. Repaid loans leave the books (and are archived) so the books stay small. */
   loans: Record<string, LoanState>;
+  /** Bank loans not yet repaid. */
+  bankLoans: Record<string, BankLoanState>;
   lastPostedOn: string | null;
   /** The earliest date posted: how long the group has kept its books in Krom. */
   firstPostedOn?: string | null;
@@ -111,6 +150,8 @@ export interface PostingContext {
   date: string;
   constitution: Constitution | undefined;
   members: ReadonlyMap<string, MemberFacts>;
+  /** Bank loans approved and being disbursed by this posting, by id (the bank's disbursement only). */
+  bankLoanOffers?: ReadonlyMap<string, BankLoanOffer>;
   /** Dotted path of the entries in the request, for error fields: "input.entries". */
   field: string;
 }
@@ -118,7 +159,7 @@ export interface PostingContext {
 export const ZERO_BALANCES: Balances = Object.fromEntries(ACCOUNTS.map((a) => [a, 0n])) as Balances;
 
 export function emptyBooks(): Books {
-  return { version: 0, balances: { ...ZERO_BALANCES }, members: {}, loans: {}, lastPostedOn: null, activity: emptyActivity() };
+  return { version: 0, balances: { ...ZERO_BALANCES }, members: {}, loans: {}, bankLoans: {}, lastPostedOn: null, activity: emptyActivity() };
 }
 
 const MEMBER_KINDS: EntryKind[] = ['SAVING', 'SAVINGS_WITHDRAWAL', 'LOAN_DISBURSEMENT', 'FINE', 'SOCIAL_FUND_CONTRIBUTION'];
@@ -133,6 +174,7 @@ function cloneBooks(b: Books): Books {
     balances: { ...b.balances },
     members: Object.fromEntries(Object.entries(b.members).map(([k, v]) => [k, { ...v }])),
     loans: Object.fromEntries(Object.entries(b.loans).map(([k, v]) => [k, { ...v }])),
+    bankLoans: Object.fromEntries(Object.entries(b.bankLoans ?? {}).map(([k, v]) => [k, { ...v }])),
     lastPostedOn: b.lastPostedOn,
     firstPostedOn: b.firstPostedOn ?? null,
     activity: b.activity,
@@ -164,6 +206,12 @@ function effectsOf(kind: EntryKind, amount: bigint, parts: { interest: bigint; p
       return { cash: amount, otherIncome: amount };
     case 'OTHER_EXPENSE':
       return { cash: -amount, otherExpense: amount };
+    case 'LOAN_WRITE_OFF':
+      return { loansOutstanding: -amount, writtenOff: amount };
+    case 'BANK_LOAN_RECEIVED':
+      return { cash: amount, bankLoansOutstanding: amount };
+    case 'BANK_LOAN_REPAYMENT':
+      return { cash: -amount, bankLoansOutstanding: -parts.principal, bankInterestExpense: parts.interest };
   }
 }
 
@@ -177,6 +225,9 @@ const ACCOUNT_KM: Record<Account, string> = {
   fineIncome: 'ប្រាក់ពិន័យ',
   otherIncome: 'ចំណូលផ្សេងៗ',
   otherExpense: 'ចំណាយផ្សេងៗ',
+  writtenOff: 'ប្រាក់កម្ចីលុបចោល',
+  bankLoansOutstanding: 'ប្រាក់កម្ចីធនាគារនៅជំពាក់',
+  bankInterestExpense: 'ការប្រាក់ធនាគារ',
 };
 
 function applyEffects(books: Books, effects: Effects, field: string): void {
@@ -203,10 +254,15 @@ function isMemberActive(facts: MemberFacts | undefined, date: string): boolean {
  * ValidationError naming the entry and field at the first entry that breaks a rule; the books
  * passed in are never changed.
  */
-export function postEntries(books: Books, entries: EntryInput[], ctx: PostingContext): { books: Books; posted: PostedEntry[]; closedLoans: LoanState[] } {
+export function postEntries(
+  books: Books,
+  entries: EntryInput[],
+  ctx: PostingContext,
+): { books: Books; posted: PostedEntry[]; closedLoans: (LoanState & { writtenOff?: boolean })[]; closedBankLoans: BankLoanState[] } {
   const next = cloneBooks(books);
   const posted: PostedEntry[] = [];
-  const closedLoans: LoanState[] = [];
+  const closedLoans: (LoanState & { writtenOff?: boolean })[] = [];
+  const closedBankLoans: BankLoanState[] = [];
   const seen = new Set<string>();
 
   entries.forEach((entry, i) => {
@@ -281,6 +337,55 @@ export function postEntries(books: Books, entries: EntryInput[], ctx: PostingCon
         }
         break;
       }
+      case 'LOAN_WRITE_OFF': {
+        loanId = entry.loanId ?? null;
+        const loan = loanId ? next.loans[loanId] : undefined;
+        if (!loan) fail(`${at}.loanId`, 'is not an outstanding loan of this group', 'មិនមែនជាប្រាក់កម្ចីដែលនៅជំពាក់ទេ');
+        const outstanding = loan.principal - loan.principalPaid;
+        if (entry.amount !== outstanding) fail(`${at}.amount`, `must be the whole principal outstanding (${outstanding})`, 'ត្រូវតែស្មើនឹងប្រាក់ដើមដែលនៅជំពាក់');
+        memberId = loan.memberId;
+        closedLoans.push({ ...loan, writtenOff: true });
+        delete next.loans[loan.id];
+        break;
+      }
+      case 'BANK_LOAN_RECEIVED': {
+        const offer = ctx.bankLoanOffers?.get(entry.id);
+        if (!offer) fail(`${at}.kind`, "is recorded by the bank when it disburses the loan, not by hand", 'ត្រូវកត់ត្រាដោយធនាគារពេលផ្តល់ប្រាក់កម្ចី');
+        if (next.bankLoans[entry.id]) fail(`${at}.id`, 'is already a bank loan', 'ជាប្រាក់កម្ចីធនាគាររួចហើយ');
+        loanId = entry.id;
+        next.bankLoans[entry.id] = {
+          id: entry.id,
+          bankId: offer.bankId,
+          principal: entry.amount,
+          monthlyRateBasisPoints: offer.monthlyRateBasisPoints,
+          method: offer.method,
+          termMonths: offer.termMonths,
+          disbursedOn: ctx.date,
+          principalPaid: 0n,
+          interestPaid: 0n,
+          maxDaysLate: 0,
+          lastRepaymentOn: null,
+        };
+        break;
+      }
+      case 'BANK_LOAN_REPAYMENT': {
+        loanId = entry.loanId ?? null;
+        const loan = loanId ? next.bankLoans[loanId] : undefined;
+        if (!loan) fail(`${at}.loanId`, 'is not a bank loan this group owes', 'មិនមែនជាប្រាក់កម្ចីធនាគារដែលក្រុមជំពាក់ទេ');
+        if (ctx.date < loan.disbursedOn) fail(`${at}.amount`, `cannot be repaid before the loan was made (${loan.disbursedOn})`, 'មិនអាចសងមុនថ្ងៃខ្ចីទេ');
+        const split = splitRepayment(loan, loan, entry.amount, ctx.date);
+        if (!split) fail(`${at}.amount`, `is more than the balance owed to the bank (${payoffAmount(loan, loan, ctx.date)})`, 'លើសចំនួនដែលជំពាក់ធនាគារ');
+        parts = split;
+        loan.maxDaysLate = Math.max(loan.maxDaysLate, daysInArrears(loan, loan, ctx.date));
+        loan.principalPaid += split.principal;
+        loan.interestPaid += split.interest;
+        loan.lastRepaymentOn = ctx.date;
+        if (loan.principalPaid === loan.principal) {
+          closedBankLoans.push(loan);
+          delete next.bankLoans[loan.id];
+        }
+        break;
+      }
       default:
         break;
     }
@@ -311,7 +416,7 @@ export function postEntries(books: Books, entries: EntryInput[], ctx: PostingCon
   if (!next.lastPostedOn || ctx.date > next.lastPostedOn) next.lastPostedOn = ctx.date;
   if (!next.firstPostedOn || ctx.date < next.firstPostedOn) next.firstPostedOn = ctx.date;
   next.activity = addEntries(next.activity, ctx.date, posted);
-  return { books: next, posted, closedLoans };
+  return { books: next, posted, closedLoans, closedBankLoans };
 }
 
 /**
@@ -320,6 +425,9 @@ export function postEntries(books: Books, entries: EntryInput[], ctx: PostingCon
  */
 export function reverseEntry(books: Books, original: PostedEntry, reversalId: string, date: string, field: string): { books: Books; posted: PostedEntry } {
   if (original.kind === 'REVERSAL') fail(field, 'a reversal cannot itself be reversed; record the entry again instead', 'មិនអាចបញ្ច្រាសការបញ្ច្រាសបានទេ');
+  if (original.kind === 'LOAN_WRITE_OFF' || original.kind === 'BANK_LOAN_RECEIVED') {
+    fail(field, `a ${original.kind.toLowerCase().replace(/_/g, ' ')} cannot be reversed`, 'មិនអាចបញ្ច្រាសកំណត់ត្រានេះបានទេ');
+  }
   const next = cloneBooks(books);
   if (original.kind === 'LOAN_DISBURSEMENT') {
     const loan = next.loans[original.loanId!];
@@ -328,8 +436,8 @@ export function reverseEntry(books: Books, original: PostedEntry, reversalId: st
     }
     delete next.loans[loan.id];
   }
-  if (original.kind === 'REPAYMENT') {
-    const loan = next.loans[original.loanId!];
+  if (original.kind === 'REPAYMENT' || original.kind === 'BANK_LOAN_REPAYMENT') {
+    const loan = original.kind === 'REPAYMENT' ? next.loans[original.loanId!] : next.bankLoans[original.loanId!];
     if (!loan) fail(field, 'the loan of this repayment is closed and can no longer be changed', 'ប្រាក់កម្ចីនេះបានបិទហើយ');
     if (loan.principalPaid < original.principal || loan.interestPaid < original.interest) {
       fail(field, 'the loan does not hold this repayment any more (was it already reversed?)', 'ប្រាក់កម្ចីមិនមានការសងនេះទៀតទេ');

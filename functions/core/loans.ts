@@ -10,7 +10,8 @@
  *   outstanding during that month.
  * - Interest is rounded half up to the minor unit, installment by installment.
  * - Interest accrues by schedule month: on any day, the interest due is that of every month that
- *   has begun since disbursement (at least one), so paying early saves the interest of months not begun.
+ *   has begun since disbursement (at least one; the next begins the day after an installment is
+ *   due), so paying early saves the interest of months not begun.
  * - A repayment pays interest due first, then principal.
  */
 export const INTEREST_METHODS = ['FLAT', 'DECLINING_BALANCE'] as const;
@@ -69,10 +70,13 @@ export function schedule(terms: LoanTerms): Installment[] {
   return installments;
 }
 
-/** Schedule months begun by `date` (at least one once disbursed, at most the term). */
+/**
+ * Schedule months begun by `date`: at least one once disbursed, at most the term. A month begins
+ * the day after the previous installment falls due, so paying on a due date owes that month only.
+ */
 function monthsBegun(terms: LoanTerms, date: string): number {
   let k = 1;
-  while (k < terms.termMonths && addMonths(terms.disbursedOn, k) <= date) k++;
+  while (k < terms.termMonths && addMonths(terms.disbursedOn, k) < date) k++;
   return k;
 }
 

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { AccessRequest, AccessScope, DataRange, Grant, GrantState, RequestState, Transition } from '#core/access.ts';
+import type { AccessRequest, AccessScope, DataRange, Grant, Transition } from '#core/access.ts';
 import { ConflictError } from '#core/errors.ts';
 import { getItem, queryAll, queryPage, type Db, type Item, type Page } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
@@ -90,8 +90,9 @@ export function putGrantWrite(db: Db, g: Grant): GuardedWrite {
 }
 
 /** Moves a request or grant from `expected` to `transition.to`, appending the transition, only if still in `expected`. */
-export function transitionWrite(db: Db, key: { pk: string; sk: string }, expected: RequestState | GrantState, transition: Transition, extra: Record<string, unknown> = {}): GuardedWrite {
-  const names: Record<string, string> = { '#s': 'state', '#h': 'history' };
+/** Moves any record with a `state`-like status and a history (requests, grants, bank loans). */
+export function transitionWrite(db: Db, key: { pk: string; sk: string }, expected: string, transition: Transition, extra: Record<string, unknown> = {}, stateAttribute = 'state'): GuardedWrite {
+  const names: Record<string, string> = { '#s': stateAttribute, '#h': 'history' };
   const values: Record<string, unknown> = { ':to': transition.to, ':expected': expected, ':t': [transition] };
   const sets = ['#s = :to', '#h = list_append(#h, :t)'];
   Object.entries(extra).forEach(([k, v], i) => {

@@ -6,7 +6,8 @@
  * so a meeting stays all-or-nothing however many members it has (see README, "Group books").
  */
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
-import { ACCOUNTS, emptyBooks, type Balances, type Books, type EntryRef, type LoanState, type PostedEntry } from '#core/ledger.ts';
+import { ACCOUNTS, emptyBooks, type Balances, type BankLoanState, type Books, type EntryRef, type LoanState, type PostedEntry } from '#core/ledger.ts';
+import { bankLoanRepaidWrite } from './bank-loans.ts';
 import type { Journal } from '#core/meetings.ts';
 import { toMinorUnits } from '#core/money.ts';
 import type { Constitution } from '#core/constitution.ts';
@@ -15,7 +16,7 @@ import { batchGet, getItem, queryAll, queryPage, type Db, type Item, type Page }
 import type { GuardedWrite } from './idempotency.ts';
 import { keys, prefixes } from './keys.ts';
 
-export type LoanStatus = 'ACTIVE' | 'CLOSED' | 'REVERSED';
+export type LoanStatus = 'ACTIVE' | 'CLOSED' | 'REVERSED' | 'WRITTEN_OFF';
 
 /** A loan's record: its terms as made, and its final state once closed. Live balances are in the books. */
 export interface LoanRecord extends Omit<LoanState, 'lastRepaymentOn'> {
@@ -64,13 +65,19 @@ export async function getBooks(db: Db, groupId: string): Promise<Books> {
     balances: readBalances(item.balances as Record<string, unknown>),
     members: Object.fromEntries(Object.entries(members).map(([id, m]) => [id, { savings: big(m.savings) }])),
     loans: Object.fromEntries(Object.entries(loans).map(([id, l]) => [id, readLoan(l)])),
+    bankLoans: Object.fromEntries(
+      Object.entries((item.bankLoans as Record<string, Record<string, unknown>>) ?? {}).map(([id, l]) => [
+        id,
+        { ...readLoan({ ...l, memberId: '' }), bankId: l.bankId as string, maxDaysLate: l.maxDaysLate as number },
+      ]),
+    ),
     lastPostedOn: (item.lastPostedOn as string | null) ?? null,
     firstPostedOn: (item.firstPostedOn as string | null) ?? null,
     activity: activity ? decodeActivity(activity) : emptyActivity(),
   };
 }
 
-const MONTH_FIELDS = ['saved', 'withdrawn', 'lent', 'repaid', 'interest', 'meetings', 'listed', 'present'] as const;
+const MONTH_FIELDS = ['saved', 'withdrawn', 'lent', 'repaid', 'interest', 'meetings', 'listed', 'present', 'writtenOff'] as const;
 
 /** Activity as short strings: "saved,withdrawn,lent,repaid,interest,meetings,listed,present" a month. */
 function encodeActivity(a: Activity): Record<string, unknown> {
@@ -84,7 +91,10 @@ function decodeActivity(item: Record<string, unknown>): Activity {
   const months = Object.fromEntries(
     Object.entries((item.months as Record<string, string>) ?? {}).map(([m, text]) => {
       const v = text.split(',');
-      return [m, { saved: BigInt(v[0]!), withdrawn: BigInt(v[1]!), lent: BigInt(v[2]!), repaid: BigInt(v[3]!), interest: BigInt(v[4]!), meetings: Number(v[5]), listed: Number(v[6]), present: Number(v[7]) }];
+      return [
+        m,
+        { saved: BigInt(v[0]!), withdrawn: BigInt(v[1]!), lent: BigInt(v[2]!), repaid: BigInt(v[3]!), interest: BigInt(v[4]!), meetings: Number(v[5]), listed: Number(v[6]), present: Number(v[7]), writtenOff: BigInt(v[8] ?? 0) },
+      ];
     }),
   );
   const recentMeetings: MeetingStat[] = ((item.meetings as string[]) ?? []).map((text) => {
@@ -245,7 +255,9 @@ export interface PostingPlan {
   journal: Journal;
   books: Books;
   readVersion: number;
-  closedLoans: LoanState[];
+  closedLoans: (LoanState & { writtenOff?: boolean })[];
+  /** Bank loans this posting repaid in full. */
+  closedBankLoans?: BankLoanState[];
   /** For a reversal: the original entry to mark. */
   reverses?: EntryRef;
   /** For the reversal of a disbursement: the loan it un-makes. */
@@ -280,7 +292,8 @@ export function postingWrites(db: Db, plan: PostingPlan): GuardedWrite[] {
       onConditionFailed: () => new ConflictError('This loan id was used before; give the loan a new id.', 'លេខសម្គាល់ប្រាក់កម្ចីនេះប្រើរួចហើយ។', `input.entries.${i}.id`),
     });
   });
-  for (const loan of plan.closedLoans) writes.push(loanStatusWrite(db, groupId, loan, 'CLOSED', journal.date));
+  for (const loan of plan.closedLoans) writes.push(loanStatusWrite(db, groupId, loan, loan.writtenOff ? 'WRITTEN_OFF' : 'CLOSED', journal.date));
+  for (const loan of plan.closedBankLoans ?? []) writes.push(bankLoanRepaidWrite(db, groupId, loan, journal.date));
   if (plan.reverses) {
     const ref = plan.reverses;
     writes.push({

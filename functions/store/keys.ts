@@ -15,6 +15,7 @@
  * | officer term         | GROUP#<groupId>        | TERM#<role>#<from>#<sub>  |                                     |                                  |
  * | bank's access request| GROUP#<groupId>        | ACCESSREQ#<id>            | BANK#<bankId> / ACCESSREQ#<at>#<id> |                                  |
  * | grant to a bank      | GROUP#<groupId>        | GRANT#<id>                | BANK#<bankId> / GRANT#<groupId>#<id>|                                  |
+ * | bank loan to a group | GROUP#<groupId>        | BANKLOAN#<id>             | BANK#<bankId> / BANKLOAN#<at>#<id>  |                                  |
  * | bank read log entry  | GROUP#<groupId>        | READLOG#<at>#<id>         | BANK#<bankId> / READLOG#<at>#<id>   |                                  |
  * | bank / NGO           | BANK#<id> / NGO#<id>   | BANK / NGO                | ORG#BANK / BANK#<id> (and NGO)      |                                  |
  * | user                 | USER#<sub>             | PROFILE                   |                                     |                                  |
@@ -73,6 +74,8 @@ export const keys = {
   accessRequestOfBank: (bankId: string, createdAt: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `ACCESSREQ#${createdAt}#${id}` }),
   grant: (groupId: string, id: string) => ({ pk: tenantKey('GROUP', groupId), sk: `GRANT#${id}` }),
   grantOfBank: (bankId: string, groupId: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `GRANT#${groupId}#${id}` }),
+  bankLoan: (groupId: string, id: string) => ({ pk: tenantKey('GROUP', groupId), sk: `BANKLOAN#${id}` }),
+  bankLoanOfBank: (bankId: string, createdAt: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `BANKLOAN#${createdAt}#${id}` }),
   readLog: (groupId: string, at: string, id: string) => ({ pk: tenantKey('GROUP', groupId), sk: `READLOG#${at}#${id}` }),
   readLogOfBank: (bankId: string, at: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `READLOG#${at}#${id}` }),
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
@@ -95,6 +98,7 @@ export const prefixes = {
   accessRequests: 'ACCESSREQ#',
   grants: 'GRANT#',
   readLog: 'READLOG#',
+  bankLoans: 'BANKLOAN#',
   /** The byParent partition listing every bank (or every NGO). */
   organisations: (type: 'BANK' | 'NGO') => `ORG#${type}`,
   roles: 'ROLE#',

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
 import { A } from '../helpers/access.ts';
+import { L } from '../helpers/bank-loans.ts';
 import { B, constitution } from '../helpers/books.ts';
 import { ikey, integrationEnv, testClock, type IntegrationEnv } from '../helpers/integration.ts';
 import { buildWorld, M, type World } from '../helpers/world.ts';
@@ -52,6 +53,15 @@ async function pendingRequest(rel: Rel): Promise<string> {
     input: { idempotencyKey: ikey(), groupId: group(rel), purpose: 'LOAN_MONITORING', scopes: ['SAVINGS_SUMMARY'], dataRange: { from: '2020-01-01', to: '2027-12-31' }, durationMonths: 12 },
   });
   return r.requestAccess.id;
+}
+/** A loan group A's treasurer asked of `bankId`, approved by that bank if `approved`. */
+async function bankLoanAsked(bankId: string, approved = false): Promise<string> {
+  const id = (await graphqlOk(env.app, world.token.treasurerA, L.apply, { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, bankId, amount: '1000', termMonths: 2, purpose: 'x' } })).applyForBankLoan.id;
+  if (approved) {
+    const officer = bankId === world.ids.bank ? world.token.bankOfficer : await env.tokenFor('other-bank-officer');
+    await graphqlOk(env.app, officer, L.decide, { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, bankLoanId: id, approve: true, reasons: 'ok', monthlyInterestBasisPoints: 100 } });
+  }
+  return id;
 }
 let appointDay = 0;
 /** Appointment dates rise case by case (a term must start after the one it ends) and stay in the past. */
@@ -235,6 +245,28 @@ const mutationProbes: Record<string, Probe> = {
       return { query: A.resume, variables: { input: { idempotencyKey: ikey(), groupId: group(rel), grantId, reason: 'x' } } };
     },
   },
+  applyForBankLoan: {
+    name: 'applyForBankLoan',
+    allowed: ownTreasurer,
+    make: (_r, rel) => ({ query: L.apply, variables: { input: { idempotencyKey: ikey(), groupId: group(rel), bankId: world.ids.bank, amount: '1000', termMonths: 2, purpose: 'x' } } }),
+  },
+  decideBankLoan: {
+    name: 'decideBankLoan',
+    // "own" for a bank: a loan asked of her bank; "other": a loan asked of another bank.
+    allowed: (role, rel) => role === 'bank' && rel === 'own',
+    make: async (_r, rel) => ({
+      query: L.decide,
+      variables: { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, bankLoanId: await bankLoanAsked(rel === 'own' ? world.ids.bank : otherBank), approve: false, reasons: 'no' } },
+    }),
+  },
+  disburseBankLoan: {
+    name: 'disburseBankLoan',
+    allowed: (role, rel) => role === 'bank' && rel === 'own',
+    make: async (_r, rel) => {
+      const bankLoanId = await bankLoanAsked(rel === 'own' ? world.ids.bank : otherBank, true);
+      return { query: L.disburse, variables: { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, bankLoanId, date: '2026-02-01' } } };
+    },
+  },
   revokeGrant: { name: 'revokeGrant', allowed: ownTreasurer, make: async (_r, rel) => ({ query: A.revoke, variables: { input: { idempotencyKey: ikey(), groupId: group(rel), grantId: await activeGrant(rel), reason: 'x' } } }) },
 };
 
@@ -256,6 +288,7 @@ const groupFieldRules: Record<string, { allowed: (role: Role, rel: Rel) => boole
   accessRequests: { allowed: ownOfficer, selection: 'accessRequests { id }' },
   grants: { allowed: ownOfficer, selection: 'grants { id }' },
   readLog: { allowed: ownOfficer, selection: 'readLog { nodes { id } }' },
+  bankLoans: { allowed: ownOfficer, selection: 'bankLoans { id }' },
 };
 for (const f of PUBLIC_GROUP_FIELDS) groupFieldRules[f] = { allowed: groupVisible, selection: f };
 const fieldProbes: Record<string, Probe> = Object.fromEntries(
@@ -287,6 +320,8 @@ beforeAll(async () => {
   env = await integrationEnv({ clock });
   world = await buildWorld(env);
   otherBank = (await graphqlOk(env.app, world.token.admin, M.createBank, { input: { idempotencyKey: ikey(), name: 'Other Bank' } })).createBank.id;
+  await graphqlOk(env.app, world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId: 'other-bank-officer', displayName: 'O' } });
+  await graphqlOk(env.app, world.token.admin, M.assignRole, { input: { idempotencyKey: ikey(), userId: 'other-bank-officer', tenantType: 'BANK', tenantId: otherBank, role: 'LOAN_OFFICER' } });
   const ids = async (t: string, g: string) => (await graphqlOk(env.app, t, 'query($id: ID!) { group(id: $id) { members { nodes { id } } } }', { id: g })).group.members.nodes.map((n: any) => n.id);
   members = { A: await ids(world.token.treasurerA, world.ids.groupA), B: await ids(world.token.treasurerB, world.ids.groupB) };
   for (const rel of ['own', 'other'] as const) await graphqlOk(env.app, treasurerOf(rel), B.setConstitution, { input: constitution(group(rel), ikey()) });

@@ -190,6 +190,30 @@ describe('loans', () => {
   });
 });
 
+describe('write-offs', () => {
+  it('a loan the group gives up on leaves the books whole, counted as written off, and cannot be reversed', async () => {
+    await graphqlOk(env.app, t(), B.recordEntries, {
+      input: { idempotencyKey: ikey(), groupId: A, date: '2024-05-22', entries: [{ id: 'bad-loan', kind: 'LOAN_DISBURSEMENT', amount: '30000', memberId: m2, termMonths: 3 }] },
+    });
+    const partial = await graphql(env.app, t(), B.recordEntries, {
+      input: { idempotencyKey: ikey(), groupId: A, date: '2024-12-03', entries: [{ id: 'wo', kind: 'LOAN_WRITE_OFF', amount: '1000', loanId: 'bad-loan' }] },
+    });
+    expect(partial.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.entries.0.amount' });
+    const before = await books();
+    const wo = await graphqlOk(env.app, t(), B.recordEntries, {
+      input: { idempotencyKey: ikey(), groupId: A, date: '2024-12-03', entries: [{ id: 'wo', kind: 'LOAN_WRITE_OFF', amount: '30000', loanId: 'bad-loan' }] },
+    });
+    const after = await books();
+    expect(BigInt(before.balances.loansOutstanding) - BigInt(after.balances.loansOutstanding)).toBe(30000n);
+    expect(BigInt(after.balances.writtenOff) - BigInt(before.balances.writtenOff)).toBe(30000n);
+    expect(after.balances.cash).toBe(before.balances.cash);
+    const loan = (await graphqlOk(env.app, t(), B.loans, { id: A })).group.loans.find((l: any) => l.id === 'bad-loan');
+    expect(loan).toMatchObject({ status: 'WRITTEN_OFF', outstanding: '0' });
+    const rev = await graphql(env.app, t(), B.reverseEntry, { input: { idempotencyKey: ikey(), groupId: A, entryRef: wo.recordEntries.entries[0].ref, date: '2024-12-03', reason: 'x' } });
+    expect(rev.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('reversals', () => {
   it('correct an entry by a reversal; the original stays, marked, and cannot be reversed twice', async () => {
     const posted = await graphqlOk(env.app, t(), B.recordEntries, {

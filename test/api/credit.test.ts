@@ -18,7 +18,8 @@ const clock = testClock('2026-11-22T03:00:00.000Z');
 const PROFILE = `query($g: ID!, $from: Date!, $to: Date!, $card: ScorecardName) { bankView(groupId: $g, from: $from, to: $to) { creditProfile(scorecard: $card, requestedAmount: "2000000") {
   asOf currency
   savings { total perMember memberCount monthly { month saved } }
-  loanBook { outstanding utilisationBasisPoints par30BasisPoints repaymentRateBasisPoints }
+  loanBook { outstanding utilisationBasisPoints par30BasisPoints repaymentRateBasisPoints writtenOffLast12Months }
+  bankLoans { record loans { id } }
   meetings { attendanceLast4BasisPoints attendanceLast12BasisPoints heldLast12Months expectedLast12Months regularityBasisPoints medianDaysToRecord groupAgeMonths monthsOfBooksInKrom }
   grade { scorecard version eligible notEligibleReason notEligibleReasonKm points maxPoints grade decision loanCap indicators { key value points max reason reasonKm } }
   suggestedLoan { amount multiple rule ruleKm } } } }`;
@@ -61,7 +62,7 @@ async function groupWithHistory(months: number): Promise<string> {
   clock.set('2026-11-22T03:00:00.000Z');
   const requestId = (
     await graphqlOk(env.app, world.token.bankOfficer, A.requestAccess, {
-      input: { idempotencyKey: ikey(), groupId, purpose: 'LOAN_ASSESSMENT', scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE'], dataRange: { from: '2019-01-01', to: '2026-12-31' }, durationMonths: 6 },
+      input: { idempotencyKey: ikey(), groupId, purpose: 'LOAN_ASSESSMENT', scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE', 'BANK_LOAN_HISTORY'], dataRange: { from: '2019-01-01', to: '2026-12-31' }, durationMonths: 6 },
     })
   ).requestAccess.id;
   await graphqlOk(env.app, t, A.approve, { input: { idempotencyKey: ikey(), groupId, requestId } });
@@ -85,7 +86,8 @@ describe('the credit profile', () => {
     expect(p.savings.monthly).toHaveLength(12);
     expect(p.savings.monthly.at(-1)).toEqual({ month: '2026-10', saved: '50000' }); // complete months only
     // The loan was made on 2026-11-03; nothing is due yet, so nothing is overdue.
-    expect(p.loanBook).toMatchObject({ outstanding: '10000', par30BasisPoints: 0, repaymentRateBasisPoints: 10000 });
+    expect(p.loanBook).toMatchObject({ outstanding: '10000', par30BasisPoints: 0, repaymentRateBasisPoints: 10000, writtenOffLast12Months: '0' });
+    expect(p.bankLoans).toEqual({ record: 'NONE', loans: [] });
     expect(p.meetings).toMatchObject({ heldLast12Months: 12, expectedLast12Months: 12, regularityBasisPoints: 10000, attendanceLast12BasisPoints: 9000, medianDaysToRecord: 2 });
     expect(p.grade).toMatchObject({ scorecard: 'BANK_LINKAGE', version: 1, eligible: true, maxPoints: 100 });
     // meetings 20, savings 20 (100%), lending 0 (10,000 of 3,000,000), repayment 20, books 20 → 80: B

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
 import { A } from '../helpers/access.ts';
+import { L } from '../helpers/bank-loans.ts';
 import { B, constitution } from '../helpers/books.ts';
 import { ikey, integrationEnv, type IntegrationEnv } from '../helpers/integration.ts';
 import { buildWorld, M, type World } from '../helpers/world.ts';
@@ -35,6 +36,11 @@ async function pending(): Promise<string> {
 async function active(): Promise<string> {
   const r = await graphqlOk(env.app, world.token.treasurerA, A.approve, { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, requestId: await pending() } });
   return r.approveAccessRequest.id;
+}
+
+async function asked(): Promise<string> {
+  const r = await graphqlOk(env.app, world.token.treasurerA, L.apply, { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, bankId: world.ids.bank, amount: '1000', termMonths: 2, purpose: 'x' } });
+  return r.applyForBankLoan.id;
 }
 
 const cases: Case[] = [
@@ -113,6 +119,18 @@ const cases: Case[] = [
       const grantId = await active();
       await graphqlOk(env.app, world.token.treasurerA, A.pause, { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, grantId, reason: 'wait' } });
       return { groupId: world.ids.groupA, grantId, reason: 'go' };
+    },
+  ],
+  ['applyForBankLoan', () => world.token.treasurerA, L.apply, () => ({ groupId: world.ids.groupA, bankId: world.ids.bank, amount: '1000', termMonths: 2, purpose: 'x' })],
+  ['decideBankLoan', () => world.token.bankOfficer, L.decide, async () => ({ groupId: world.ids.groupA, bankLoanId: await asked(), approve: true, reasons: 'ok', monthlyInterestBasisPoints: 100 })],
+  [
+    'disburseBankLoan',
+    () => world.token.bankOfficer,
+    L.disburse,
+    async () => {
+      const bankLoanId = await asked();
+      await graphqlOk(env.app, world.token.bankOfficer, L.decide, { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, bankLoanId, approve: true, reasons: 'ok', monthlyInterestBasisPoints: 100 } });
+      return { groupId: world.ids.groupA, bankLoanId, date: '2023-05-02' };
     },
   ],
   ['revokeGrant', () => world.token.treasurerA, A.revoke, async () => ({ groupId: world.ids.groupA, grantId: await active(), reason: 'done' })],

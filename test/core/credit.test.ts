@@ -147,6 +147,13 @@ describe('VSLA scorecard v1', () => {
     expect(points(score(facts({ loansOutstanding: 1_000_000n, atRisk90: BigInt(bp) * 100n }), 'VSLA'), 'LOAN_LOSS')).toBe(expected);
   });
 
+  it('write-offs this cycle count as losses', () => {
+    // 40,000 written off over the cycle against 960,000 still lent: 40,000 / 1,000,000 = 4% → 0.15
+    const f = facts({ loansOutstanding: 960_000n });
+    f.activity.months[lastMonths(asOf, 1)[0]!]!.writtenOff = 40_000n;
+    expect(points(score(f, 'VSLA'), 'LOAN_LOSS')).toBe(15);
+  });
+
   it.each([
     ['NONE', 0], ['DEFAULTED_90', 7], ['EVER_LATE', 14], ['NEVER_LATE', 20],
   ] as const)('previous bank loan %s → %i', (record, expected) => {

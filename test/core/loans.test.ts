@@ -34,7 +34,9 @@ describe('schedule', () => {
 describe('repayments: interest first, then principal', () => {
   it('in the first month, one month of interest is due', () => {
     expect(interestDue(flat, nothingPaid, '2025-01-20')).toBe(10_000n);
-    expect(splitRepayment(flat, nothingPaid, 60_000n, '2025-02-07')).toEqual({ interest: 20_000n, principal: 40_000n });
+    // On the first due date only the first month is owed; the day after, the second has begun.
+    expect(splitRepayment(flat, nothingPaid, 60_000n, '2025-02-07')).toEqual({ interest: 10_000n, principal: 50_000n });
+    expect(splitRepayment(flat, nothingPaid, 60_000n, '2025-02-08')).toEqual({ interest: 20_000n, principal: 40_000n });
   });
   it('a payment smaller than the interest due pays interest only', () => {
     expect(splitRepayment(flat, nothingPaid, 4_000n, '2025-01-20')).toEqual({ interest: 4_000n, principal: 0n });

@@ -9,7 +9,7 @@ export const B = {
     applied rejected results { idempotencyKey date status meeting { id entries { id kind amount } } error { code field message messageKm } } } }`,
   recordEntries: 'mutation($input: RecordEntriesInput!) { recordEntries(input: $input) { id kind date sequence entries { ref id kind amount interest principal } } }',
   reverseEntry: 'mutation($input: ReverseEntryInput!) { reverseEntry(input: $input) { id kind entries { id kind amount reverses } } }',
-  books: `query($id: ID!) { group(id: $id) { books { balances { cash bank savings loansOutstanding socialFund interestIncome fineIncome otherIncome otherExpense } lastPostedOn par30BasisPoints loansInArrears } } }`,
+  books: `query($id: ID!) { group(id: $id) { books { balances { cash bank savings loansOutstanding socialFund interestIncome fineIncome otherIncome otherExpense writtenOff } lastPostedOn par30BasisPoints loansInArrears } } }`,
   cashBook: `query($id: ID!, $from: Date!, $to: Date!, $first: Int, $after: String) { group(id: $id) { cashBook(from: $from, to: $to, first: $first, after: $after) {
     entries { ref id date kind amount cashIn cashOut reversedBy reverses } totalIn totalOut pageInfo { endCursor hasNextPage } } } }`,
   loans: `query($id: ID!) { group(id: $id) { loans { id status principal principalPaid interestPaid outstanding interestDue daysInArrears atRisk member { id } schedule { number dueOn total } } } }`,

@@ -38,6 +38,8 @@ import {
   transitionWrite,
 } from '#store/access.ts';
 import { getBooks, listConstitutions, listJournals } from '#store/books.ts';
+import { recordOf, viewsOf } from './bank-loans.ts';
+import { listGroupBankLoans } from '#store/bank-loans.ts';
 import { constitutionOn } from '#core/constitution.ts';
 import { creditFacts, expectedMeetings, lastMonths, median, monthsOfBooks, overdueAmount, ratioBp, repaymentRateBp, score, suggestedLoan, sumMonths } from '#core/credit.ts';
 import type { MeetingStat } from '#core/activity.ts';
@@ -60,6 +62,7 @@ const SCOPE_OF_FIELD: Record<string, AccessScope> = {
   'creditProfile.meetings': 'MEETING_DISCIPLINE',
   'creditProfile.grade': 'CREDIT_GRADE',
   'creditProfile.suggestedLoan': 'CREDIT_GRADE',
+  'creditProfile.bankLoans': 'BANK_LOAN_HISTORY',
 };
 /** Scopes whose data are today's balances, so today must lie inside the granted range. */
 const AS_OF_TODAY: AccessScope[] = ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'CREDIT_GRADE'];
@@ -157,16 +160,18 @@ export const accessResolvers: Resolvers = {
     creditProfile: async (v, args, ctx) => {
       if (args.version != null && args.version !== 1) throw new ValidationError(`version: ${args.scorecard} has only version 1`, 'មិនមានកំណែនេះទេ', 'version');
       if (args.requestedAmount != null && args.requestedAmount <= 0n) throw new ValidationError('requestedAmount: must be more than zero', 'ត្រូវតែធំជាងសូន្យ', 'requestedAmount');
-      const [books, constitutions] = await Promise.all([getBooks(ctx.db, v.group.id), listConstitutions(ctx.db, v.group.id)]);
+      const [books, constitutions, bankLoanRecords] = await Promise.all([getBooks(ctx.db, v.group.id), listConstitutions(ctx.db, v.group.id), listGroupBankLoans(ctx.db, v.group.id)]);
+      const bankLoans = viewsOf(bankLoanRecords, books, v.asOf);
       const facts = creditFacts({
         books,
+        bankLoanRecord: recordOf(bankLoans),
         formedOn: v.group.formedOn,
         memberCount: v.group.memberCount,
         frequency: v.group.meetingSchedule.frequency,
         constitution: constitutionOn(constitutions, v.asOf),
         asOf: v.asOf,
       });
-      return { view: v, facts, books, scorecard: score(facts, args.scorecard, { requestedAmount: args.requestedAmount ?? null }) };
+      return { view: v, facts, books, bankLoans, scorecard: score(facts, args.scorecard, { requestedAmount: args.requestedAmount ?? null }) };
     },
   },
   CreditProfile: {
@@ -188,6 +193,7 @@ export const accessResolvers: Resolvers = {
     outstanding: (p) => p.facts.loansOutstanding,
     utilisationBasisPoints: (p) => ratioBp(p.facts.loansOutstanding, p.facts.totalSavings),
     par30BasisPoints: (p) => p.facts.par30BasisPoints,
+    writtenOffLast12Months: (p) => sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).writtenOff,
     repaymentRateBasisPoints: (p) => repaymentRateBp(sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).repaid, overdueAmount(p.books, p.facts.asOf)),
   },
   ProfileMeetings: {

@@ -1,0 +1,175 @@
+/** Bank loans to groups: the treasurer asks, the bank decides with reasons and pays out, the group repays through its books. */
+import { z } from 'zod';
+import type { Transition } from '#core/access.ts';
+import { bankLoanRecord } from '#core/credit.ts';
+import { ConflictError, ValidationError } from '#core/errors.ts';
+import { daysInArrears, schedule } from '#core/loans.ts';
+import { cambodiaDate, dateSchema, idempotencyKeySchema, parseInput, positiveMoneySchema, textSchema } from '#core/validation.ts';
+import { transitionWrite } from '#store/access.ts';
+import { getBankLoan, listBankBankLoans, listGroupBankLoans, putBankLoanWrite, type BankLoanRecord } from '#store/bank-loans.ts';
+import { getBooks } from '#store/books.ts';
+import type { Books } from '#core/ledger.ts';
+import { keys } from '#store/keys.ts';
+import { getOrganisation } from '#store/organisations.ts';
+import { authorize, authorizeOnGroup, notFound } from '../authorize.ts';
+import type { BankLoanView } from '../access-views.ts';
+import type { Context } from '../context.ts';
+import { disburseBankLoan } from '../ledger-commands.ts';
+import { commit, newId } from '../mutation.ts';
+import type { Resolvers } from '../generated/schema.ts';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
+
+const applySchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: id,
+  bankId: id,
+  amount: positiveMoneySchema,
+  termMonths: z.number().int().min(1, 'must be at least 1').max(60, 'must be at most 60'),
+  purpose: textSchema(500),
+});
+const decideSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: id,
+  bankLoanId: id,
+  approve: z.boolean(),
+  reasons: textSchema(1000),
+  monthlyInterestBasisPoints: z.number().int().min(0, 'must not be negative').max(1000, 'must be at most 1000 (10% a month)').nullish(),
+});
+const disburseSchema = z.object({ idempotencyKey: idempotencyKeySchema, groupId: id, bankLoanId: id, date: dateSchema });
+
+/** Bank loans as they stand on `asOf`: live progress from the books while disbursed. */
+export function viewsOf(records: BankLoanRecord[], books: Books, asOf: string): BankLoanView[] {
+  return records.map((record) => ({ record, live: books.bankLoans[record.id], asOf }));
+}
+
+/** A group's bank loans as they stand today. */
+export async function bankLoanViews(ctx: Context, groupId: string, records?: BankLoanRecord[]): Promise<BankLoanView[]> {
+  const [list, books] = await Promise.all([records ? Promise.resolve(records) : listGroupBankLoans(ctx.db, groupId), getBooks(ctx.db, groupId)]);
+  return viewsOf(list, books, cambodiaDate(ctx.now()));
+}
+
+/** The group's repayment record with banks, for the scorecards. */
+export function recordOf(views: BankLoanView[]) {
+  return bankLoanRecord(
+    views.map((v) => ({
+      disbursed: v.record.status === 'DISBURSED' || v.record.status === 'REPAID',
+      maxDaysLate: Math.max(v.record.maxDaysLate, v.live?.maxDaysLate ?? 0),
+      daysLateNow: v.live ? daysInArrears(v.live, v.live, v.asOf) : 0,
+    })),
+  );
+}
+
+async function loanOfBank(ctx: Context, groupId: string, bankLoanId: string) {
+  const group = await ctx.loaders.group.load(groupId);
+  if (!group) throw notFound('group', 'input.groupId');
+  const loan = await getBankLoan(ctx.db, group.id, bankLoanId);
+  // A bank sees only loans asked of it: another bank's look like loans that do not exist.
+  if (!loan || !ctx.viewer.roles.some((r) => r.tenantType === 'BANK' && r.tenantId === loan.bankId)) throw notFound('bank loan', 'input.bankLoanId');
+  authorize(ctx, { action: 'bankLoan.decide', bankId: loan.bankId });
+  return { group, loan };
+}
+
+const transition = (ctx: Context, from: string, to: string, reason: string | null): Transition => ({ from, to, by: ctx.viewer.userId, at: ctx.now().toISOString(), reason });
+
+export const bankLoanResolvers: Resolvers = {
+  Group: {
+    bankLoans: async (g, _a, ctx) => {
+      await authorizeOnGroup(ctx, g, 'group.readBooks');
+      return bankLoanViews(ctx, g.id);
+    },
+  },
+  BankAccess: {
+    loans: async (b, _a, ctx) => {
+      const records = await listBankBankLoans(ctx.db, b.bankId);
+      const asOf = cambodiaDate(ctx.now());
+      // The bank sees its loans' own records; live balances stay in the groups' books.
+      return records.map((record) => ({ record, live: undefined, asOf }));
+    },
+  },
+  CreditProfile: {
+    bankLoans: (p) => {
+      const made = p.bankLoans.filter((v) => v.record.status === 'DISBURSED' || v.record.status === 'REPAID');
+      return { record: p.facts.bankLoanRecord, loans: made };
+    },
+  },
+  BankLoan: {
+    id: (v) => v.record.id,
+    groupId: (v) => v.record.groupId,
+    bank: async (v, _a, ctx) => (await getOrganisation(ctx.db, 'BANK', v.record.bankId))!,
+    amount: (v) => v.record.amount,
+    termMonths: (v) => v.record.termMonths,
+    purpose: (v) => v.record.purpose,
+    status: (v) => v.record.status,
+    reasons: (v) => v.record.reasons,
+    monthlyInterestBasisPoints: (v) => v.record.monthlyRateBasisPoints,
+    disbursedOn: (v) => v.record.disbursedOn,
+    repaidOn: (v) => v.record.repaidOn,
+    principalPaid: (v) => v.live?.principalPaid ?? v.record.principalPaid,
+    interestPaid: (v) => v.live?.interestPaid ?? v.record.interestPaid,
+    outstanding: (v) => (v.live ? v.live.principal - v.live.principalPaid : 0n),
+    daysInArrears: (v) => (v.live ? daysInArrears(v.live, v.live, v.asOf) : 0),
+    maxDaysLate: (v) => Math.max(v.record.maxDaysLate, v.live?.maxDaysLate ?? 0),
+    schedule: (v) =>
+      v.record.disbursedOn && v.record.monthlyRateBasisPoints !== null
+        ? schedule({ principal: v.record.amount, monthlyRateBasisPoints: v.record.monthlyRateBasisPoints, method: 'DECLINING_BALANCE', termMonths: v.record.termMonths, disbursedOn: v.record.disbursedOn })
+        : [],
+    history: (v) => v.record.history,
+  },
+  Mutation: {
+    applyForBankLoan: async (_p, { input }, ctx) => {
+      const data = parseInput(applySchema, input);
+      const group = await ctx.loaders.group.load(data.groupId);
+      if (!group) throw notFound('group', 'input.groupId');
+      await authorizeOnGroup(ctx, group, 'bankLoan.apply', 'input.groupId');
+      if (!(await getOrganisation(ctx.db, 'BANK', data.bankId))) throw notFound('bank', 'input.bankId');
+      return commit(ctx, 'applyForBankLoan', data, () => {
+        const now = ctx.now().toISOString();
+        const record: BankLoanRecord = {
+          id: newId(),
+          groupId: group.id,
+          bankId: data.bankId,
+          requestedBy: ctx.viewer.userId,
+          amount: data.amount,
+          termMonths: data.termMonths,
+          purpose: data.purpose,
+          status: 'REQUESTED',
+          reasons: null,
+          monthlyRateBasisPoints: null,
+          disbursedOn: null,
+          repaidOn: null,
+          maxDaysLate: 0,
+          principalPaid: 0n,
+          interestPaid: 0n,
+          createdAt: now,
+          history: [{ from: null, to: 'REQUESTED', by: ctx.viewer.userId, at: now, reason: data.purpose }],
+        };
+        return { writes: [putBankLoanWrite(ctx.db, record)], result: { record, live: undefined, asOf: cambodiaDate(ctx.now()) } };
+      });
+    },
+    decideBankLoan: async (_p, { input }, ctx) => {
+      const data = parseInput(decideSchema, input);
+      if (data.approve && data.monthlyInterestBasisPoints == null) {
+        throw new ValidationError('input.monthlyInterestBasisPoints: an approval sets the interest', 'ការអនុម័តត្រូវកំណត់ការប្រាក់', 'input.monthlyInterestBasisPoints');
+      }
+      const { group, loan } = await loanOfBank(ctx, data.groupId, data.bankLoanId);
+      return commit(ctx, 'decideBankLoan', data, async () => {
+        const current = (await getBankLoan(ctx.db, group.id, loan.id))!;
+        if (current.status !== 'REQUESTED') throw new ConflictError(`This loan is already ${current.status.toLowerCase()}.`, 'ប្រាក់កម្ចីនេះត្រូវបានសម្រេចរួចហើយ។', 'input.bankLoanId');
+        const to = data.approve ? 'APPROVED' : 'DECLINED';
+        const t = transition(ctx, 'REQUESTED', to, data.reasons);
+        const extra = { reasons: data.reasons, ...(data.approve ? { monthlyRateBasisPoints: data.monthlyInterestBasisPoints } : {}) };
+        const record: BankLoanRecord = { ...current, ...extra, status: to, history: [...current.history, t] } as BankLoanRecord;
+        return { writes: [transitionWrite(ctx.db, keys.bankLoan(group.id, loan.id), 'REQUESTED', t, extra, 'status')], result: { record, live: undefined, asOf: cambodiaDate(ctx.now()) } };
+      });
+    },
+    disburseBankLoan: async (_p, { input }, ctx) => {
+      const data = parseInput(disburseSchema, input);
+      const { group, loan } = await loanOfBank(ctx, data.groupId, data.bankLoanId);
+      const t = transition(ctx, 'APPROVED', 'DISBURSED', null);
+      await disburseBankLoan(ctx, group, data, loan, t);
+      const record = (await getBankLoan(ctx.db, group.id, loan.id))!;
+      return (await bankLoanViews(ctx, group.id, [record]))[0]!;
+    },
+  },
+};
