@@ -144,25 +144,28 @@ function band(value: number, bands: [threshold: number, points: number][], other
   return otherwise;
 }
 
+/** The answer for a group with too little history: the reason, and no grade or decision. */
+function notEnoughHistory(base: Pick<ScorecardResult, 'scorecard' | 'version' | 'maxPoints' | 'loanCap'>, kept: number, needed: number): ScorecardResult {
+  return {
+    ...base,
+    eligible: false,
+    notEligibleReason: {
+      en: `Not enough history: ${kept} month(s) of books in Krom; at least ${needed} are needed.`,
+      km: `ប្រវត្តិមិនទាន់គ្រប់គ្រាន់៖ មានបញ្ជី ${kept} ខែ ត្រូវការយ៉ាងហោចណាស់ ${needed} ខែ។`,
+    },
+    indicators: [],
+    points: 0,
+    grade: null,
+    decision: null,
+  };
+}
+
 // ——— Bank-linkage eligibility (India's SHG–bank linkage norms), version 1 ———
 
 function bankLinkageV1(f: CreditFacts): ScorecardResult {
   const base = { scorecard: 'BANK_LINKAGE', version: 1, maxPoints: 100, loanCap: null };
   const kept = monthsOfBooks(f);
-  if (kept < 6) {
-    return {
-      ...base,
-      eligible: false,
-      notEligibleReason: {
-        en: `Not enough history: ${kept} month(s) of books in Krom; at least 6 are needed.`,
-        km: `ប្រវត្តិមិនទាន់គ្រប់គ្រាន់៖ មានបញ្ជី ${kept} ខែ ត្រូវការយ៉ាងហោចណាស់ ៦ ខែ។`,
-      },
-      indicators: [],
-      points: 0,
-      grade: null,
-      decision: null,
-    };
-  }
+  if (kept < 6) return notEnoughHistory(base, kept, 6);
   const six = lastMonths(f.asOf, 6);
   const recent = sumMonths(f.activity, six);
   const expected = expectedMeetings(f.frequency, 6);
@@ -223,21 +226,7 @@ function vslaV1(f: CreditFacts, requested: bigint | null): ScorecardResult {
   const twelve = lastMonths(f.asOf, 12);
   const cycle = sumMonths(f.activity, twelve);
   const previous = sumMonths(f.activity, lastMonths(f.asOf, 12, 12));
-  if (kept < 3) {
-    return {
-      ...base,
-      eligible: false,
-      notEligibleReason: {
-        en: `Not enough history: ${kept} month(s) of books in Krom; at least 3 are needed.`,
-        km: `ប្រវត្តិមិនទាន់គ្រប់គ្រាន់៖ មានបញ្ជី ${kept} ខែ ត្រូវការយ៉ាងហោចណាស់ ៣ ខែ។`,
-      },
-      indicators: [],
-      points: 0,
-      grade: null,
-      decision: null,
-      loanCap: null,
-    };
-  }
+  if (kept < 3) return notEnoughHistory({ ...base, loanCap: null }, kept, 3);
   const attendanceBp = ratioBp(cycle.present, cycle.listed);
   const cycleMonths = Math.min(kept, 12);
   const members = BigInt(Math.max(1, f.memberCount));
