@@ -113,10 +113,10 @@ describe('VSLA scorecard v1', () => {
     expect(points(score(f, 'VSLA'), 'ATTENDANCE')).toBe(expected);
   });
 
-  it('attendance scores 0 when the cycle is under 3 months', () => {
+  it('a cycle under 3 months earns no attendance points because it earns no VSLA score at all', () => {
+    expect(score(facts({ firstPostedOn: '2026-08-23' }, {}, 3), 'VSLA')).toMatchObject({ eligible: false, indicators: [] });
+    expect(monthsOfBooks(facts({ firstPostedOn: '2026-08-22' }))).toBe(3);
     expect(points(score(facts({ firstPostedOn: '2026-08-22' }, {}, 3), 'VSLA'), 'ATTENDANCE')).toBe(20);
-    const short = facts({ firstPostedOn: '2026-08-21' }, {}, 3);
-    expect(monthsOfBooks(short)).toBe(3);
   });
 
   it.each([
