@@ -20,9 +20,17 @@ export interface SeedDeps {
   /** Signs a short-lived token for a demo subject. */
   tokenFor(sub: string): Promise<string>;
   now?: Date;
+  /**
+   * Sets the app's clock while a past meeting is recorded (null: back to real time), so groups
+   * that keep their books promptly look it. Without it every demo year is synced at once.
+   */
+  recordAt?: (when: Date | null) => void;
 }
 
-export async function seedDemoData({ db, app, tokenFor, now = new Date() }: SeedDeps): Promise<void> {
+/** Groups whose treasurer recorded each meeting two days after it; the others synced a year at once. */
+const PROMPT_GROUPS = new Set(['tataok', 'kampong-lpov-oldest', 'chi-kraeng', 'kampong-kdei']);
+
+export async function seedDemoData({ db, app, tokenFor, now = new Date(), recordAt }: SeedDeps): Promise<void> {
   await transactWrite(db, [
     putUserWrite(db, { id: 'demo-admin', displayName: 'Platform Admin', createdAt: now.toISOString() }).write,
     putRoleWrite(db, 'demo-admin', { tenantType: 'PLATFORM', tenantId: PLATFORM_ID, role: 'ADMIN' }, now).write,
@@ -127,13 +135,25 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date() }: Seed
       lateRepaymentFine: '2000',
       socialFundContribution: '500',
     });
-    // A year of meetings, synced the way a treasurer's phone would after months offline.
     const meetings = demoMeetings(group, groupId, memberIds, cambodiaDate(now));
-    for (let i = 0; i < meetings.length; i += 60) {
-      const synced = await graphqlOk(app, officerToken, 'mutation($input: SyncMeetingsInput!) { syncMeetings(input: $input) { rejected results { error { message } } } }', {
-        input: { meetings: meetings.slice(i, i + 60) },
-      });
-      if (synced.syncMeetings.rejected > 0) throw new Error(`demo meetings of ${group.key} were rejected: ${JSON.stringify(synced.syncMeetings.results)}`);
+    if (recordAt && PROMPT_GROUPS.has(group.key)) {
+      // Recorded two days after each meeting, as a prompt treasurer does.
+      try {
+        for (const meeting of meetings) {
+          recordAt(new Date(Date.parse(`${meeting.date}T03:00:00Z`) + 2 * 86_400_000));
+          await call(officerToken, 'mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }', meeting as unknown as Record<string, unknown>);
+        }
+      } finally {
+        recordAt(null);
+      }
+    } else {
+      // A year of meetings, synced the way a treasurer's phone would after months offline.
+      for (let i = 0; i < meetings.length; i += 60) {
+        const synced = await graphqlOk(app, officerToken, 'mutation($input: SyncMeetingsInput!) { syncMeetings(input: $input) { rejected results { error { message } } } }', {
+          input: { meetings: meetings.slice(i, i + 60) },
+        });
+        if (synced.syncMeetings.rejected > 0) throw new Error(`demo meetings of ${group.key} were rejected: ${JSON.stringify(synced.syncMeetings.results)}`);
+      }
     }
 
     // The demo bank asks two Samlout groups for access: Ta Taok's treasurer (a demo sign-in) has a
@@ -144,7 +164,7 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date() }: Seed
         idempotencyKey: `seed-access-${group.key}`,
         groupId,
         purpose: 'LOAN_ASSESSMENT',
-        scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE'],
+        scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE', 'BANK_LOAN_HISTORY'],
         dataRange: { from: addMonths(cambodiaDate(now), -12), to: addMonths(cambodiaDate(now), 12) },
         durationMonths: 6,
         message: 'ធនាគារពិចារណាប្រាក់កម្ចីក្រុម ២,០០០,០០០ រៀល (a 2,000,000 riel group loan)',

@@ -32,13 +32,15 @@ async function main() {
   process.once('SIGTERM', stop);
 
   const key = await loadOrCreateSigningKey(`${dataDir}/signing-key.json`);
-  const { db, app } = createLocalApp({ endpoint: dynamo.endpoint, key });
+  // While the demo seeds past meetings the app's clock stands at each meeting; then it is real time.
+  let recordingAt: Date | null = null;
+  const { db, app } = createLocalApp({ endpoint: dynamo.endpoint, key, now: () => recordingAt ?? new Date() });
   const created = await ensureTable(db.client, LOCAL_TABLE);
   if (created) console.log(`Created table ${LOCAL_TABLE}.`);
   const empty = !(await db.doc.send(new ScanCommand({ TableName: LOCAL_TABLE, Limit: 1 }))).Items?.length;
   if (empty) {
     console.log('Seeding demo data from the seed documents…');
-    await seedDemoData({ db, app, tokenFor: (sub) => signLocalToken(key.privateJwk, sub, 600) });
+    await seedDemoData({ db, app, tokenFor: (sub) => signLocalToken(key.privateJwk, sub, 600), recordAt: (when) => (recordingAt = when) });
   }
 
   const tokens = await mintDemoTokens(db, key);

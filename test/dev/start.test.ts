@@ -65,8 +65,11 @@ describe('npm start', () => {
       const dir = await ask('LOAN_OFFICER', '{ groupDirectory(placeCode: "020902") { nodes { id name } } }');
       const oldest = dir.data.groupDirectory.nodes.find((g: any) => g.name === 'ក្រុមស្ត្រីកំពង់ល្ពៅ');
       const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-      const view = await ask('LOAN_OFFICER', `{ bankView(groupId: "${oldest.id}", from: "${today}", to: "${today}") { savingsSummary { totalSavings } } }`);
+      const view = await ask('LOAN_OFFICER', `{ bankView(groupId: "${oldest.id}", from: "${today}", to: "${today}") { savingsSummary { totalSavings } creditProfile { grade { eligible points grade indicators { key points } } meetings { medianDaysToRecord } } } }`);
       expect(view.data.bankView.savingsSummary.totalSavings).toBe('2943700');
+      // Its treasurer recorded each meeting two days after it: the books are up to date.
+      expect(view.data.bankView.creditProfile.meetings.medianDaysToRecord).toBe(2);
+      expect(view.data.bankView.creditProfile.grade).toMatchObject({ eligible: true });
       const waiting = await ask('TREASURER', '{ myGroups { accessRequests { state } } }');
       expect(waiting.data.myGroups[0].accessRequests).toEqual([{ state: 'PENDING' }]);
       const coordinator = await ask('COORDINATOR', '{ myFederations { name groups { nodes { name } } } }');
