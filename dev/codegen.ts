@@ -51,6 +51,7 @@ export async function generate(): Promise<string> {
         Federation: '../../core/groups.ts#Federation',
         MeetingSchedule: '../../core/schedule.ts#MeetingSchedule',
         Bank: '../../store/organisations.ts#Organisation',
+        Rollup: '../access-views.ts#RollupModel',
         Books: '../../core/ledger.ts#Books',
         LedgerEntry: '../ledger-views.ts#EntryView',
         Journal: '../../core/meetings.ts#Journal',

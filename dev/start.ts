@@ -12,6 +12,9 @@ import { checkPortFree, SetupError, startDynamoDbLocal, type DynamoDbLocal } fro
 import { createLocalApp, LOCAL_TABLE } from './local-app.ts';
 import { seedDemoData } from './seed.ts';
 import { ensureTable } from './table.ts';
+import { startStreamPoller } from './stream-poller.ts';
+import { handleStreamBatch } from '#aggregator/handler.ts';
+import { cambodiaDate } from '#core/validation.ts';
 import { loadOrCreateSigningKey, mintDemoTokens } from './tokens.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -37,6 +40,14 @@ async function main() {
   const { db, app } = createLocalApp({ endpoint: dynamo.endpoint, key, now: () => recordingAt ?? new Date() });
   const created = await ensureTable(db.client, LOCAL_TABLE);
   if (created) console.log(`Created table ${LOCAL_TABLE}.`);
+  // Rollups follow writes, as the aggregator Lambda does in AWS.
+  const poller = startStreamPoller({
+    client: db.client,
+    endpoint: dynamo.endpoint,
+    table: LOCAL_TABLE,
+    onRecords: (records) => handleStreamBatch(db, records, cambodiaDate(new Date())),
+  });
+  stopPoller = () => poller.stop();
   const empty = !(await db.doc.send(new ScanCommand({ TableName: LOCAL_TABLE, Limit: 1 }))).Items?.length;
   if (empty) {
     console.log('Seeding demo data from the seed documents…');
@@ -58,11 +69,14 @@ async function main() {
   });
 }
 
+let stopPoller: () => Promise<void> = async () => {};
+
 function stopper(dynamo: DynamoDbLocal) {
   let stopping = false;
   return async () => {
     if (stopping) return;
     stopping = true;
+    await stopPoller();
     console.log('\nStopping DynamoDB Local…');
     await dynamo.stop();
     process.exit(0);

@@ -12,6 +12,7 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Every function Krom deploys: its name (dist/<name>/index.mjs) and its entry module. */
 export const FUNCTIONS = {
   api: 'functions/api/lambda.ts',
+  aggregator: 'functions/aggregator/lambda.ts',
 } as const;
 
 export type FunctionName = keyof typeof FUNCTIONS;

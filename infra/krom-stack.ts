@@ -11,6 +11,8 @@ import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, Tabl
 import type { Construct } from 'constructs';
 import { INDEXES, KEY, TTL_ATTRIBUTE } from '../functions/store/table.ts';
 import { KromFunction } from './krom-function.ts';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 
 export interface KromStackProps extends StackProps {
   stage: 'dev' | 'prod';
@@ -65,6 +67,20 @@ export class KromStack extends Stack {
       stage: props.stage,
       environment: { COGNITO_ISSUER: userPool.userPoolProviderUrl, COGNITO_CLIENT_ID: client.userPoolClientId },
     });
+
+    // Rollups follow writes through the table's stream. Failed groups are reported back so only
+    // their records are retried; the aggregator counts each change once whatever is retried.
+    const aggregator = new KromFunction(this, 'Aggregator', { name: 'aggregator', table, stage: props.stage, timeout: Duration.seconds(60), memorySize: 512 });
+    aggregator.function.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(2),
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+      }),
+    );
 
     const httpApi = new HttpApi(this, 'HttpApi', {
       description: `Krom GraphQL API (${props.stage})`,

@@ -39,3 +39,8 @@ export interface ProfileBankLoansModel {
   record: import('#core/credit.ts').CreditFacts['bankLoanRecord'];
   loans: BankLoanView[];
 }
+
+export interface RollupModel {
+  scope: string;
+  figures: import('#core/rollups.ts').Figures;
+}

@@ -51,6 +51,8 @@ export type Permission =
   | { action: 'access.readGroupSide'; group: GroupTarget }
   /** The bank's side: its own requests, grants and usage. */
   | { action: 'access.readBankSide'; bankId: string }
+  /** Totals by place: counts of groups and money, never one group's books. */
+  | { action: 'rollup.readPlace' }
   /** A group's treasurer asks a bank for a loan. */
   | { action: 'bankLoan.apply'; group: GroupTarget }
   /** A bank decides on and pays out a loan asked of it. */
@@ -120,6 +122,8 @@ export function decide(viewer: Viewer, p: Permission): Decision {
       return viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'TREASURER')
         ? ALLOW
         : deny("only the group's current treasurer decides which bank sees its data");
+    case 'rollup.readPlace':
+      return isAdmin(viewer) || hasTenant(viewer, 'FEDERATION') ? ALLOW : deny('place totals are for administrators and federation coordinators');
     case 'bankLoan.apply':
       return viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'TREASURER')
         ? ALLOW

@@ -16,6 +16,8 @@
  * | bank's access request| GROUP#<groupId>        | ACCESSREQ#<id>            | BANK#<bankId> / ACCESSREQ#<at>#<id> |                                  |
  * | grant to a bank      | GROUP#<groupId>        | GRANT#<id>                | BANK#<bankId> / GRANT#<groupId>#<id>|                                  |
  * | bank loan to a group | GROUP#<groupId>        | BANKLOAN#<id>             | BANK#<bankId> / BANKLOAN#<at>#<id>  |                                  |
+ * | rollup (fed / place) | ROLLUP#FED#<id> or ROLLUP#PLACE#<code> | ROLLUP |                           |                                  |
+ * | counted for rollups  | GROUP#<groupId>        | ROLLUPSRC                 |                                     |                                  |
  * | bank read log entry  | GROUP#<groupId>        | READLOG#<at>#<id>         | BANK#<bankId> / READLOG#<at>#<id>   |                                  |
  * | bank / NGO           | BANK#<id> / NGO#<id>   | BANK / NGO                | ORG#BANK / BANK#<id> (and NGO)      |                                  |
  * | user                 | USER#<sub>             | PROFILE                   |                                     |                                  |
@@ -78,6 +80,10 @@ export const keys = {
   bankLoanOfBank: (bankId: string, createdAt: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `BANKLOAN#${createdAt}#${id}` }),
   readLog: (groupId: string, at: string, id: string) => ({ pk: tenantKey('GROUP', groupId), sk: `READLOG#${at}#${id}` }),
   readLogOfBank: (bankId: string, at: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `READLOG#${at}#${id}` }),
+  /** A rollup: "FED#<id>" or "PLACE#<code>". */
+  rollup: (target: string) => ({ pk: `ROLLUP#${target}`, sk: 'ROLLUP' }),
+  /** What the aggregator has counted for a group, and where. */
+  rollupSource: (groupId: string) => ({ pk: tenantKey('GROUP', groupId), sk: 'ROLLUPSRC' }),
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
   role: (sub: string, tenantType: TenantType, tenantId: string, role: string) => ({
     pk: `USER#${sub}`,

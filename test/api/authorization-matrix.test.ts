@@ -115,6 +115,11 @@ const queryProbes: Record<string, Probe> = {
     deniedAsNull: (d) => d?.federation === null,
   },
   myFederations: { name: 'myFederations', allowed: anyone, make: () => ({ query: '{ myFederations { id } }' }) },
+  placeRollup: {
+    name: 'placeRollup',
+    allowed: (role) => role === 'admin' || role === 'coordinator',
+    make: (_r, rel) => ({ query: `{ placeRollup(code: "${rel === 'own' ? '17' : '02'}") { groups savings } }` }),
+  },
   banks: { name: 'banks', allowed: withRole, make: () => ({ query: '{ banks { nodes { id } } }' }) },
   ngos: { name: 'ngos', allowed: withRole, make: () => ({ query: '{ ngos { nodes { id } } }' }) },
   bankView: {

@@ -77,8 +77,25 @@ describe('the API function', () => {
     const statements = Object.values(policies).flatMap((p: any) => p.Properties.PolicyDocument.Statement);
     const dynamo = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')));
     expect(dynamo.length).toBeGreaterThan(0);
-    for (const s of dynamo) expect(JSON.stringify(s.Resource)).toContain('Table');
+    // dynamodb:ListStreams (the stream event source) cannot be scoped to a table; everything else is.
+    for (const s of dynamo) {
+      if ([s.Action].flat().every((a: string) => a === 'dynamodb:ListStreams')) continue;
+      expect(JSON.stringify(s.Resource)).toContain('Table');
+    }
     expect(JSON.stringify(statements)).not.toContain('"dynamodb:*"');
+  });
+});
+
+describe('the aggregator', () => {
+  it('reads the table stream in batches and reports partial batch failures', () => {
+    dev.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 100,
+      BisectBatchOnFunctionError: true,
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Table'), 'StreamArn'] },
+    });
+    dev.resourceCountIs('AWS::Lambda::Function', 2);
   });
 });
 

@@ -1,7 +1,10 @@
 /** Federations: readable by their coordinators and those of any federation above them. */
 import { createFederationInputSchema } from '#core/groups.ts';
 import { findPlace } from '#core/places.ts';
-import { parseInput } from '#core/validation.ts';
+import { parseInput, placeCodeSchema } from '#core/validation.ts';
+import { ValidationError } from '#core/errors.ts';
+import { rollupPar30 } from '#core/rollups.ts';
+import { getRollup } from '#store/rollups.ts';
 import { listChildFederations, listGroupsOfFederation, planCreateFederation } from '#store/groups.ts';
 import { allowed, authorize, federationTarget, notFound } from '../authorize.ts';
 import { commit, newId } from '../mutation.ts';
@@ -15,6 +18,12 @@ export const federationResolvers: Resolvers = {
       const federation = await ctx.loaders.federation.load(id);
       if (!federation || !allowed(ctx, { action: 'federation.read', federation: federationTarget(federation) })) return null;
       return federation;
+    },
+    placeRollup: async (_p, { code }, ctx) => {
+      authorize(ctx, { action: 'rollup.readPlace' });
+      const place = placeCodeSchema.safeParse(code);
+      if (!place.success || code.length > 6) throw new ValidationError('code: is not a province, district or commune code', 'លេខកូដទីតាំងមិនត្រឹមត្រូវ', 'code');
+      return { scope: `place:${code}`, figures: await getRollup(ctx.db, `PLACE#${code}`) };
     },
     myFederations: async (_p, _a, ctx) => {
       const ids = ctx.viewer.roles.filter((r) => r.tenantType === 'FEDERATION').map((r) => r.tenantId);
@@ -34,11 +43,21 @@ export const federationResolvers: Resolvers = {
       const { limit, cursor } = pageArgs(args);
       return connection(await listChildFederations(ctx.db, f.id, limit, cursor));
     },
+    // Federation objects reach a viewer only through the federation.read check above.
+    rollup: async (f, _a, ctx) => ({ scope: `federation:${f.id}`, figures: await getRollup(ctx.db, `FED#${f.id}`) }),
     groups: async (f, args, ctx) => {
       const { limit, cursor } = pageArgs(args);
       const page = await listGroupsOfFederation(ctx.db, f.id, limit, cursor);
       return connection(page);
     },
+  },
+  Rollup: {
+    groups: (r) => Number(r.figures.groups),
+    members: (r) => Number(r.figures.members),
+    women: (r) => Number(r.figures.women),
+    savings: (r) => r.figures.savings,
+    loansOutstanding: (r) => r.figures.loansOutstanding,
+    par30BasisPoints: (r) => rollupPar30(r.figures),
   },
   Mutation: {
     createFederation: async (_p, { input }, ctx) => {
