@@ -52,6 +52,7 @@ export async function generate(): Promise<string> {
         MeetingSchedule: '../../core/schedule.ts#MeetingSchedule',
         Bank: '../../store/organisations.ts#Organisation',
         Rollup: '../access-views.ts#RollupModel',
+        GroupSummary: '../access-views.ts#GroupSummaryModel',
         Books: '../../core/ledger.ts#Books',
         LedgerEntry: '../ledger-views.ts#EntryView',
         Journal: '../../core/meetings.ts#Journal',

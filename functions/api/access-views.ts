@@ -44,3 +44,8 @@ export interface RollupModel {
   scope: string;
   figures: import('#core/rollups.ts').Figures;
 }
+
+export interface GroupSummaryModel {
+  group: import('#core/groups.ts').Group;
+  summary: import('#core/attention.ts').GroupSummary;
+}

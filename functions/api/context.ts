@@ -7,12 +7,16 @@ import type { Viewer } from '#auth/policy.ts';
 import type { Federation, Group, Member } from '#core/groups.ts';
 import type { Db } from '#store/db.ts';
 import { getGroups, getFederation, getMembers } from '#store/groups.ts';
+import { getManyBooks } from '#store/books.ts';
+import type { Books } from '#core/ledger.ts';
 
 export interface Loaders {
   group: DataLoader<string, Group | undefined>;
   /** Members by "<groupId>/<memberId>". */
   member: DataLoader<string, Member | undefined>;
   federation: DataLoader<string, Federation | undefined>;
+  /** Groups' books: a dashboard page loads them in one BatchGetItem, not one request per group. */
+  books: DataLoader<string, Books>;
 }
 
 export interface Context {
@@ -39,5 +43,6 @@ export function createLoaders(db: Db): Loaders {
     ),
     // Federation chains are short and shared by every group of a federation: cache, don't batch.
     federation: new DataLoader(async (ids) => Promise.all(ids.map((id) => getFederation(db, id)))),
+    books: new DataLoader((ids) => getManyBooks(db, ids), { maxBatchSize: 50 }),
   };
 }

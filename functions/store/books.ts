@@ -56,7 +56,16 @@ function readLoan(raw: Record<string, unknown>): LoanState {
  * history. Both are read in one strongly consistent BatchGetItem.
  */
 export async function getBooks(db: Db, groupId: string): Promise<Books> {
-  const [item, activity] = await batchGet(db, [keys.books(groupId), keys.activity(groupId)], true);
+  return (await getManyBooks(db, [groupId]))[0]!;
+}
+
+/** Many groups' books in as few strongly consistent BatchGetItem requests as DynamoDB allows. */
+export async function getManyBooks(db: Db, groupIds: readonly string[]): Promise<Books[]> {
+  const found = await batchGet(db, groupIds.flatMap((id) => [keys.books(id), keys.activity(id)]), true);
+  return groupIds.map((_, i) => readBooks(found[2 * i], found[2 * i + 1]));
+}
+
+function readBooks(item: Record<string, unknown> | undefined, activity: Record<string, unknown> | undefined): Books {
   if (!item) return emptyBooks();
   const members = item.members as Record<string, { savings: unknown }>;
   const loans = item.loans as Record<string, Record<string, unknown>>;

@@ -1,7 +1,10 @@
 /** Federations: readable by their coordinators and those of any federation above them. */
 import { createFederationInputSchema } from '#core/groups.ts';
 import { findPlace } from '#core/places.ts';
-import { parseInput, placeCodeSchema } from '#core/validation.ts';
+import { cambodiaDate, parseInput, placeCodeSchema } from '#core/validation.ts';
+import { csvField, summarise } from '#core/attention.ts';
+import type { Group } from '#core/groups.ts';
+import type { Context } from '../context.ts';
 import { ValidationError } from '#core/errors.ts';
 import { rollupPar30 } from '#core/rollups.ts';
 import { getRollup } from '#store/rollups.ts';
@@ -43,6 +46,39 @@ export const federationResolvers: Resolvers = {
       const { limit, cursor } = pageArgs(args);
       return connection(await listChildFederations(ctx.db, f.id, limit, cursor));
     },
+    dashboard: async (f, args, ctx) => {
+      const { limit, cursor } = pageArgs(args);
+      const page = await listGroupsOfFederation(ctx.db, f.id, limit, cursor);
+      return { nodes: await summaries(ctx, page.items), pageInfo: { endCursor: page.cursor, hasNextPage: page.cursor !== null } };
+    },
+    reportCsv: async (f, _a, ctx) => {
+      const lines = ['group_id,name,commune,members,women,savings,loans_outstanding,par30_percent,last_meeting,needs_attention,reasons'];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof listGroupsOfFederation>> = await listGroupsOfFederation(ctx.db, f.id, 100, cursor);
+        for (const { group, summary } of await summaries(ctx, page.items)) {
+          lines.push(
+            [
+              group.id,
+              group.name,
+              findPlace(group.placeCode.slice(0, 6))?.nameEn ?? group.placeCode,
+              group.memberCount,
+              group.womenCount,
+              summary.savings,
+              summary.loansOutstanding,
+              (summary.par30BasisPoints / 100).toFixed(2),
+              summary.lastMeetingOn,
+              summary.needsAttention ? 'yes' : 'no',
+              summary.reasons.map((r) => r.en).join('; '),
+            ]
+              .map(csvField)
+              .join(','),
+          );
+        }
+        cursor = page.cursor;
+      } while (cursor);
+      return `${lines.join('\r\n')}\r\n`;
+    },
     // Federation objects reach a viewer only through the federation.read check above.
     rollup: async (f, _a, ctx) => ({ scope: `federation:${f.id}`, figures: await getRollup(ctx.db, `FED#${f.id}`) }),
     groups: async (f, args, ctx) => {
@@ -50,6 +86,15 @@ export const federationResolvers: Resolvers = {
       const page = await listGroupsOfFederation(ctx.db, f.id, limit, cursor);
       return connection(page);
     },
+  },
+  GroupSummary: {
+    savings: (s) => s.summary.savings,
+    loansOutstanding: (s) => s.summary.loansOutstanding,
+    par30BasisPoints: (s) => s.summary.par30BasisPoints,
+    lastMeetingOn: (s) => s.summary.lastMeetingOn,
+    needsAttention: (s) => s.summary.needsAttention,
+    attentionReasons: (s) => s.summary.reasons.map((r) => r.en),
+    attentionReasonsKm: (s) => s.summary.reasons.map((r) => r.km),
   },
   Rollup: {
     groups: (r) => Number(r.figures.groups),
@@ -69,3 +114,14 @@ export const federationResolvers: Resolvers = {
     },
   },
 };
+
+/** Summaries of a page of groups: their books come in one batch through the loader. */
+async function summaries(ctx: Context, groups: Group[]) {
+  const asOf = cambodiaDate(ctx.now());
+  const books = await ctx.loaders.books.loadMany(groups.map((g) => g.id));
+  return groups.map((group, i) => {
+    const b = books[i];
+    if (b instanceof Error || !b) throw b ?? new Error(`no books for ${group.id}`);
+    return { group, summary: summarise(group, b, asOf) };
+  });
+}
