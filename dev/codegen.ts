@@ -53,6 +53,8 @@ export async function generate(): Promise<string> {
         Bank: '../../store/organisations.ts#Organisation',
         Rollup: '../access-views.ts#RollupModel',
         GroupSummary: '../access-views.ts#GroupSummaryModel',
+        NgoService: '../../store/coverage.ts#Service',
+        Delivery: '../../store/coverage.ts#Delivery',
         Books: '../../core/ledger.ts#Books',
         LedgerEntry: '../ledger-views.ts#EntryView',
         Journal: '../../core/meetings.ts#Journal',

@@ -10,8 +10,9 @@ import { organisationResolvers } from './resolvers/organisations.ts';
 import { ledgerResolvers } from './resolvers/ledger.ts';
 import { accessResolvers } from './resolvers/access.ts';
 import { bankLoanResolvers } from './resolvers/bank-loans.ts';
+import { coverageResolvers } from './resolvers/coverage.ts';
 
-const areas: Resolvers[] = [baseResolvers, groupResolvers, federationResolvers, organisationResolvers, ledgerResolvers, accessResolvers, bankLoanResolvers];
+const areas: Resolvers[] = [baseResolvers, groupResolvers, federationResolvers, organisationResolvers, ledgerResolvers, accessResolvers, bankLoanResolvers, coverageResolvers];
 
 /** Merges each area's resolvers type by type; an area never silently replaces another's field. */
 function merge(list: Resolvers[]): Resolvers {

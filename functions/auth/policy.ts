@@ -51,6 +51,10 @@ export type Permission =
   | { action: 'access.readGroupSide'; group: GroupTarget }
   /** The bank's side: its own requests, grants and usage. */
   | { action: 'access.readBankSide'; bankId: string }
+  /** An NGO's own sectors, services and deliveries. */
+  | { action: 'ngo.manage'; ngoId: string }
+  /** Where services reach, as suppressed aggregates. */
+  | { action: 'coverage.read' }
   /** Totals by place: counts of groups and money, never one group's books. */
   | { action: 'rollup.readPlace' }
   /** A group's treasurer asks a bank for a loan. */
@@ -122,6 +126,12 @@ export function decide(viewer: Viewer, p: Permission): Decision {
       return viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'TREASURER')
         ? ALLOW
         : deny("only the group's current treasurer decides which bank sees its data");
+    case 'ngo.manage':
+      return isAdmin(viewer) || viewer.roles.some((r) => r.tenantType === 'NGO' && r.tenantId === p.ngoId)
+        ? ALLOW
+        : deny("only the NGO's staff (or an administrator) keep its services");
+    case 'coverage.read':
+      return isAdmin(viewer) || hasTenant(viewer, 'NGO') || hasTenant(viewer, 'FEDERATION') ? ALLOW : deny('coverage is for NGOs, federations and administrators');
     case 'rollup.readPlace':
       return isAdmin(viewer) || hasTenant(viewer, 'FEDERATION') ? ALLOW : deny('place totals are for administrators and federation coordinators');
     case 'bankLoan.apply':

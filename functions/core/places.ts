@@ -77,3 +77,8 @@ export function childrenOf(code: string): Place[] {
 export function allProvinces(): Place[] {
   return [...places().values()].filter((p) => p.level === 'PROVINCE');
 }
+
+/** Every commune inside a province, district or commune (itself, for a commune). */
+export function allCommunesIn(code: string): Place[] {
+  return [...places().values()].filter((p) => p.level === 'COMMUNE' && p.code.startsWith(code));
+}

@@ -18,6 +18,8 @@
  * | bank loan to a group | GROUP#<groupId>        | BANKLOAN#<id>             | BANK#<bankId> / BANKLOAN#<at>#<id>  |                                  |
  * | rollup (fed / place) | ROLLUP#FED#<id> or ROLLUP#PLACE#<code> | ROLLUP |                           |                                  |
  * | counted for rollups  | GROUP#<groupId>        | ROLLUPSRC                 |                                     |                                  |
+ * | NGO service          | NGO#<ngoId>            | SERVICE#<id>              |                                     |                                  |
+ * | delivery of a service| DELIVERY#<sector>      | <commune>#<date>#<id>     | NGO#<ngoId> / DELIVERY#<date>#<id>  |                                  |
  * | bank read log entry  | GROUP#<groupId>        | READLOG#<at>#<id>         | BANK#<bankId> / READLOG#<at>#<id>   |                                  |
  * | bank / NGO           | BANK#<id> / NGO#<id>   | BANK / NGO                | ORG#BANK / BANK#<id> (and NGO)      |                                  |
  * | user                 | USER#<sub>             | PROFILE                   |                                     |                                  |
@@ -84,6 +86,10 @@ export const keys = {
   rollup: (target: string) => ({ pk: `ROLLUP#${target}`, sk: 'ROLLUP' }),
   /** What the aggregator has counted for a group, and where. */
   rollupSource: (groupId: string) => ({ pk: tenantKey('GROUP', groupId), sk: 'ROLLUPSRC' }),
+  service: (ngoId: string, id: string) => ({ pk: tenantKey('NGO', ngoId), sk: `SERVICE#${id}` }),
+  /** Deliveries by sector, sorted by place then date, so a place's deliveries are one range. */
+  delivery: (sector: string, communeCode: string, date: string, id: string) => ({ pk: `DELIVERY#${sector}`, sk: `${communeCode}#${date}#${id}` }),
+  deliveryOfNgo: (ngoId: string, date: string, id: string) => ({ gsi1pk: tenantKey('NGO', ngoId), gsi1sk: `DELIVERY#${date}#${id}` }),
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
   role: (sub: string, tenantType: TenantType, tenantId: string, role: string) => ({
     pk: `USER#${sub}`,
@@ -105,6 +111,8 @@ export const prefixes = {
   grants: 'GRANT#',
   readLog: 'READLOG#',
   bankLoans: 'BANKLOAN#',
+  services: 'SERVICE#',
+  deliveries: 'DELIVERY#',
   /** The byParent partition listing every bank (or every NGO). */
   organisations: (type: 'BANK' | 'NGO') => `ORG#${type}`,
   roles: 'ROLE#',

@@ -11,6 +11,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
 import { A } from '../helpers/access.ts';
 import { L } from '../helpers/bank-loans.ts';
+import { C } from '../helpers/coverage.ts';
 import { B, constitution } from '../helpers/books.ts';
 import { ikey, integrationEnv, testClock, type IntegrationEnv } from '../helpers/integration.ts';
 import { buildWorld, M, type World } from '../helpers/world.ts';
@@ -63,6 +64,8 @@ async function bankLoanAsked(bankId: string, approved = false): Promise<string> 
   }
   return id;
 }
+let otherNgo: string;
+const ngoFor = (rel: Rel) => (rel === 'own' ? world.ids.ngo : otherNgo);
 let appointDay = 0;
 /** Appointment dates rise case by case (a term must start after the one it ends) and stay in the past. */
 const nextAppointmentDate = () => new Date(Date.parse('2023-01-01T00:00:00Z') + appointDay++ * 86_400_000).toISOString().slice(0, 10);
@@ -115,6 +118,16 @@ const queryProbes: Record<string, Probe> = {
     deniedAsNull: (d) => d?.federation === null,
   },
   myFederations: { name: 'myFederations', allowed: anyone, make: () => ({ query: '{ myFederations { id } }' }) },
+  coverage: {
+    name: 'coverage',
+    allowed: (role) => ['admin', 'coordinator', 'ngo'].includes(role),
+    make: (_r, rel) => ({ query: C.coverage, variables: { p: rel === 'own' ? '17' : '02', s: 'HEALTH' } }),
+  },
+  coverageGaps: {
+    name: 'coverageGaps',
+    allowed: (role) => ['admin', 'coordinator', 'ngo'].includes(role),
+    make: (_r, rel) => ({ query: C.gaps, variables: { p: rel === 'own' ? '1704' : '0209', s: 'HEALTH' } }),
+  },
   placeRollup: {
     name: 'placeRollup',
     allowed: (role) => role === 'admin' || role === 'coordinator',
@@ -272,6 +285,24 @@ const mutationProbes: Record<string, Probe> = {
       return { query: L.disburse, variables: { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, bankLoanId, date: '2026-02-01' } } };
     },
   },
+  setNgoSectors: {
+    name: 'setNgoSectors',
+    allowed: (role, rel) => role === 'admin' || (role === 'ngo' && rel === 'own'),
+    make: (_r, rel) => ({ query: C.sectors, variables: { input: { idempotencyKey: ikey(), ngoId: ngoFor(rel), sectors: ['HEALTH'] } } }),
+  },
+  registerService: {
+    name: 'registerService',
+    allowed: (role, rel) => role === 'admin' || (role === 'ngo' && rel === 'own'),
+    make: (_r, rel) => ({ query: C.service, variables: { input: { idempotencyKey: ikey(), ngoId: ngoFor(rel), name: 'S', sector: 'HEALTH' } } }),
+  },
+  recordDelivery: {
+    name: 'recordDelivery',
+    allowed: (role, rel) => role === 'admin' || (role === 'ngo' && rel === 'own'),
+    make: async (_r, rel) => {
+      const serviceId = (await graphqlOk(env.app, world.token.admin, C.service, { input: { idempotencyKey: ikey(), ngoId: ngoFor(rel), name: 'S', sector: 'HEALTH' } })).registerService.id;
+      return { query: C.deliver, variables: { input: { idempotencyKey: ikey(), ngoId: ngoFor(rel), serviceId, date: '2026-02-01', communeCode: '170403', participants: 5, women: 5 } } };
+    },
+  },
   revokeGrant: { name: 'revokeGrant', allowed: ownTreasurer, make: async (_r, rel) => ({ query: A.revoke, variables: { input: { idempotencyKey: ikey(), groupId: group(rel), grantId: await activeGrant(rel), reason: 'x' } } }) },
 };
 
@@ -325,6 +356,7 @@ beforeAll(async () => {
   env = await integrationEnv({ clock });
   world = await buildWorld(env);
   otherBank = (await graphqlOk(env.app, world.token.admin, M.createBank, { input: { idempotencyKey: ikey(), name: 'Other Bank' } })).createBank.id;
+  otherNgo = (await graphqlOk(env.app, world.token.admin, M.createNgo, { input: { idempotencyKey: ikey(), name: 'Other NGO' } })).createNgo.id;
   await graphqlOk(env.app, world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId: 'other-bank-officer', displayName: 'O' } });
   await graphqlOk(env.app, world.token.admin, M.assignRole, { input: { idempotencyKey: ikey(), userId: 'other-bank-officer', tenantType: 'BANK', tenantId: otherBank, role: 'LOAN_OFFICER' } });
   const ids = async (t: string, g: string) => (await graphqlOk(env.app, t, 'query($id: ID!) { group(id: $id) { members { nodes { id } } } }', { id: g })).group.members.nodes.map((n: any) => n.id);

@@ -7,6 +7,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
 import { A } from '../helpers/access.ts';
 import { L } from '../helpers/bank-loans.ts';
+import { C } from '../helpers/coverage.ts';
 import { B, constitution } from '../helpers/books.ts';
 import { ikey, integrationEnv, type IntegrationEnv } from '../helpers/integration.ts';
 import { buildWorld, M, type World } from '../helpers/world.ts';
@@ -131,6 +132,17 @@ const cases: Case[] = [
       const bankLoanId = await asked();
       await graphqlOk(env.app, world.token.bankOfficer, L.decide, { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, bankLoanId, approve: true, reasons: 'ok', monthlyInterestBasisPoints: 100 } });
       return { groupId: world.ids.groupA, bankLoanId, date: '2023-05-02' };
+    },
+  ],
+  ['setNgoSectors', () => world.token.ngoStaff, C.sectors, () => ({ ngoId: world.ids.ngo, sectors: ['GENDER', 'HEALTH'] })],
+  ['registerService', () => world.token.ngoStaff, C.service, () => ({ ngoId: world.ids.ngo, name: 'Training', sector: 'GENDER' })],
+  [
+    'recordDelivery',
+    () => world.token.ngoStaff,
+    C.deliver,
+    async () => {
+      const serviceId = (await graphqlOk(env.app, world.token.ngoStaff, C.service, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, name: 'T', sector: 'GENDER' } })).registerService.id;
+      return { ngoId: world.ids.ngo, serviceId, date: '2026-01-05', communeCode: '170402', participants: 20, women: 18 };
     },
   ],
   ['revokeGrant', () => world.token.treasurerA, A.revoke, async () => ({ groupId: world.ids.groupA, grantId: await active(), reason: 'done' })],

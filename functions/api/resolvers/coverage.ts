@@ -1,0 +1,90 @@
+/** NGOs' services and deliveries, and coverage and gaps by place × sector, suppressed below 3 groups. */
+import { recordDeliveryInputSchema, registerServiceInputSchema, setSectorsInputSchema, suppress } from '#core/coverage.ts';
+import { ValidationError } from '#core/errors.ts';
+import { addMonths } from '#core/loans.ts';
+import { allCommunesIn, findPlace } from '#core/places.ts';
+import { cambodiaDate, parseInput, placeCodeSchema } from '#core/validation.ts';
+import { communeRollups, deliveriesIn, getNgoSectors, getService, listServices, ngoSectorsWrite, putDeliveryWrite, putServiceWrite } from '#store/coverage.ts';
+import { getOrganisation } from '#store/organisations.ts';
+import { authorize, notFound } from '../authorize.ts';
+import type { Context } from '../context.ts';
+import { commit, newId } from '../mutation.ts';
+import type { Resolvers } from '../generated/schema.ts';
+
+function place(code: string) {
+  const parsed = placeCodeSchema.safeParse(code);
+  if (!parsed.success || code.length > 6) throw new ValidationError('placeCode: is not a province, district or commune code', 'លេខកូដទីតាំងមិនត្រឹមត្រូវ', 'placeCode');
+  return findPlace(code)!;
+}
+
+async function ngoOf(ctx: Context, ngoId: string) {
+  authorize(ctx, { action: 'ngo.manage', ngoId });
+  const ngo = await getOrganisation(ctx.db, 'NGO', ngoId);
+  if (!ngo) throw notFound('NGO', 'input.ngoId');
+  return ngo;
+}
+
+export const coverageResolvers: Resolvers = {
+  Ngo: {
+    sectors: (n, _a, ctx) => getNgoSectors(ctx.db, n.id),
+    services: (n, _a, ctx) => listServices(ctx.db, n.id),
+  },
+  Delivery: {
+    commune: (d) => findPlace(d.communeCode)!,
+  },
+  Query: {
+    coverage: async (_p, args, ctx) => {
+      authorize(ctx, { action: 'coverage.read' });
+      const where = place(args.placeCode);
+      const since = addMonths(cambodiaDate(ctx.now()), -12);
+      const communes = [...new Set((await deliveriesIn(ctx.db, args.sector, where.code, since)).map((d) => d.communeCode))];
+      const rollups = await communeRollups(ctx.db, communes);
+      const groups = [...rollups.values()].reduce((s, f) => s + Number(f.groups), 0);
+      const members = [...rollups.values()].reduce((s, f) => s + Number(f.members), 0);
+      return { place: where, sector: args.sector, communesReached: communes.length, groupsReached: suppress(groups, groups), membersReached: suppress(members, groups) };
+    },
+    coverageGaps: async (_p, args, ctx) => {
+      authorize(ctx, { action: 'coverage.read' });
+      const where = place(args.placeCode);
+      const since = addMonths(cambodiaDate(ctx.now()), -12);
+      const reached = new Set((await deliveriesIn(ctx.db, args.sector, where.code, since)).map((d) => d.communeCode));
+      const communes = allCommunesIn(where.code).map((c) => c.code).filter((c) => !reached.has(c));
+      const rollups = await communeRollups(ctx.db, communes);
+      return communes
+        .filter((c) => rollups.get(c)!.groups > 0n)
+        .map((c) => {
+          const groups = Number(rollups.get(c)!.groups);
+          return { commune: findPlace(c)!, sector: args.sector, activeGroups: suppress(groups, groups) };
+        });
+    },
+  },
+  Mutation: {
+    setNgoSectors: async (_p, { input }, ctx) => {
+      const data = parseInput(setSectorsInputSchema, input);
+      const ngo = await ngoOf(ctx, data.ngoId);
+      const sectors = [...new Set(data.sectors)].sort();
+      const request = { ...data, sectors };
+      return commit(ctx, 'setNgoSectors', request, () => ({ writes: [ngoSectorsWrite(ctx.db, ngo.id, sectors)], result: ngo }));
+    },
+    registerService: async (_p, { input }, ctx) => {
+      const data = parseInput(registerServiceInputSchema, input);
+      const ngo = await ngoOf(ctx, data.ngoId);
+      return commit(ctx, 'registerService', data, () => {
+        const service = { id: newId(), ngoId: ngo.id, name: data.name, sector: data.sector };
+        return { writes: [putServiceWrite(ctx.db, service)], result: service };
+      });
+    },
+    recordDelivery: async (_p, { input }, ctx) => {
+      const data = parseInput(recordDeliveryInputSchema, input);
+      const ngo = await ngoOf(ctx, data.ngoId);
+      if (!findPlace(data.communeCode)) throw new ValidationError('input.communeCode: is not a known commune', 'មិនមែនជាឃុំដែលស្គាល់ទេ', 'input.communeCode');
+      if (data.date > cambodiaDate(ctx.now())) throw new ValidationError('input.date: must not be in the future', 'មិនអាចជាថ្ងៃអនាគតបានទេ', 'input.date');
+      const service = await getService(ctx.db, ngo.id, data.serviceId);
+      if (!service) throw notFound('service', 'input.serviceId');
+      return commit(ctx, 'recordDelivery', data, () => {
+        const delivery = { id: newId(), ngoId: ngo.id, serviceId: service.id, sector: service.sector, date: data.date, communeCode: data.communeCode, participants: data.participants, women: data.women };
+        return { writes: [putDeliveryWrite(ctx.db, delivery)], result: delivery };
+      });
+    },
+  },
+};
