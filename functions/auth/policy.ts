@@ -51,6 +51,8 @@ export type Permission =
   | { action: 'access.readGroupSide'; group: GroupTarget }
   /** The bank's side: its own requests, grants and usage. */
   | { action: 'access.readBankSide'; bankId: string }
+  /** Moving a group between federations: both sides must agree (or an administrator acts). */
+  | { action: 'group.move'; from: FederationTarget | null; to: FederationTarget | null }
   /** An NGO's own sectors, services and deliveries. */
   | { action: 'ngo.manage'; ngoId: string }
   /** Where services reach, as suppressed aggregates. */
@@ -126,6 +128,12 @@ export function decide(viewer: Viewer, p: Permission): Decision {
       return viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'TREASURER')
         ? ALLOW
         : deny("only the group's current treasurer decides which bank sees its data");
+    case 'group.move': {
+      if (isAdmin(viewer)) return ALLOW;
+      const leaves = !p.from || coordinatesAnyOf(viewer, p.from.federationIds);
+      const joins = !p.to || coordinatesAnyOf(viewer, p.to.federationIds);
+      return leaves && joins && (p.from || p.to) ? ALLOW : deny('only coordinators of both the federation a group leaves and the one it joins (or an administrator) move it');
+    }
     case 'ngo.manage':
       return isAdmin(viewer) || viewer.roles.some((r) => r.tenantType === 'NGO' && r.tenantId === p.ngoId)
         ? ALLOW

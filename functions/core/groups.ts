@@ -97,3 +97,10 @@ export function checkJoinDate(group: Pick<Group, 'formedOn'>, joinedOn: string, 
   if (joinedOn > today) return 'must not be in the future';
   return null;
 }
+
+export const moveGroupInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: idSchema,
+  federationId: idSchema.nullish(),
+  from: dateSchema,
+});

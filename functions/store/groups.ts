@@ -131,7 +131,17 @@ export function planCreateGroup(db: Db, id: string, input: CreateGroupInput, now
     ...group,
   };
   const writes: GuardedWrite[] = [{ write: { Put: { TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: duplicate }];
-  if (group.federationId) writes.push(mustExist(db, keys.federation(group.federationId), 'input.federationId', 'federation'));
+  if (group.federationId) {
+    writes.push(mustExist(db, keys.federation(group.federationId), 'input.federationId', 'federation'));
+    writes.push({
+      write: {
+        Put: {
+          TableName: db.table,
+          Item: { ...keys.federationMembership(id, group.formedOn, group.federationId), entity: 'FederationMembership', groupId: id, federationId: group.federationId, from: group.formedOn, until: null },
+        },
+      },
+    });
+  }
   return { writes, result: group };
 }
 
@@ -214,4 +224,59 @@ export function meetingScheduleWrite(db: Db, groupId: string, schedule: Group['m
       Update: { TableName: db.table, Key: keys.group(groupId), UpdateExpression: 'SET meetingSchedule = :s', ExpressionAttributeValues: { ':s': schedule } },
     },
   };
+}
+
+export interface FederationMembership {
+  federationId: string;
+  from: string;
+  until: string | null;
+}
+
+export async function listFederationHistory(db: Db, groupId: string): Promise<FederationMembership[]> {
+  const items = await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.federationHistory, consistent: true });
+  return items.map((i) => ({ federationId: i.federationId as string, from: i.from as string, until: (i.until as string | null) ?? null }));
+}
+
+/**
+ * Moves a group to another federation (or out of any) from `from`: closes the current membership,
+ * opens the new one, and re-indexes the group under its new federation — one transaction. The
+ * group item's change reaches the aggregator, which moves its figures between the rollups.
+ */
+export function federationMoveWrites(db: Db, group: Group, current: FederationMembership | undefined, to: string | null, from: string): GuardedWrite[] {
+  const writes: GuardedWrite[] = [];
+  if (current) {
+    writes.push({
+      write: {
+        Update: {
+          TableName: db.table,
+          Key: keys.federationMembership(group.id, current.from, current.federationId),
+          UpdateExpression: 'SET #u = :u',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#u) OR #u = :null)',
+          ExpressionAttributeNames: { '#u': 'until' },
+          ExpressionAttributeValues: { ':u': from, ':null': null },
+        },
+      },
+    });
+  }
+  if (to) {
+    writes.push({
+      write: { Put: { TableName: db.table, Item: { ...keys.federationMembership(group.id, from, to), entity: 'FederationMembership', groupId: group.id, federationId: to, from, until: null } } },
+    });
+  }
+  writes.push({
+    write: {
+      Update: {
+        TableName: db.table,
+        Key: keys.group(group.id),
+        UpdateExpression: to ? 'SET federationId = :f, gsi1pk = :p, gsi1sk = :s' : 'SET federationId = :null REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: 'attribute_exists(pk) AND (federationId = :was OR (attribute_not_exists(federationId) AND :was = :null) OR (federationId = :null AND :was = :null))',
+        ExpressionAttributeValues: {
+          ':null': null,
+          ':was': group.federationId,
+          ...(to ? { ':f': to, ':p': keys.groupInFederation(to, group.id).gsi1pk, ':s': keys.groupInFederation(to, group.id).gsi1sk } : {}),
+        },
+      },
+    },
+  });
+  return writes;
 }

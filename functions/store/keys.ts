@@ -7,6 +7,7 @@
  * | federation           | FED#<id>               | FED                       | FED#<parentId> / FED#<id>           |                                  |
  * | group                | GROUP#<id>             | GROUP                     | FED#<federationId> / GROUP#<id>     | PROV#<pp> / <place8>#<id>        |
  * | member               | GROUP#<groupId>        | MEMBER#<id>               |                                     |                                  |
+ * | federation membership| GROUP#<groupId>        | FEDHIST#<from>#<fedId>    |                                     |                                  |
  * | books (balances)     | GROUP#<groupId>        | BOOKS                     |                                     |                                  |
  * | recent activity      | GROUP#<groupId>        | ACTIVITY                  |                                     |                                  |
  * | journal (a posting)  | GROUP#<groupId>        | JOURNAL#<date>#<journalId>|                                     |                                  |
@@ -61,6 +62,8 @@ export const keys = {
     gsi2pk: `PROV#${placeCode.slice(0, 2)}`,
     gsi2sk: `${placeCode.padEnd(8, '0')}#${groupId}`,
   }),
+  /** A group's membership of a federation over time: joined on `from`, left on `until` (if set). */
+  federationMembership: (groupId: string, from: string, federationId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `FEDHIST#${from}#${federationId}` }),
   member: (groupId: string, memberId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `MEMBER#${memberId}` }),
   organisation: (type: 'BANK' | 'NGO', id: string) => ({ pk: tenantKey(type, id), sk: type }),
   organisationListing: (type: 'BANK' | 'NGO', id: string) => ({ gsi1pk: prefixes.organisations(type), gsi1sk: `${type}#${id}` }),
@@ -103,6 +106,7 @@ export const keys = {
 /** Prefixes for range queries over the keys above. */
 export const prefixes = {
   members: 'MEMBER#',
+  federationHistory: 'FEDHIST#',
   journals: 'JOURNAL#',
   loans: 'LOAN#',
   constitutions: 'CONST#',

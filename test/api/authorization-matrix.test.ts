@@ -285,6 +285,22 @@ const mutationProbes: Record<string, Probe> = {
       return { query: L.disburse, variables: { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, bankLoanId, date: '2026-02-01' } } };
     },
   },
+  moveGroupToFederation: {
+    name: 'moveGroupToFederation',
+    // own: group A between federations the coordinator reaches; other: group B out of a federation she does not.
+    allowed: (role, rel) => role === 'admin' || (role === 'coordinator' && rel === 'own'),
+    make: (_r, rel) => ({
+      query: 'mutation($input: MoveGroupInput!) { moveGroupToFederation(input: $input) { id } }',
+      variables: { input: { idempotencyKey: ikey(), groupId: group(rel), federationId: world.ids.topFederation, from: nextAppointmentDate() } },
+    }),
+    // Put the group back where the rest of the matrix expects it.
+    cleanup: async (rel) => {
+      const home = rel === 'own' ? world.ids.subFederation : world.ids.otherFederation;
+      await graphqlOk(env.app, world.token.admin, 'mutation($input: MoveGroupInput!) { moveGroupToFederation(input: $input) { id } }', {
+        input: { idempotencyKey: ikey(), groupId: group(rel), federationId: home, from: nextAppointmentDate() },
+      });
+    },
+  },
   setNgoSectors: {
     name: 'setNgoSectors',
     allowed: (role, rel) => role === 'admin' || (role === 'ngo' && rel === 'own'),
@@ -325,6 +341,7 @@ const groupFieldRules: Record<string, { allowed: (role: Role, rel: Rel) => boole
   grants: { allowed: ownOfficer, selection: 'grants { id }' },
   readLog: { allowed: ownOfficer, selection: 'readLog { nodes { id } }' },
   bankLoans: { allowed: ownOfficer, selection: 'bankLoans { id }' },
+  federationHistory: { allowed: (role, rel) => role === 'admin' || (rel === 'own' && (role === 'coordinator' || OFFICERS.includes(role))), selection: 'federationHistory { from }' },
 };
 for (const f of PUBLIC_GROUP_FIELDS) groupFieldRules[f] = { allowed: groupVisible, selection: f };
 const fieldProbes: Record<string, Probe> = Object.fromEntries(

@@ -134,6 +134,12 @@ const cases: Case[] = [
       return { groupId: world.ids.groupA, bankLoanId, date: '2023-05-02' };
     },
   ],
+  [
+    'moveGroupToFederation',
+    () => world.token.admin,
+    'mutation($input: MoveGroupInput!) { moveGroupToFederation(input: $input) { id federationId } }',
+    () => ({ groupId: world.ids.groupB, federationId: world.ids.topFederation, from: '2024-02-06' }),
+  ],
   ['setNgoSectors', () => world.token.ngoStaff, C.sectors, () => ({ ngoId: world.ids.ngo, sectors: ['GENDER', 'HEALTH'] })],
   ['registerService', () => world.token.ngoStaff, C.service, () => ({ ngoId: world.ids.ngo, name: 'Training', sector: 'GENDER' })],
   [

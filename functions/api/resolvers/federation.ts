@@ -1,15 +1,15 @@
 /** Federations: readable by their coordinators and those of any federation above them. */
-import { createFederationInputSchema } from '#core/groups.ts';
+import { createFederationInputSchema, moveGroupInputSchema } from '#core/groups.ts';
 import { findPlace } from '#core/places.ts';
 import { cambodiaDate, parseInput, placeCodeSchema } from '#core/validation.ts';
 import { csvField, summarise } from '#core/attention.ts';
 import type { Group } from '#core/groups.ts';
 import type { Context } from '../context.ts';
-import { ValidationError } from '#core/errors.ts';
+import { ConflictError, ValidationError } from '#core/errors.ts';
 import { rollupPar30 } from '#core/rollups.ts';
 import { getRollup } from '#store/rollups.ts';
-import { listChildFederations, listGroupsOfFederation, planCreateFederation } from '#store/groups.ts';
-import { allowed, authorize, federationTarget, notFound } from '../authorize.ts';
+import { federationMoveWrites, getGroup, listChildFederations, listFederationHistory, listGroupsOfFederation, planCreateFederation } from '#store/groups.ts';
+import { allowed, authorize, authorizeOnGroup, federationTarget, groupTarget, notFound } from '../authorize.ts';
 import { commit, newId } from '../mutation.ts';
 import { connection, pageArgs } from '../pagination.ts';
 import type { Resolvers } from '../generated/schema.ts';
@@ -104,7 +104,38 @@ export const federationResolvers: Resolvers = {
     loansOutstanding: (r) => r.figures.loansOutstanding,
     par30BasisPoints: (r) => rollupPar30(r.figures),
   },
+  Group: {
+    federationHistory: async (g, _a, ctx) => {
+      await authorizeOnGroup(ctx, g, 'group.readOfficers');
+      return listFederationHistory(ctx.db, g.id);
+    },
+  },
   Mutation: {
+    moveGroupToFederation: async (_p, { input }, ctx) => {
+      const data = parseInput(moveGroupInputSchema, input);
+      const group = await ctx.loaders.group.load(data.groupId);
+      if (!group || !allowed(ctx, { action: 'group.readProfile', group: await groupTarget(ctx, group) })) throw notFound('group', 'input.groupId');
+      const current = group.federationId ? await ctx.loaders.federation.load(group.federationId) : undefined;
+      const next = data.federationId ? await ctx.loaders.federation.load(data.federationId) : undefined;
+      authorize(ctx, {
+        action: 'group.move',
+        from: current ? federationTarget(current) : null,
+        to: next ? federationTarget(next) : data.federationId ? { federationIds: [data.federationId] } : null,
+      });
+      if (data.federationId && !next) throw notFound('federation', 'input.federationId');
+      if (data.from < group.formedOn || data.from > cambodiaDate(ctx.now())) {
+        throw new ValidationError("input.from: must be between the group's forming and today", 'កាលបរិច្ឆេទមិនត្រឹមត្រូវ', 'input.from');
+      }
+      return commit(ctx, 'moveGroupToFederation', data, async () => {
+        // Checked here, on fresh reads, so that a replay is answered from the first run instead.
+        const fresh = (await getGroup(ctx.db, group.id))!;
+        if ((data.federationId ?? null) === fresh.federationId) throw new ConflictError('The group is already there.', 'ក្រុមនៅទីនោះរួចហើយ។', 'input.federationId');
+        const history = await listFederationHistory(ctx.db, group.id);
+        const open = history.find((h) => h.until === null && h.federationId === fresh.federationId);
+        if (open && data.from <= open.from) throw new ValidationError(`input.from: must be after it joined (${open.from})`, 'ត្រូវតែក្រោយថ្ងៃចូល', 'input.from');
+        return { writes: federationMoveWrites(ctx.db, fresh, open, data.federationId ?? null, data.from), result: { ...fresh, federationId: data.federationId ?? null } };
+      });
+    },
     createFederation: async (_p, { input }, ctx) => {
       const data = parseInput(createFederationInputSchema, input);
       authorize(ctx, { action: 'federation.create', parent: null });
