@@ -14,6 +14,7 @@ import { seedDemoData } from './seed.ts';
 import { ensureTable } from './table.ts';
 import { startStreamPoller } from './stream-poller.ts';
 import { handleStreamBatch } from '#aggregator/handler.ts';
+import { recountAllGroups } from '#jobs/recount.ts';
 import { cambodiaDate } from '#core/validation.ts';
 import { loadOrCreateSigningKey, mintDemoTokens } from './tokens.ts';
 
@@ -53,6 +54,11 @@ async function main() {
     console.log('Seeding demo data from the seed documents…');
     await seedDemoData({ db, app, tokenFor: (sub) => signLocalToken(key.privateJwk, sub, 600), recordAt: (when) => (recordingAt = when) });
   }
+
+  // The nightly recount, as the schedule runs it in AWS: now, then every 24 hours.
+  const recount = () => recountAllGroups(db, cambodiaDate(new Date())).catch((e) => console.error(`recount: ${(e as Error).message}`));
+  await recount();
+  setInterval(recount, 24 * 3600_000).unref();
 
   const tokens = await mintDemoTokens(db, key);
   writeFileSync(`${dataDir}/demo-tokens.json`, JSON.stringify(tokens, null, 2) + '\n');

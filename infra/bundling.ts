@@ -13,6 +13,7 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FUNCTIONS = {
   api: 'functions/api/lambda.ts',
   aggregator: 'functions/aggregator/lambda.ts',
+  daily: 'functions/jobs/lambda.ts',
 } as const;
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -12,6 +12,8 @@ import type { Construct } from 'constructs';
 import { INDEXES, KEY, TTL_ATTRIBUTE } from '../functions/store/table.ts';
 import { KromFunction } from './krom-function.ts';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 
 export interface KromStackProps extends StackProps {
@@ -81,6 +83,11 @@ export class KromStack extends Stack {
         retryAttempts: 10,
       }),
     );
+
+    // Arrears and "no meeting for 60 days" move with the calendar: recount every group nightly
+    // (midnight in Cambodia, 17:00 UTC).
+    const daily = new KromFunction(this, 'DailyRecount', { name: 'daily', table, stage: props.stage, timeout: Duration.minutes(15), memorySize: 512 });
+    new Rule(this, 'Nightly', { schedule: Schedule.cron({ minute: '0', hour: '17' }), targets: [new LambdaFunctionTarget(daily.function, { retryAttempts: 2 })] });
 
     const httpApi = new HttpApi(this, 'HttpApi', {
       description: `Krom GraphQL API (${props.stage})`,

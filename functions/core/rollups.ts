@@ -1,16 +1,17 @@
 /**
  * Rollups: what a federation (with everything below it) or a place (province, district, commune)
- * adds up to. Each group contributes figures computed from its current records; the aggregator
+ * adds up to. Figures that depend on the day (PAR30, groups needing attention) are as of the last
+ * recount of each group: on every change to it, and on the daily pass (functions/jobs). Each group contributes figures computed from its current records; the aggregator
  * keeps, per group, what it has counted and where, and applies only the difference — so a record
  * seen twice, late or out of order changes nothing. Pure.
  */
 import { daysInArrears, type LoanTerms } from './loans.ts';
 
-export const ROLLUP_FIGURES = ['groups', 'members', 'women', 'savings', 'loansOutstanding', 'atRisk30'] as const;
+export const ROLLUP_FIGURES = ['groups', 'members', 'women', 'savings', 'loansOutstanding', 'atRisk30', 'needingAttention'] as const;
 export type RollupFigure = (typeof ROLLUP_FIGURES)[number];
 export type Figures = Record<RollupFigure, bigint>;
 
-export const zeroFigures = (): Figures => ({ groups: 0n, members: 0n, women: 0n, savings: 0n, loansOutstanding: 0n, atRisk30: 0n });
+export const zeroFigures = (): Figures => ({ groups: 0n, members: 0n, women: 0n, savings: 0n, loansOutstanding: 0n, atRisk30: 0n, needingAttention: 0n });
 
 /** A group's contribution, from its record and books as they stand. */
 export function contribution(input: {
@@ -18,6 +19,8 @@ export function contribution(input: {
   womenCount: number;
   savings: bigint;
   loans: (LoanTerms & { principalPaid: bigint; interestPaid: bigint })[];
+  /** No meeting for 60 days or PAR30 above 10% (core/attention.ts), as of `asOf`. */
+  needsAttention?: boolean;
   asOf: string;
 }): Figures {
   let outstanding = 0n;
@@ -27,7 +30,15 @@ export function contribution(input: {
     outstanding += owed;
     if (daysInArrears(loan, loan, input.asOf) > 30) atRisk += owed;
   }
-  return { groups: 1n, members: BigInt(input.memberCount), women: BigInt(input.womenCount), savings: input.savings, loansOutstanding: outstanding, atRisk30: atRisk };
+  return {
+    groups: 1n,
+    members: BigInt(input.memberCount),
+    women: BigInt(input.womenCount),
+    savings: input.savings,
+    loansOutstanding: outstanding,
+    atRisk30: atRisk,
+    needingAttention: input.needsAttention ? 1n : 0n,
+  };
 }
 
 /** The rollups a group counts in: its federation and every one above, and its province, district and commune. */

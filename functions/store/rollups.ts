@@ -8,6 +8,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { contribution, differences, fold, ROLLUP_FIGURES, rollupTargets, zeroFigures, type Counted, type Figures } from '#core/rollups.ts';
 import type { Group } from '#core/groups.ts';
+import { summarise } from '#core/attention.ts';
 import { getBooks } from './books.ts';
 import { getItem, transactWrite, type Db, type TransactItem } from './db.ts';
 import { getFederation, getGroup } from './groups.ts';
@@ -38,7 +39,14 @@ export async function currentCount(db: Db, group: Group | undefined, asOf: strin
   const federation = group.federationId ? await getFederation(db, group.federationId) : undefined;
   const chain = federation ? [federation.id, ...federation.ancestorIds] : [];
   return {
-    figures: contribution({ memberCount: group.memberCount, womenCount: group.womenCount, savings: books.balances.savings, loans: Object.values(books.loans), asOf }),
+    figures: contribution({
+      memberCount: group.memberCount,
+      womenCount: group.womenCount,
+      savings: books.balances.savings,
+      loans: Object.values(books.loans),
+      needsAttention: summarise(group, books, asOf).needsAttention,
+      asOf,
+    }),
     targets: rollupTargets(chain, group.placeCode),
   };
 }

@@ -95,7 +95,11 @@ describe('the aggregator', () => {
       BisectBatchOnFunctionError: true,
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Table'), 'StreamArn'] },
     });
-    dev.resourceCountIs('AWS::Lambda::Function', 2);
+    dev.resourceCountIs('AWS::Lambda::Function', 3);
+  });
+
+  it('recounts every group nightly at midnight in Cambodia', () => {
+    dev.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 17 * * ? *)', State: 'ENABLED' });
   });
 });
 

@@ -100,3 +100,24 @@ describe('the stream aggregator', () => {
     expect(before.groups).toBeGreaterThan(0n);
   });
 });
+
+describe('the nightly recount', () => {
+  it('counts groups needing attention as the days pass, with no write to the group', async () => {
+    const { recountAllGroups } = await import('#jobs/recount.ts');
+    const federation = `FED#${world.ids.topFederation}`;
+    const before = await getRollup(env.db, federation);
+    // Group A last met (or was formed) long ago: as of today it needs attention.
+    const today = await recountAllGroups(env.db, '2026-11-22');
+    expect(today.failed).toEqual([]);
+    expect(today.groups).toBeGreaterThanOrEqual(2);
+    const now = await getRollup(env.db, federation);
+    expect(now.needingAttention).toBeGreaterThan(0n);
+    expect(now.groups).toBe(before.groups);
+    // Recounting again the same day changes nothing.
+    await recountAllGroups(env.db, '2026-11-22');
+    expect(await getRollup(env.db, federation)).toEqual(now);
+    // Back when the groups were new, none needed attention yet.
+    await recountAllGroups(env.db, '2020-01-08');
+    expect((await getRollup(env.db, federation)).needingAttention).toBe(0n);
+  });
+});

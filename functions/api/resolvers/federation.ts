@@ -103,6 +103,7 @@ export const federationResolvers: Resolvers = {
     savings: (r) => r.figures.savings,
     loansOutstanding: (r) => r.figures.loansOutstanding,
     par30BasisPoints: (r) => rollupPar30(r.figures),
+    groupsNeedingAttention: (r) => Number(r.figures.needingAttention),
   },
   Group: {
     federationHistory: async (g, _a, ctx) => {
