@@ -15,7 +15,10 @@ export interface Loaders {
   /** Members by "<groupId>/<memberId>". */
   member: DataLoader<string, Member | undefined>;
   federation: DataLoader<string, Federation | undefined>;
-  /** Groups' books: a dashboard page loads them in one BatchGetItem, not one request per group. */
+  /**
+   * Groups' books for reads: a dashboard page loads them in one BatchGetItem, and the fields of one
+   * request share one read. Write paths read the books themselves, fresh on every (re)plan.
+   */
   books: DataLoader<string, Books>;
 }
 

@@ -37,6 +37,11 @@ function memberFacts(members: Member[]): Map<string, MemberFacts> {
   return new Map(members.map((m) => [m.id, { joinedOn: m.joinedOn, leftOn: m.leftOn }]));
 }
 
+/** A posting's journal, recorded by the viewer now. */
+function journalOf(ctx: Context, group: Group, posting: Omit<Journal, 'groupId' | 'recordedBy' | 'recordedAt' | 'reversed'>): Journal {
+  return { ...posting, groupId: group.id, recordedBy: ctx.viewer.userId, recordedAt: ctx.now().toISOString(), reversed: {} };
+}
+
 interface PostingRequest {
   /** Bank loans this posting pays in (the bank's disbursement only). */
   bankLoanOffers?: ReadonlyMap<string, BankLoanOffer>;
@@ -77,8 +82,7 @@ async function planPosting(ctx: Context, group: Group, req: PostingRequest): Pro
       recordedAfterDays: Math.max(0, daysBetween(req.date, recordedOn)),
     });
   }
-  const journal: Journal = {
-    groupId: group.id,
+  const journal = journalOf(ctx, group, {
     journalId: req.journalId,
     kind: req.kind,
     date: req.date,
@@ -86,10 +90,7 @@ async function planPosting(ctx: Context, group: Group, req: PostingRequest): Pro
     attendance: req.attendance ?? null,
     minutes: req.minutes?.map((m) => ({ agendaItem: m.agendaItem, discussed: m.discussed, decision: m.decision ?? null })) ?? null,
     sequence: result.books.version,
-    recordedBy: ctx.viewer.userId,
-    recordedAt: ctx.now().toISOString(),
-    reversed: {},
-  };
+  });
   const writes = postingWrites(ctx.db, {
     groupId: group.id,
     journal,
@@ -179,8 +180,7 @@ export function reverse(ctx: Context, group: Group, input: ReverseEntryInput): P
       if (original.reversed[entry.id]) throw new ValidationError('input.entryRef: has already been reversed', 'កំណត់ត្រានេះត្រូវបានបញ្ច្រាសរួចហើយ', 'input.entryRef');
       const journalId = reversalJournalId(input.idempotencyKey);
       const result = reverseEntry(books, entry, `${entry.id}-reversal`, input.date, 'input.entryRef');
-      const journal: Journal = {
-        groupId: group.id,
+      const journal = journalOf(ctx, group, {
         journalId,
         kind: 'REVERSAL',
         date: input.date,
@@ -188,10 +188,7 @@ export function reverse(ctx: Context, group: Group, input: ReverseEntryInput): P
         attendance: null,
         minutes: null,
         sequence: result.books.version,
-        recordedBy: ctx.viewer.userId,
-        recordedAt: ctx.now().toISOString(),
-        reversed: {},
-      };
+      });
       const writes = postingWrites(ctx.db, {
         groupId: group.id,
         journal,

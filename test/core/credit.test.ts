@@ -80,17 +80,17 @@ describe('bank-linkage scorecard v1', () => {
   });
 
   it.each([
-    [85, 'A'], [84, 'B'], [75, 'B'], [74, 'C'],
-  ])('%i points → grade %s', (total, grade) => {
-    // Move points by the lending indicator (0/10/15/20) and books (0/10/15/20) to land on totals.
-    const f = facts();
-    const r = score(f, 'BANK_LINKAGE');
-    const shifted = { ...r, points: total };
-    expect(shifted.points >= 85 ? 'A' : shifted.points >= 75 ? 'B' : 'C').toBe(grade);
-    // and on real facts: 100 − 15 (lending 0) = 85 → A; 80 → B with 20 off; 75 → B; 70 → C
-    const lend0 = score(facts({ loansOutstanding: 0n, par30BasisPoints: 0 }), 'BANK_LINKAGE');
-    expect(lend0.points).toBe(70); // lending 0 and "no loans outstanding" 10
-    expect(lend0.grade).toBe('C');
+    // Each row takes points off a full 100 through real facts, landing on both sides of each grade line.
+    ['100 → A', {}, 100, 'A'],
+    ['95 → A (lending 15)', { loansOutstanding: 500_000n, totalSavings: 1_000_000n }, 95, 'A'],
+    ['85 → A (PAR30 in band 15, lending 10)', { loansOutstanding: 300_000n, totalSavings: 1_000_000n, par30BasisPoints: 800 }, 85, 'A'],
+    ['80 → B (lending 0)', { loansOutstanding: 100_000n }, 80, 'B'],
+    ['75 → B (lending 0, PAR30 15)', { loansOutstanding: 100_000n, par30BasisPoints: 800 }, 75, 'B'],
+    ['70 → C (no loans outstanding)', { loansOutstanding: 0n }, 70, 'C'],
+  ] as const)('grade lines: %s', (_label, over, total, grade) => {
+    const r = score(facts(over as Partial<CreditFacts>), 'BANK_LINKAGE');
+    expect(r.points).toBe(total);
+    expect(r.grade).toBe(grade);
   });
 
   it('a bigger savings amount raises the suggested loan by the grade’s multiple', () => {

@@ -37,7 +37,7 @@ import {
   putRequestWrite,
   transitionWrite,
 } from '#store/access.ts';
-import { getBooks, listConstitutions, listJournals } from '#store/books.ts';
+import { listConstitutions, listJournals } from '#store/books.ts';
 import { recordOf, viewsOf } from './bank-loans.ts';
 import { listGroupBankLoans } from '#store/bank-loans.ts';
 import { constitutionOn } from '#core/constitution.ts';
@@ -160,7 +160,7 @@ export const accessResolvers: Resolvers = {
     creditProfile: async (v, args, ctx) => {
       if (args.version != null && args.version !== 1) throw new ValidationError(`version: ${args.scorecard} has only version 1`, 'មិនមានកំណែនេះទេ', 'version');
       if (args.requestedAmount != null && args.requestedAmount <= 0n) throw new ValidationError('requestedAmount: must be more than zero', 'ត្រូវតែធំជាងសូន្យ', 'requestedAmount');
-      const [books, constitutions, bankLoanRecords] = await Promise.all([getBooks(ctx.db, v.group.id), listConstitutions(ctx.db, v.group.id), listGroupBankLoans(ctx.db, v.group.id)]);
+      const [books, constitutions, bankLoanRecords] = await Promise.all([ctx.loaders.books.load(v.group.id), listConstitutions(ctx.db, v.group.id), listGroupBankLoans(ctx.db, v.group.id)]);
       const bankLoans = viewsOf(bankLoanRecords, books, v.asOf);
       const facts = creditFacts({
         books,
@@ -220,21 +220,21 @@ export const accessResolvers: Resolvers = {
   },
   SavingsSummary: {
     currency: (v) => v.group.currency,
-    totalSavings: async (v, _a, ctx) => (await getBooks(ctx.db, v.group.id)).balances.savings,
+    totalSavings: async (v, _a, ctx) => (await ctx.loaders.books.load(v.group.id)).balances.savings,
     memberCount: (v) => v.group.memberCount,
     womenCount: (v) => v.group.womenCount,
     averageSavingsPerMember: async (v, _a, ctx) => {
-      const savings = (await getBooks(ctx.db, v.group.id)).balances.savings;
+      const savings = (await ctx.loaders.books.load(v.group.id)).balances.savings;
       return v.group.memberCount > 0 ? savings / BigInt(v.group.memberCount) : 0n;
     },
     asOf: (v) => v.asOf,
   },
   LoanBookQuality: {
-    loansOutstanding: async (v, _a, ctx) => (await getBooks(ctx.db, v.group.id)).balances.loansOutstanding,
-    activeLoans: async (v, _a, ctx) => Object.keys((await getBooks(ctx.db, v.group.id)).loans).length,
-    loansInArrears: async (v, _a, ctx) => Object.values((await getBooks(ctx.db, v.group.id)).loans).filter((l) => daysInArrears(l, l, v.asOf) > 0).length,
+    loansOutstanding: async (v, _a, ctx) => (await ctx.loaders.books.load(v.group.id)).balances.loansOutstanding,
+    activeLoans: async (v, _a, ctx) => Object.keys((await ctx.loaders.books.load(v.group.id)).loans).length,
+    loansInArrears: async (v, _a, ctx) => Object.values((await ctx.loaders.books.load(v.group.id)).loans).filter((l) => daysInArrears(l, l, v.asOf) > 0).length,
     par30BasisPoints: async (v, _a, ctx) =>
-      par30BasisPoints(Object.values((await getBooks(ctx.db, v.group.id)).loans).map((l) => ({ outstanding: l.principal - l.principalPaid, daysInArrears: daysInArrears(l, l, v.asOf) }))),
+      par30BasisPoints(Object.values((await ctx.loaders.books.load(v.group.id)).loans).map((l) => ({ outstanding: l.principal - l.principalPaid, daysInArrears: daysInArrears(l, l, v.asOf) }))),
     asOf: (v) => v.asOf,
   },
   MeetingDiscipline: {

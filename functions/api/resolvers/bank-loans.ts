@@ -7,7 +7,6 @@ import { daysInArrears, schedule } from '#core/loans.ts';
 import { cambodiaDate, dateSchema, idempotencyKeySchema, parseInput, positiveMoneySchema, textSchema } from '#core/validation.ts';
 import { transitionWrite } from '#store/access.ts';
 import { getBankLoan, listBankBankLoans, listGroupBankLoans, putBankLoanWrite, type BankLoanRecord } from '#store/bank-loans.ts';
-import { getBooks } from '#store/books.ts';
 import type { Books } from '#core/ledger.ts';
 import { keys } from '#store/keys.ts';
 import { getOrganisation } from '#store/organisations.ts';
@@ -45,7 +44,7 @@ export function viewsOf(records: BankLoanRecord[], books: Books, asOf: string): 
 
 /** A group's bank loans as they stand today. */
 export async function bankLoanViews(ctx: Context, groupId: string, records?: BankLoanRecord[]): Promise<BankLoanView[]> {
-  const [list, books] = await Promise.all([records ? Promise.resolve(records) : listGroupBankLoans(ctx.db, groupId), getBooks(ctx.db, groupId)]);
+  const [list, books] = await Promise.all([records ? Promise.resolve(records) : listGroupBankLoans(ctx.db, groupId), ctx.loaders.books.load(groupId)]);
   return viewsOf(list, books, cambodiaDate(ctx.now()));
 }
 

@@ -83,7 +83,7 @@ export const ledgerResolvers: Resolvers = {
   Group: {
     books: async (g, _a, ctx) => {
       await authorizeOnGroup(ctx, g, 'group.readBooks');
-      return getBooks(ctx.db, g.id);
+      return ctx.loaders.books.load(g.id);
     },
     cashBook: async (g, args, ctx) => {
       await authorizeOnGroup(ctx, g, 'group.readBooks');
@@ -107,7 +107,7 @@ export const ledgerResolvers: Resolvers = {
     },
     loans: async (g, args, ctx) => {
       await authorizeOnGroup(ctx, g, 'group.readBooks');
-      const [records, books] = await Promise.all([listLoanRecords(ctx.db, g.id), getBooks(ctx.db, g.id)]);
+      const [records, books] = await Promise.all([listLoanRecords(ctx.db, g.id), ctx.loaders.books.load(g.id)]);
       const asOf = cambodiaDate(ctx.now());
       return records.filter((r) => !args.status || r.status === args.status).map((r) => loanView(r, books, asOf));
     },
@@ -117,7 +117,7 @@ export const ledgerResolvers: Resolvers = {
       if (!member) throw notFound('member', 'memberId');
       const { limit, cursor } = pageArgs(args);
       const [books, records, page] = await Promise.all([
-        getBooks(ctx.db, g.id),
+        ctx.loaders.books.load(g.id),
         listLoanRecords(ctx.db, g.id),
         listJournals(ctx.db, g.id, dateRange(g, ctx, args.from, args.to), limit, cursor),
       ]);
