@@ -75,6 +75,7 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date(), record
   });
   await assign('demo-ngo-staff', 'NGO', ngo.createNgo.id, 'STAFF');
 
+  const groupIds: Record<string, string> = {};
   for (const group of DEMO_GROUPS) {
     const created = await call(admin, 'mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }', {
       idempotencyKey: `seed-group-${group.key}`,
@@ -86,6 +87,7 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date(), record
       federationId: group.federation ? federationIds[group.federation] : null,
     });
     const groupId: string = created.createGroup.id;
+    groupIds[group.key] = groupId;
     const appoint = (userId: string, role: string) =>
       call(admin, 'mutation($input: AppointOfficerInput!) { appointOfficer(input: $input) { role } }', {
         idempotencyKey: `seed-officer-${group.key}-${role}`,
@@ -179,4 +181,38 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date(), record
       }
     }
   }
+
+  // KCDA's programme in Samlout (seed 000): safe water, sanitation and health sessions for the
+  // Battambang groups, and domestic-violence awareness for Kampong Lpov commune as a whole.
+  const ngoStaff = await tokenFor('demo-ngo-staff');
+  const ngoId: string = ngo.createNgo.id;
+  await call(ngoStaff, 'mutation($input: SetNgoSectorsInput!) { setNgoSectors(input: $input) { id } }', {
+    idempotencyKey: 'seed-ngo-sectors',
+    ngoId,
+    sectors: ['WATER_SANITATION_HYGIENE', 'HEALTH', 'GENDER'],
+  });
+  const service = async (key: string, name: string, sector: string) =>
+    (await call(ngoStaff, 'mutation($input: RegisterServiceInput!) { registerService(input: $input) { id } }', { idempotencyKey: `seed-service-${key}`, ngoId, name, sector }))
+      .registerService.id as string;
+  const water = await service('water', 'Safe water and sanitation sessions', 'WATER_SANITATION_HYGIENE');
+  const gender = await service('gender', 'Domestic violence awareness', 'GENDER');
+  const battambang = DEMO_GROUPS.filter((g) => g.placeCode.startsWith('02')).map((g) => groupIds[g.key]!);
+  await call(ngoStaff, 'mutation($input: RecordDeliveryInput!) { recordDelivery(input: $input) { id } }', {
+    idempotencyKey: 'seed-delivery-water',
+    ngoId,
+    serviceId: water,
+    date: addMonths(cambodiaDate(now), -3),
+    groupIds: battambang,
+    participants: 41,
+    women: 39,
+  });
+  await call(ngoStaff, 'mutation($input: RecordDeliveryInput!) { recordDelivery(input: $input) { id } }', {
+    idempotencyKey: 'seed-delivery-gender',
+    ngoId,
+    serviceId: gender,
+    date: addMonths(cambodiaDate(now), -2),
+    communeCode: '020902',
+    participants: 60,
+    women: 52,
+  });
 }

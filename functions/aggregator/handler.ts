@@ -1,11 +1,13 @@
 /**
  * The stream aggregator: turns a batch of DynamoDB stream records into rollup changes. Records of
- * a group's own item or its books name a group to recount; everything else (rollups themselves,
- * idempotency records, journals) is ignored. Groups that could not be counted are reported back
+ * a group's own item or its books name a group to recount; a federation's own item (created, or
+ * moved under another parent) names every group below it, since their chains of rollups changed;
+ * everything else (rollups themselves, idempotency records, journals) is ignored. Groups that could not be counted are reported back
  * so Lambda retries just their records (partial batch response).
  */
 import type { Db } from '#store/db.ts';
 import { applyRollups } from '#store/rollups.ts';
+import { listSubtree } from '#store/groups.ts';
 
 /** The part of a stream record (Lambda's event, or DynamoDB Streams' GetRecords) that matters here. */
 export interface StreamRecordLike {
@@ -30,21 +32,37 @@ export function groupOf(record: StreamRecordLike): string | undefined {
   return pk.slice('GROUP#'.length);
 }
 
+/** The federation a record is about, if it is a federation's own item. */
+export function federationOf(record: StreamRecordLike): string | undefined {
+  const pk = record.dynamodb?.Keys?.pk?.S;
+  return pk?.startsWith('FED#') && record.dynamodb?.Keys?.sk?.S === 'FED' ? pk.slice('FED#'.length) : undefined;
+}
+
 export async function handleStreamBatch(db: Db, records: StreamRecordLike[], asOf: string): Promise<BatchResponse> {
-  const groups = [...new Set(records.map(groupOf).filter((g): g is string => !!g))];
-  if (!groups.length) return { batchItemFailures: [] };
-  let failed: Set<string>;
-  try {
-    failed = new Set(await applyRollups(db, groups, asOf));
-  } catch {
-    failed = new Set(groups);
+  const failedRecords = new Set<StreamRecordLike>();
+  const byGroup = new Map<string, StreamRecordLike[]>();
+  const note = (groupId: string, record: StreamRecordLike) => byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), record]);
+  for (const record of records) {
+    const groupId = groupOf(record);
+    if (groupId) note(groupId, record);
+    const federationId = federationOf(record);
+    if (!federationId) continue;
+    try {
+      for (const g of (await listSubtree(db, federationId)).groupIds) note(g, record);
+    } catch {
+      failedRecords.add(record);
+    }
+  }
+  if (byGroup.size) {
+    let failed: Set<string>;
+    try {
+      failed = new Set(await applyRollups(db, [...byGroup.keys()], asOf));
+    } catch {
+      failed = new Set(byGroup.keys());
+    }
+    for (const g of failed) for (const r of byGroup.get(g)!) failedRecords.add(r);
   }
   return {
-    batchItemFailures: records
-      .filter((r) => {
-        const g = groupOf(r);
-        return g !== undefined && failed.has(g);
-      })
-      .map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? r.eventID ?? '' })),
+    batchItemFailures: records.filter((r) => failedRecords.has(r)).map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? r.eventID ?? '' })),
   };
 }

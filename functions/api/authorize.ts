@@ -5,7 +5,7 @@
 import { decide, type FederationTarget, type GroupTarget, type Permission } from '#auth/policy.ts';
 
 import { ForbiddenError, NotFoundError } from '#core/errors.ts';
-import type { Federation, Group } from '#core/groups.ts';
+import { federationChain, type Federation, type Group } from '#core/groups.ts';
 import type { Context } from './context.ts';
 
 /** Throws FORBIDDEN with the policy's reason unless the viewer holds the permission. */
@@ -20,13 +20,14 @@ export function allowed(ctx: Context, permission: Permission): boolean {
   return decide(ctx.viewer, permission).allowed;
 }
 
-export function federationTarget(federation: Federation): FederationTarget {
-  return { federationIds: [federation.id, ...federation.ancestorIds] };
+/** The federation and those above it, walked through the request's cached loader. */
+export async function federationTarget(ctx: Context, federation: Federation): Promise<FederationTarget> {
+  return { federationIds: (await federationChain(federation, (id) => ctx.loaders.federation.load(id))).map((f) => f.id) };
 }
 
 export async function groupTarget(ctx: Context, group: Group): Promise<GroupTarget> {
   const federation = group.federationId ? await ctx.loaders.federation.load(group.federationId) : undefined;
-  return { groupId: group.id, federationIds: federation ? federationTarget(federation).federationIds : [] };
+  return { groupId: group.id, federationIds: federation ? (await federationTarget(ctx, federation)).federationIds : [] };
 }
 
 /** The same answer for "does not exist" and "not yours", so guessing ids reveals nothing. */

@@ -53,6 +53,8 @@ export type Permission =
   | { action: 'access.readBankSide'; bankId: string }
   /** Moving a group between federations: both sides must agree (or an administrator acts). */
   | { action: 'group.move'; from: FederationTarget | null; to: FederationTarget | null }
+  /** Moving a federation under another parent (or to the top): the side it leaves and the side it joins agree. */
+  | { action: 'federation.move'; federation: FederationTarget; from: FederationTarget | null; to: FederationTarget | null }
   /** An NGO's own sectors, services and deliveries. */
   | { action: 'ngo.manage'; ngoId: string }
   /** Where services reach, as suppressed aggregates. */
@@ -94,8 +96,9 @@ export function decide(viewer: Viewer, p: Permission): Decision {
       if (p.federation && coordinatesAnyOf(viewer, p.federation.federationIds)) return ALLOW;
       return deny('only a coordinator of the federation (or an administrator) onboards groups');
     case 'group.readProfile':
-      // Banks find groups through the directory, which shows these same public facts.
-      if (isAdmin(viewer) || isOfficerOf(viewer, p.group.groupId) || hasTenant(viewer, 'BANK')) return ALLOW;
+      // Banks and NGOs find groups through the directory, which shows these same public facts
+      // (name, place, age, member count) — never the books.
+      if (isAdmin(viewer) || isOfficerOf(viewer, p.group.groupId) || hasTenant(viewer, 'BANK') || hasTenant(viewer, 'NGO')) return ALLOW;
       if (coordinatesAnyOf(viewer, p.group.federationIds)) return ALLOW;
       return deny('this group is not yours to see');
     case 'group.readMembers':
@@ -115,9 +118,9 @@ export function decide(viewer: Viewer, p: Permission): Decision {
       if (viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'PRESIDENT')) return ALLOW;
       return deny("only the group's president, its federation's coordinators or an administrator record appointments");
     case 'group.browseDirectory':
-      return isAdmin(viewer) || hasTenant(viewer, 'BANK') || hasTenant(viewer, 'FEDERATION')
+      return isAdmin(viewer) || hasTenant(viewer, 'BANK') || hasTenant(viewer, 'NGO') || hasTenant(viewer, 'FEDERATION')
         ? ALLOW
-        : deny('the group directory is for banks, federations and administrators');
+        : deny('the group directory is for banks, NGOs, federations and administrators');
     case 'role.assign':
       return isAdmin(viewer) ? ALLOW : deny('only an administrator assigns roles');
     case 'organisation.read':
@@ -133,6 +136,13 @@ export function decide(viewer: Viewer, p: Permission): Decision {
       const leaves = !p.from || coordinatesAnyOf(viewer, p.from.federationIds);
       const joins = !p.to || coordinatesAnyOf(viewer, p.to.federationIds);
       return leaves && joins && (p.from || p.to) ? ALLOW : deny('only coordinators of both the federation a group leaves and the one it joins (or an administrator) move it');
+    }
+    case 'federation.move': {
+      if (isAdmin(viewer)) return ALLOW;
+      // A top-level federation has no parent to let it go: its own coordinators agree to join instead.
+      const leaves = p.from ? coordinatesAnyOf(viewer, p.from.federationIds) : coordinatesAnyOf(viewer, p.federation.federationIds.slice(0, 1));
+      const joins = !p.to || coordinatesAnyOf(viewer, p.to.federationIds);
+      return leaves && joins ? ALLOW : deny('only coordinators of both the parent a federation leaves (or, at the top, of the federation itself) and the one it joins (or an administrator) move it');
     }
     case 'ngo.manage':
       return isAdmin(viewer) || viewer.roles.some((r) => r.tenantType === 'NGO' && r.tenantId === p.ngoId)

@@ -47,14 +47,49 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
 
 export const setSectorsInputSchema = z.object({ idempotencyKey: idempotencyKeySchema, ngoId: id, sectors: z.array(z.enum(SECTORS)).max(SECTORS.length) });
 export const registerServiceInputSchema = z.object({ idempotencyKey: idempotencyKeySchema, ngoId: id, name: textSchema(200), sector: z.enum(SECTORS) });
+/** A delivery names groups directly up to this many; larger ones are recorded by commune. */
+export const MAX_GROUPS_PER_DELIVERY = 25;
+
 export const recordDeliveryInputSchema = z
   .object({
     idempotencyKey: idempotencyKeySchema,
     ngoId: id,
     serviceId: id,
     date: dateSchema,
-    communeCode: z.string().regex(/^\d{6}$/, 'must be a commune code of 6 digits'),
+    communeCode: z.string().regex(/^\d{6}$/, 'must be a commune code of 6 digits').nullish(),
+    groupIds: z
+      .array(id)
+      .min(1, 'must name at least one group')
+      .max(MAX_GROUPS_PER_DELIVERY, `must name at most ${MAX_GROUPS_PER_DELIVERY} groups; record larger deliveries by commune`)
+      .refine((ids) => new Set(ids).size === ids.length, 'must not name a group twice')
+      .nullish(),
     participants: z.number().int().min(0, 'must not be negative').max(100_000, 'must be at most 100,000'),
     women: z.number().int().min(0, 'must not be negative'),
   })
-  .refine((d) => d.women <= d.participants, { message: 'must not be more than the participants', path: ['women'] });
+  .refine((d) => d.women <= d.participants, { message: 'must not be more than the participants', path: ['women'] })
+  .refine((d) => !!d.communeCode !== !!d.groupIds, { message: 'give either communeCode or groupIds, not both', path: ['communeCode'] });
+
+/** One place a delivery reached: a whole commune (groupId null) or one group in its commune. */
+export interface Reach {
+  communeCode: string;
+  date: string;
+  groupId: string | null;
+  /** For a group: its members when the service reached it. */
+  members: number;
+}
+
+/**
+ * Who a sector's deliveries reached: communes reached as a whole, and the groups reached
+ * directly outside those communes (a group counted once, with its latest reach).
+ */
+export function reachOf(reaches: readonly Reach[]): { wholeCommunes: string[]; directGroups: Map<string, Reach> } {
+  const wholeCommunes = [...new Set(reaches.filter((r) => r.groupId === null).map((r) => r.communeCode))].sort();
+  const whole = new Set(wholeCommunes);
+  const directGroups = new Map<string, Reach>();
+  for (const r of reaches) {
+    if (r.groupId === null || whole.has(r.communeCode)) continue;
+    const seen = directGroups.get(r.groupId);
+    if (!seen || seen.date < r.date) directGroups.set(r.groupId, r);
+  }
+  return { wholeCommunes, directGroups };
+}

@@ -13,10 +13,42 @@ export interface Federation {
   id: string;
   name: string;
   placeCode: string;
+  /**
+   * The federation directly above, if any. Only the parent is stored: the chain above is walked
+   * (federationChain) so that moving a federation rewrites one item, never its descendants.
+   */
   parentId: string | null;
-  /** Every federation above this one, nearest first: the policy's view of "everything below". */
-  ancestorIds: string[];
   createdAt: string;
+}
+
+/** Federations nest at most this deep (a group's federation and 7 above it); creates and moves beyond it are refused. */
+export const MAX_FEDERATION_DEPTH = 8;
+
+/**
+ * The federation and every federation above it, itself first, read through `load` (a cached
+ * loader). Stops at a missing parent, and — should a cycle or an over-deep chain ever exist,
+ * which writes prevent — after a hard bound, so a read can never loop.
+ */
+export async function federationChain(start: Federation, load: (id: string) => Promise<Federation | undefined>): Promise<Federation[]> {
+  const chain = [start];
+  let current = start;
+  while (current.parentId && chain.length < MAX_FEDERATION_DEPTH * 2) {
+    const parent = await load(current.parentId);
+    if (!parent || chain.some((f) => f.id === parent.id)) break;
+    chain.push(parent);
+    current = parent;
+  }
+  return chain;
+}
+
+/**
+ * Why a federation cannot move under `newParentChain` (the new parent and those above it), or null.
+ * `subtreeHeight` counts the moved federation's own level: 1 when nothing is below it.
+ */
+export function checkFederationMove(federationId: string, newParentChain: readonly Federation[], subtreeHeight: number): string | null {
+  if (newParentChain.some((f) => f.id === federationId)) return 'must not be the federation itself or one below it';
+  if (newParentChain.length + subtreeHeight > MAX_FEDERATION_DEPTH) return `would nest federations more than ${MAX_FEDERATION_DEPTH} deep`;
+  return null;
 }
 
 export interface Group {
@@ -97,6 +129,14 @@ export function checkJoinDate(group: Pick<Group, 'formedOn'>, joinedOn: string, 
   if (joinedOn > today) return 'must not be in the future';
   return null;
 }
+
+export const moveFederationInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  federationId: idSchema,
+  parentId: idSchema.nullish(),
+  from: dateSchema,
+});
+export type MoveFederationInput = z.infer<typeof moveFederationInputSchema>;
 
 export const moveGroupInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema,

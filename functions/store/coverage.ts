@@ -1,8 +1,8 @@
 /** NGOs' services and deliveries, and the commune rollups coverage is counted from. */
-import type { Sector } from '#core/coverage.ts';
+import type { Reach, Sector } from '#core/coverage.ts';
 import type { Figures } from '#core/rollups.ts';
 import { ROLLUP_FIGURES, zeroFigures } from '#core/rollups.ts';
-import { batchGet, queryAll, type Db } from './db.ts';
+import { batchGet, queryAll, queryPage, type Db, type Page } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { isId, keys, prefixes, tenantKey } from './keys.ts';
 import { getItem } from './db.ts';
@@ -20,9 +20,19 @@ export interface Delivery {
   serviceId: string;
   sector: Sector;
   date: string;
-  communeCode: string;
+  /** The commune delivered to, or each group's commune. */
+  communeCodes: string[];
+  /** Empty for a delivery to a whole commune. */
+  groupIds: string[];
   participants: number;
   women: number;
+}
+
+/** A group as a delivery records it: where it meets and how many members it had then. */
+export interface GroupReached {
+  id: string;
+  placeCode: string;
+  memberCount: number;
 }
 
 export async function getService(db: Db, ngoId: string, id: string): Promise<Service | undefined> {
@@ -40,10 +50,26 @@ export function putServiceWrite(db: Db, s: Service): GuardedWrite {
   return { write: { Put: { TableName: db.table, Item: { ...keys.service(s.ngoId, s.id), entity: 'Service', ...s } } } };
 }
 
-export function putDeliveryWrite(db: Db, d: Delivery): GuardedWrite {
-  return {
-    write: { Put: { TableName: db.table, Item: { ...keys.delivery(d.sector, d.communeCode, d.date, d.id), ...keys.deliveryOfNgo(d.ngoId, d.date, d.id), entity: 'Delivery', ...d } } },
-  };
+/**
+ * A delivery: its record in the NGO's partition, and a reach item per commune (or per group) in
+ * the sector's partition, where coverage reads a place's range. A delivery names at most 25
+ * groups, so the whole write is one transaction.
+ */
+export function deliveryWrites(db: Db, d: Delivery, groups: readonly GroupReached[]): GuardedWrite[] {
+  const put = (Item: Record<string, unknown>): GuardedWrite => ({ write: { Put: { TableName: db.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } } });
+  const reaches: Record<string, unknown>[] = groups.length
+    ? groups.map((g) => {
+        const communeCode = g.placeCode.slice(0, 6);
+        return { ...keys.deliveryReach(d.sector, communeCode, d.date, d.id, g.id), entity: 'DeliveryReach', communeCode, date: d.date, groupId: g.id, members: g.memberCount };
+      })
+    : d.communeCodes.map((c) => ({ ...keys.deliveryReach(d.sector, c, d.date, d.id, null), entity: 'DeliveryReach', communeCode: c, date: d.date, groupId: null, members: 0 }));
+  return [put({ ...keys.delivery(d.ngoId, d.date, d.id), entity: 'Delivery', ...d }), ...reaches.map(put)];
+}
+
+/** An NGO's deliveries, newest first. */
+export async function listDeliveries(db: Db, ngoId: string, limit: number, cursor?: string | null): Promise<Page<Delivery>> {
+  const page = await queryPage(db, { partition: tenantKey('NGO', ngoId), sortPrefix: prefixes.deliveries, limit, cursor, forward: false });
+  return { items: page.items.map(({ pk: _pk, sk: _sk, entity: _e, ...d }) => d as unknown as Delivery), cursor: page.cursor };
 }
 
 export function ngoSectorsWrite(db: Db, ngoId: string, sectors: Sector[]): GuardedWrite {
@@ -58,10 +84,12 @@ export async function getNgoSectors(db: Db, ngoId: string): Promise<Sector[]> {
   return ((await getItem(db, keys.organisation('NGO', ngoId)))?.sectors as Sector[] | undefined) ?? [];
 }
 
-/** Deliveries of a sector in a place (any level) dated from `since` on. */
-export async function deliveriesIn(db: Db, sector: Sector, placeCode: string, since: string): Promise<Delivery[]> {
-  const items = await queryAll(db, { partition: `${prefixes.deliveries}${sector}`, sortPrefix: placeCode });
-  return (items as unknown as Delivery[]).filter((d) => d.date >= since);
+/** Where a sector's deliveries reached inside a place (any level), dated from `since` on. */
+export async function reachesIn(db: Db, sector: Sector, placeCode: string, since: string): Promise<Reach[]> {
+  const items = await queryAll(db, { partition: prefixes.sectorReach(sector), sortPrefix: placeCode });
+  return items
+    .map((i) => ({ communeCode: i.communeCode as string, date: i.date as string, groupId: (i.groupId as string | null) ?? null, members: Number(i.members ?? 0) }))
+    .filter((r) => r.date >= since);
 }
 
 /** Commune rollups (groups and members counted by the aggregator), in one batch per 100. */

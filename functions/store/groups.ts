@@ -2,7 +2,7 @@
  * Federations, groups and members in the table. Writes return plans for writeOnce, so each
  * mutation commits its items and its idempotency record in one transaction.
  */
-import type { CreateFederationInput, CreateGroupInput, AddMemberInput, Federation, Group, Member } from '#core/groups.ts';
+import { MAX_FEDERATION_DEPTH, type CreateFederationInput, type CreateGroupInput, type AddMemberInput, type Federation, type Group, type Member } from '#core/groups.ts';
 import { NotFoundError, ConflictError } from '#core/errors.ts';
 import { batchGet, getItem, queryAll, queryPage, type Db, type Item, type Page } from './db.ts';
 import type { GuardedWrite, WritePlan } from './idempotency.ts';
@@ -20,8 +20,8 @@ function record<T>(item: Item | undefined): T | undefined {
 
 const duplicate = () => new ConflictError('This record exists already.', 'កំណត់ត្រានេះមានរួចហើយ។');
 
-export async function getFederation(db: Db, id: string): Promise<Federation | undefined> {
-  return isId(id) ? record<Federation>(await getItem(db, keys.federation(id))) : undefined;
+export async function getFederation(db: Db, id: string, consistent = false): Promise<Federation | undefined> {
+  return isId(id) ? record<Federation>(await getItem(db, keys.federation(id), consistent)) : undefined;
 }
 
 export async function getGroup(db: Db, id: string): Promise<Group | undefined> {
@@ -89,14 +89,13 @@ export async function listGroupsAtPlace(db: Db, placeCode: string, limit: number
   return { items: page.items.map((i) => record<Group>(i)!), cursor: page.cursor };
 }
 
-/** `parent` is the federation read by the caller; its chain becomes this one's ancestors. */
-export function planCreateFederation(db: Db, id: string, input: CreateFederationInput, parent: Federation | null, now: Date): WritePlan<Federation> {
+/** `parent` is the federation read (and its depth checked) by the caller; the membership starts on `today`. */
+export function planCreateFederation(db: Db, id: string, input: CreateFederationInput, parent: Federation | null, now: Date, today: string): WritePlan<Federation> {
   const federation: Federation = {
     id,
     name: input.name,
     placeCode: input.placeCode,
     parentId: parent?.id ?? null,
-    ancestorIds: parent ? [parent.id, ...parent.ancestorIds] : [],
     createdAt: now.toISOString(),
   };
   const item = {
@@ -106,7 +105,10 @@ export function planCreateFederation(db: Db, id: string, input: CreateFederation
     ...federation,
   };
   const writes: GuardedWrite[] = [{ write: { Put: { TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: duplicate }];
-  if (federation.parentId) writes.push(mustExist(db, keys.federation(federation.parentId), 'input.parentId', 'federation'));
+  if (federation.parentId) {
+    writes.push(mustExist(db, keys.federation(federation.parentId), 'input.parentId', 'federation'));
+    writes.push(...membershipWrites(db, keys.parentMembership, id, undefined, federation.parentId, today));
+  }
   return { writes, result: federation };
 }
 
@@ -232,24 +234,30 @@ export interface FederationMembership {
   until: string | null;
 }
 
+const toMemberships = (items: Item[]): FederationMembership[] =>
+  items.map((i) => ({ federationId: i.federationId as string, from: i.from as string, until: (i.until as string | null) ?? null }));
+
+/** The federations a group belonged to, and when. */
 export async function listFederationHistory(db: Db, groupId: string): Promise<FederationMembership[]> {
-  const items = await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.federationHistory, consistent: true });
-  return items.map((i) => ({ federationId: i.federationId as string, from: i.from as string, until: (i.until as string | null) ?? null }));
+  return toMemberships(await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.federationHistory, consistent: true }));
 }
 
-/**
- * Moves a group to another federation (or out of any) from `from`: closes the current membership,
- * opens the new one, and re-indexes the group under its new federation — one transaction. The
- * group item's change reaches the aggregator, which moves its figures between the rollups.
- */
-export function federationMoveWrites(db: Db, group: Group, current: FederationMembership | undefined, to: string | null, from: string): GuardedWrite[] {
+/** The parents a federation belonged to, and when. */
+export async function listParentHistory(db: Db, federationId: string): Promise<FederationMembership[]> {
+  return toMemberships(await queryAll(db, { partition: keys.federation(federationId).pk, sortPrefix: prefixes.federationHistory, consistent: true }));
+}
+
+type MembershipKey = (ownerId: string, from: string, federationId: string) => { pk: string; sk: string };
+
+/** Closes the open membership (if any) on `from` and opens one in `to` (if any). Groups and federations keep history alike. */
+function membershipWrites(db: Db, key: MembershipKey, ownerId: string, current: FederationMembership | undefined, to: string | null, from: string): GuardedWrite[] {
   const writes: GuardedWrite[] = [];
   if (current) {
     writes.push({
       write: {
         Update: {
           TableName: db.table,
-          Key: keys.federationMembership(group.id, current.from, current.federationId),
+          Key: key(ownerId, current.from, current.federationId),
           UpdateExpression: 'SET #u = :u',
           ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#u) OR #u = :null)',
           ExpressionAttributeNames: { '#u': 'until' },
@@ -260,23 +268,113 @@ export function federationMoveWrites(db: Db, group: Group, current: FederationMe
   }
   if (to) {
     writes.push({
-      write: { Put: { TableName: db.table, Item: { ...keys.federationMembership(group.id, from, to), entity: 'FederationMembership', groupId: group.id, federationId: to, from, until: null } } },
+      write: {
+        Put: { TableName: db.table, Item: { ...key(ownerId, from, to), entity: 'FederationMembership', ownerId, federationId: to, from, until: null }, ConditionExpression: 'attribute_not_exists(pk)' },
+      },
+      // Back and forth on one day would reuse a membership's key: the history keeps each stay, so the second is refused.
+      onConditionFailed: () => new ConflictError('It was already a member there from this date; pick a later date.', 'វាធ្លាប់នៅទីនោះពីថ្ងៃនេះរួចហើយ។', 'input.from'),
     });
   }
-  writes.push({
-    write: {
-      Update: {
-        TableName: db.table,
-        Key: keys.group(group.id),
-        UpdateExpression: to ? 'SET federationId = :f, gsi1pk = :p, gsi1sk = :s' : 'SET federationId = :null REMOVE gsi1pk, gsi1sk',
-        ConditionExpression: 'attribute_exists(pk) AND (federationId = :was OR (attribute_not_exists(federationId) AND :was = :null) OR (federationId = :null AND :was = :null))',
-        ExpressionAttributeValues: {
-          ':null': null,
-          ':was': group.federationId,
-          ...(to ? { ':f': to, ':p': keys.groupInFederation(to, group.id).gsi1pk, ':s': keys.groupInFederation(to, group.id).gsi1sk } : {}),
+  return writes;
+}
+
+/** The owner's item moves only if it is still where it was read: a concurrent move loses. */
+const STILL_UNDER = '(#parent = :was OR (attribute_not_exists(#parent) AND :was = :null) OR (#parent = :null AND :was = :null))';
+
+/**
+ * Moves a group to another federation (or out of any) from `from`: closes the current membership,
+ * opens the new one, and re-indexes the group under its new federation — one transaction. The
+ * group item's change reaches the aggregator, which moves its figures between the rollups.
+ */
+export function federationMoveWrites(db: Db, group: Group, current: FederationMembership | undefined, to: string | null, from: string): GuardedWrite[] {
+  const index = to ? keys.groupInFederation(to, group.id) : undefined;
+  return [
+    ...membershipWrites(db, keys.federationMembership, group.id, current, to, from),
+    {
+      write: {
+        Update: {
+          TableName: db.table,
+          Key: keys.group(group.id),
+          UpdateExpression: to ? 'SET #parent = :f, gsi1pk = :p, gsi1sk = :s' : 'SET #parent = :null REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: `attribute_exists(pk) AND ${STILL_UNDER}`,
+          ExpressionAttributeNames: { '#parent': 'federationId' },
+          ExpressionAttributeValues: { ':null': null, ':was': group.federationId, ...(index ? { ':f': to, ':p': index.gsi1pk, ':s': index.gsi1sk } : {}) },
         },
       },
     },
-  });
-  return writes;
+  ];
+}
+
+/**
+ * Moves a federation under another parent (or to the top) from `from`. Only its own item changes
+ * (chains above are walked, not stored); every federation of the new parent's chain is checked
+ * to still have the parent it was read with, so two crossing moves cannot make a cycle. The
+ * federation item's change reaches the aggregator, which recounts the groups below it.
+ */
+export function parentMoveWrites(
+  db: Db,
+  federation: Federation,
+  current: FederationMembership | undefined,
+  newParentChain: readonly Federation[],
+  from: string,
+): GuardedWrite[] {
+  const to = newParentChain[0]?.id ?? null;
+  const index = to ? keys.federationChildOf(to, federation.id) : undefined;
+  const moved = () => new ConflictError('The federations changed while this was being done; try again.', 'សហព័ន្ធបានផ្លាស់ប្តូរ សូមព្យាយាមម្តងទៀត។', 'input.parentId');
+  return [
+    ...membershipWrites(db, keys.parentMembership, federation.id, current, to, from),
+    {
+      write: {
+        Update: {
+          TableName: db.table,
+          Key: keys.federation(federation.id),
+          UpdateExpression: to ? 'SET #parent = :f, gsi1pk = :p, gsi1sk = :s' : 'SET #parent = :null REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: `attribute_exists(pk) AND ${STILL_UNDER}`,
+          ExpressionAttributeNames: { '#parent': 'parentId' },
+          ExpressionAttributeValues: { ':null': null, ':was': federation.parentId, ...(index ? { ':f': to, ':p': index.gsi1pk, ':s': index.gsi1sk } : {}) },
+        },
+      },
+      onConditionFailed: moved,
+    },
+    ...newParentChain.map(
+      (f): GuardedWrite => ({
+        write: {
+          ConditionCheck: {
+            TableName: db.table,
+            Key: keys.federation(f.id),
+            ConditionExpression: `attribute_exists(pk) AND ${STILL_UNDER}`,
+            ExpressionAttributeNames: { '#parent': 'parentId' },
+            ExpressionAttributeValues: { ':null': null, ':was': f.parentId },
+          },
+        },
+        onConditionFailed: moved,
+      }),
+    ),
+  ];
+}
+
+/**
+ * Everything below a federation: the federations (itself first) and the groups, level by level,
+ * with the number of levels. Used to check a move's depth and to recount the groups it moves.
+ */
+export async function listSubtree(db: Db, federationId: string): Promise<{ federationIds: string[]; groupIds: string[]; height: number }> {
+  const federationIds = [federationId];
+  const groupIds: string[] = [];
+  let level = [federationId];
+  let height = 0;
+  while (level.length && height < MAX_FEDERATION_DEPTH * 2) {
+    height++;
+    const next: string[] = [];
+    for (const id of level) {
+      const items = await queryAll(db, { index: 'byParent', partition: keys.federation(id).pk });
+      for (const item of items) {
+        const sk = item.gsi1sk as string;
+        if (sk.startsWith(prefixes.groupsOfFederation)) groupIds.push(item.id as string);
+        else if (sk.startsWith(prefixes.childFederations) && !federationIds.includes(item.id as string)) next.push(item.id as string);
+      }
+    }
+    federationIds.push(...next);
+    level = next;
+  }
+  return { federationIds, groupIds, height };
 }

@@ -8,6 +8,7 @@
  * | group                | GROUP#<id>             | GROUP                     | FED#<federationId> / GROUP#<id>     | PROV#<pp> / <place8>#<id>        |
  * | member               | GROUP#<groupId>        | MEMBER#<id>               |                                     |                                  |
  * | federation membership| GROUP#<groupId>        | FEDHIST#<from>#<fedId>    |                                     |                                  |
+ * | parent membership    | FED#<id>               | FEDHIST#<from>#<parentId> |                                     |                                  |
  * | books (balances)     | GROUP#<groupId>        | BOOKS                     |                                     |                                  |
  * | recent activity      | GROUP#<groupId>        | ACTIVITY                  |                                     |                                  |
  * | journal (a posting)  | GROUP#<groupId>        | JOURNAL#<date>#<journalId>|                                     |                                  |
@@ -20,7 +21,8 @@
  * | rollup (fed / place) | ROLLUP#FED#<id> or ROLLUP#PLACE#<code> | ROLLUP |                           |                                  |
  * | counted for rollups  | GROUP#<groupId>        | ROLLUPSRC                 |                                     |                                  |
  * | NGO service          | NGO#<ngoId>            | SERVICE#<id>              |                                     |                                  |
- * | delivery of a service| DELIVERY#<sector>      | <commune>#<date>#<id>     | NGO#<ngoId> / DELIVERY#<date>#<id>  |                                  |
+ * | delivery of a service| NGO#<ngoId>            | DELIVERY#<date>#<id>      |                                     |                                  |
+ * | where it reached     | REACH#<sector>         | <commune>#<date>#<id>#<groupId or *> |                          |                                  |
  * | bank read log entry  | GROUP#<groupId>        | READLOG#<at>#<id>         | BANK#<bankId> / READLOG#<at>#<id>   |                                  |
  * | bank / NGO           | BANK#<id> / NGO#<id>   | BANK / NGO                | ORG#BANK / BANK#<id> (and NGO)      |                                  |
  * | user                 | USER#<sub>             | PROFILE                   |                                     |                                  |
@@ -64,6 +66,8 @@ export const keys = {
   }),
   /** A group's membership of a federation over time: joined on `from`, left on `until` (if set). */
   federationMembership: (groupId: string, from: string, federationId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `FEDHIST#${from}#${federationId}` }),
+  /** A federation's membership of a parent federation over time (same shape as a group's). */
+  parentMembership: (federationId: string, from: string, parentId: string) => ({ pk: tenantKey('FEDERATION', federationId), sk: `FEDHIST#${from}#${parentId}` }),
   member: (groupId: string, memberId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `MEMBER#${memberId}` }),
   organisation: (type: 'BANK' | 'NGO', id: string) => ({ pk: tenantKey(type, id), sk: type }),
   organisationListing: (type: 'BANK' | 'NGO', id: string) => ({ gsi1pk: prefixes.organisations(type), gsi1sk: `${type}#${id}` }),
@@ -90,9 +94,13 @@ export const keys = {
   /** What the aggregator has counted for a group, and where. */
   rollupSource: (groupId: string) => ({ pk: tenantKey('GROUP', groupId), sk: 'ROLLUPSRC' }),
   service: (ngoId: string, id: string) => ({ pk: tenantKey('NGO', ngoId), sk: `SERVICE#${id}` }),
-  /** Deliveries by sector, sorted by place then date, so a place's deliveries are one range. */
-  delivery: (sector: string, communeCode: string, date: string, id: string) => ({ pk: `DELIVERY#${sector}`, sk: `${communeCode}#${date}#${id}` }),
-  deliveryOfNgo: (ngoId: string, date: string, id: string) => ({ gsi1pk: tenantKey('NGO', ngoId), gsi1sk: `DELIVERY#${date}#${id}` }),
+  /** A delivery as the NGO recorded it, in its partition by date. */
+  delivery: (ngoId: string, date: string, id: string) => ({ pk: tenantKey('NGO', ngoId), sk: `DELIVERY#${date}#${id}` }),
+  /** Where a delivery reached, by sector, sorted by place then date, so a place's reach is one range. `*` = the whole commune. */
+  deliveryReach: (sector: string, communeCode: string, date: string, id: string, groupId: string | null) => ({
+    pk: `REACH#${sector}`,
+    sk: `${communeCode}#${date}#${id}#${groupId ?? '*'}`,
+  }),
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
   role: (sub: string, tenantType: TenantType, tenantId: string, role: string) => ({
     pk: `USER#${sub}`,
@@ -117,6 +125,7 @@ export const prefixes = {
   bankLoans: 'BANKLOAN#',
   services: 'SERVICE#',
   deliveries: 'DELIVERY#',
+  sectorReach: (sector: string) => `REACH#${sector}`,
   /** The byParent partition listing every bank (or every NGO). */
   organisations: (type: 'BANK' | 'NGO') => `ORG#${type}`,
   roles: 'ROLE#',

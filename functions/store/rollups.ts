@@ -7,7 +7,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { contribution, differences, fold, ROLLUP_FIGURES, rollupTargets, zeroFigures, type Counted, type Figures } from '#core/rollups.ts';
-import type { Group } from '#core/groups.ts';
+import { federationChain, type Federation, type Group } from '#core/groups.ts';
 import { summarise } from '#core/attention.ts';
 import { getBooks } from './books.ts';
 import { getItem, transactWrite, type Db, type TransactItem } from './db.ts';
@@ -32,12 +32,23 @@ async function readSource(db: Db, groupId: string): Promise<Source> {
   return { rev: item.rev as number, counted: counted ? { figures: toFigures(counted.figures), targets: counted.targets } : undefined };
 }
 
+type FederationLoader = (id: string) => Promise<Federation | undefined>;
+
+/** Federation reads shared by one batch: its groups mostly sit under the same few federations. */
+function federationCache(db: Db): FederationLoader {
+  const cache = new Map<string, Promise<Federation | undefined>>();
+  return (id) => {
+    if (!cache.has(id)) cache.set(id, getFederation(db, id));
+    return cache.get(id)!;
+  };
+}
+
 /** What a group should count now, from its current records. */
-export async function currentCount(db: Db, group: Group | undefined, asOf: string): Promise<Counted | undefined> {
+export async function currentCount(db: Db, group: Group | undefined, asOf: string, loadFederation: FederationLoader = federationCache(db)): Promise<Counted | undefined> {
   if (!group) return undefined;
   const books = await getBooks(db, group.id);
-  const federation = group.federationId ? await getFederation(db, group.federationId) : undefined;
-  const chain = federation ? [federation.id, ...federation.ancestorIds] : [];
+  const federation = group.federationId ? await loadFederation(group.federationId) : undefined;
+  const chain = federation ? (await federationChain(federation, loadFederation)).map((f) => f.id) : [];
   return {
     figures: contribution({
       memberCount: group.memberCount,
@@ -64,9 +75,11 @@ export async function applyRollups(db: Db, groupIds: string[], asOf: string): Pr
   let pending = [...new Set(groupIds)];
   for (let attempt = 0; pending.length && attempt < 8; attempt++) {
     const planned: Planned[] = [];
+    // Fresh per attempt: a retry must see a federation that moved meanwhile.
+    const loadFederation = federationCache(db);
     for (const groupId of pending) {
       const [source, group] = await Promise.all([readSource(db, groupId), getGroup(db, groupId)]);
-      const now = await currentCount(db, group, asOf);
+      const now = await currentCount(db, group, asOf, loadFederation);
       const change = differences(source.counted, now);
       if (change.size) planned.push({ groupId, source, now, change });
     }

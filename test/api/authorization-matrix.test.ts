@@ -97,7 +97,7 @@ const withRole = (role: Role) => role !== 'nobody';
 const adminOnly = (role: Role) => role === 'admin';
 const ownOfficer = (role: Role, rel: Rel) => rel === 'own' && OFFICERS.includes(role);
 const ownTreasurer = (role: Role, rel: Rel) => rel === 'own' && role === 'treasurer';
-const groupVisible = (role: Role, rel: Rel) => role === 'admin' || role === 'bank' || (rel === 'own' && (role === 'coordinator' || OFFICERS.includes(role)));
+const groupVisible = (role: Role, rel: Rel) => role === 'admin' || role === 'bank' || role === 'ngo' || (rel === 'own' && (role === 'coordinator' || OFFICERS.includes(role)));
 const inGroup = (field: string) => (role: Role, rel: Rel): Op => ({ query: `query($id: ID!) { group(id: $id) { id ${field} } }`, variables: { id: group(rel) } });
 
 const queryProbes: Record<string, Probe> = {
@@ -108,7 +108,7 @@ const queryProbes: Record<string, Probe> = {
   myGroups: { name: 'myGroups', allowed: anyone, make: () => ({ query: '{ myGroups { id } }' }) },
   groupDirectory: {
     name: 'groupDirectory',
-    allowed: (role) => ['admin', 'coordinator', 'bank'].includes(role),
+    allowed: (role) => ['admin', 'coordinator', 'bank', 'ngo'].includes(role),
     make: (_r, rel) => ({ query: `{ groupDirectory(placeCode: "${rel === 'own' ? '17' : '02'}") { nodes { id } } }` }),
   },
   federation: {
@@ -299,6 +299,20 @@ const mutationProbes: Record<string, Probe> = {
       await graphqlOk(env.app, world.token.admin, 'mutation($input: MoveGroupInput!) { moveGroupToFederation(input: $input) { id } }', {
         input: { idempotencyKey: ikey(), groupId: group(rel), federationId: home, from: nextAppointmentDate() },
       });
+    },
+  },
+  moveFederation: {
+    name: 'moveFederation',
+    // own: a fresh federation under the top one leaves it (the top's coordinator lets it go);
+    // other: a fresh federation under another joins the top one without its parent's consent.
+    allowed: (role, rel) => role === 'admin' || (role === 'coordinator' && rel === 'own'),
+    make: async (_r, rel) => {
+      const parentId = rel === 'own' ? world.ids.topFederation : world.ids.otherFederation;
+      const id = (await graphqlOk(env.app, world.token.admin, M.createFederation, { input: { idempotencyKey: ikey(), name: 'Movable', placeCode: '17', parentId } })).createFederation.id;
+      return {
+        query: 'mutation($input: MoveFederationInput!) { moveFederation(input: $input) { id } }',
+        variables: { input: { idempotencyKey: ikey(), federationId: id, parentId: rel === 'own' ? null : world.ids.topFederation, from: clock.now().toISOString().slice(0, 10) } },
+      };
     },
   },
   setNgoSectors: {

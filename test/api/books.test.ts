@@ -320,7 +320,7 @@ describe('who may keep and read the books', () => {
     ['coordinator of its federation', 'coordinatorTop', 'FORBIDDEN'],
     ['bank officer', 'bankOfficer', 'FORBIDDEN'],
     ['administrator', 'admin', 'FORBIDDEN'],
-    ['NGO staff', 'ngoStaff', 'NOT_FOUND'],
+    ['NGO staff', 'ngoStaff', 'FORBIDDEN'],
   ] as const;
 
   it.each(denied)('the %s cannot record a meeting, and nothing is written', async (_l, who, code) => {

@@ -11,6 +11,7 @@ import { buildWorld, M, type World } from '../helpers/world.ts';
 let env: IntegrationEnv;
 let world: World;
 let service: string;
+const groupsIn: Record<string, string[]> = { '170403': [], '170404': [] };
 
 beforeAll(async () => {
   env = await integrationEnv();
@@ -21,6 +22,7 @@ beforeAll(async () => {
       const g = (await graphqlOk(env.app, world.token.admin, M.createGroup, {
         input: { idempotencyKey: ikey(), name: `G ${commune} ${i}`, placeCode: commune, currency: 'KHR', meetingSchedule: { frequency: 'MONTHLY', weekday: 'MONDAY' }, formedOn: '2022-01-03', federationId: world.ids.subFederation },
       })).createGroup.id;
+      groupsIn[commune]!.push(g);
       const t = `cov-${ikey()}`;
       await graphqlOk(env.app, world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId: t, displayName: 't' } });
       await graphqlOk(env.app, world.token.admin, M.appointOfficer, { input: { idempotencyKey: ikey(), groupId: g, userId: t, role: 'TREASURER', from: '2022-01-03' } });
@@ -85,5 +87,57 @@ describe('coverage', () => {
       const r = await graphql(env.app, t, C.deliver, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, serviceId: service, date: '2026-06-10', communeCode: '170403', participants: 1, women: 1 } });
       expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     }
+  });
+
+  it('a delivery to particular groups reaches those groups: counted once, their communes leave the gaps', async () => {
+    const health = (await graphqlOk(env.app, world.token.ngoStaff, C.service, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, name: 'Health talk', sector: 'HEALTH' } })).registerService.id;
+    const deliver = (groupIds: string[], sId = health) =>
+      graphql(env.app, world.token.ngoStaff, C.deliver, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, serviceId: sId, date: '2026-07-01', groupIds, participants: 12, women: 12 } });
+    // Two groups of Khvav: 2 groups stand behind the count, so it is suppressed.
+    const two = await deliver(groupsIn['170404']!);
+    expect(two.data!.recordDelivery).toMatchObject({ communes: [{ code: '170404' }], groupIds: groupsIn['170404'] });
+    expect((await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '1704', s: 'HEALTH' })).coverage).toMatchObject({
+      communesReached: 0,
+      groupsReached: { suppressed: true, value: null },
+      membersReached: { suppressed: true, value: null },
+    });
+    // A third group, delivered to twice, makes 3 groups; its members count once.
+    await deliver([groupsIn['170403']![0]!]);
+    await deliver([groupsIn['170403']![0]!]);
+    expect((await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '1704', s: 'HEALTH' })).coverage).toMatchObject({
+      communesReached: 0,
+      groupsReached: { suppressed: false, value: 3 },
+      membersReached: { suppressed: false, value: 30 },
+    });
+    const gaps = (await graphqlOk(env.app, world.token.ngoStaff, C.gaps, { p: '1704', s: 'HEALTH' })).coverageGaps;
+    expect(gaps.map((g: any) => g.commune.code)).toEqual(['170402']);
+    // A group inside a commune reached as a whole is not counted again.
+    await deliver([groupsIn['170403']![1]!], service);
+    expect((await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '170403', s: 'WATER_SANITATION_HYGIENE' })).coverage).toMatchObject({ groupsReached: { value: 3 }, membersReached: { value: 30 } });
+    // The NGO sees its own deliveries, newest first.
+    const listed = (await graphqlOk(env.app, world.token.ngoStaff, C.deliveries)).ngos.nodes.find((n: any) => n.id === world.ids.ngo).deliveries;
+    expect(listed.nodes[0]).toMatchObject({ date: '2026-07-01' });
+    expect(listed.nodes.some((d: any) => d.groupIds.length === 2)).toBe(true);
+  });
+
+  it('a delivery names a commune or groups, never both or neither, and only groups that exist', async () => {
+    const input = { idempotencyKey: ikey(), ngoId: world.ids.ngo, serviceId: service, date: '2026-06-10', participants: 1, women: 1 };
+    const both = await graphql(env.app, world.token.ngoStaff, C.deliver, { input: { ...input, communeCode: '170403', groupIds: [world.ids.groupA] } });
+    expect(both.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.communeCode' });
+    const neither = await graphql(env.app, world.token.ngoStaff, C.deliver, { input: { ...input } });
+    expect(neither.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.communeCode' });
+    const twice = await graphql(env.app, world.token.ngoStaff, C.deliver, { input: { ...input, groupIds: [world.ids.groupA, world.ids.groupA] } });
+    expect(twice.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.groupIds' });
+    const unknown = await graphql(env.app, world.token.ngoStaff, C.deliver, { input: { ...input, groupIds: [world.ids.groupA, 'no-such-group'] } });
+    expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.groupIds.1' });
+  });
+
+  it('an NGO’s deliveries are read by its own staff and administrators only', async () => {
+    const q = '{ ngos { nodes { id deliveries { nodes { id } } } } }';
+    for (const t of [world.token.treasurerA, world.token.bankOfficer, world.token.coordinatorTop]) {
+      const r = await graphql(env.app, t, q);
+      expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    }
+    expect((await graphql(env.app, world.token.admin, q)).errors).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 /** Integration tier (DynamoDB Local): federations, groups and members end to end, with the policy. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from '../../dev/graphql-client.ts';
+import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
 import { ikey, integrationEnv, type IntegrationEnv } from '../helpers/integration.ts';
 import { buildWorld, M, type World } from '../helpers/world.ts';
 
@@ -85,11 +85,20 @@ describe('bank officers', () => {
 });
 
 describe('NGO staff and people without a role', () => {
-  it.each(['ngoStaff', 'nobody'] as const)('%s cannot see a group, its members or the directory', async (who) => {
-    const t = world.token[who];
+  it('someone without a role cannot see a group or the directory', async () => {
+    const t = world.token.nobody;
     expect((await graphql(env.app, t, GROUP_PUBLIC, { id: world.ids.groupA })).data!.group).toBeNull();
     const dir = await graphql(env.app, t, '{ groupDirectory(placeCode: "17") { nodes { id } } }');
     expect(dir.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('NGO staff find groups in the directory (to record deliveries to them) but never their members', async () => {
+    const t = world.token.ngoStaff;
+    expect((await graphql(env.app, t, GROUP_PUBLIC, { id: world.ids.groupA })).data!.group).toMatchObject({ id: world.ids.groupA });
+    const dir = await graphqlOk(env.app, t, '{ groupDirectory(placeCode: "17") { nodes { id } } }');
+    expect(dir.groupDirectory.nodes.map((n: any) => n.id)).toContain(world.ids.groupA);
+    const members = await graphql(env.app, t, GROUP_WITH_MEMBERS, { id: world.ids.groupA });
+    expect(members.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 });
 

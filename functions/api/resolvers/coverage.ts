@@ -1,12 +1,13 @@
 /** NGOs' services and deliveries, and coverage and gaps by place × sector, suppressed below 3 groups. */
-import { recordDeliveryInputSchema, registerServiceInputSchema, setSectorsInputSchema, suppress } from '#core/coverage.ts';
+import { reachOf, recordDeliveryInputSchema, registerServiceInputSchema, setSectorsInputSchema, suppress } from '#core/coverage.ts';
 import { ValidationError } from '#core/errors.ts';
 import { addMonths } from '#core/loans.ts';
 import { allCommunesIn, findPlace } from '#core/places.ts';
 import { cambodiaDate, parseInput, placeCodeSchema } from '#core/validation.ts';
-import { communeRollups, deliveriesIn, getNgoSectors, getService, listServices, ngoSectorsWrite, putDeliveryWrite, putServiceWrite } from '#store/coverage.ts';
+import { communeRollups, deliveryWrites, getNgoSectors, getService, listDeliveries, listServices, ngoSectorsWrite, putServiceWrite, reachesIn, type Delivery } from '#store/coverage.ts';
 import { getOrganisation } from '#store/organisations.ts';
-import { authorize, notFound } from '../authorize.ts';
+import { allowed, authorize, groupTarget, notFound } from '../authorize.ts';
+import { connection, pageArgs } from '../pagination.ts';
 import type { Context } from '../context.ts';
 import { commit, newId } from '../mutation.ts';
 import type { Resolvers } from '../generated/schema.ts';
@@ -24,30 +25,46 @@ async function ngoOf(ctx: Context, ngoId: string) {
   return ngo;
 }
 
+/** The groups a delivery names, each one the NGO may see in the directory; unknown ones are NOT_FOUND. */
+async function groupsReached(ctx: Context, ids: string[]) {
+  const groups = await ctx.loaders.group.loadMany(ids);
+  const found = [];
+  for (const [i, group] of groups.entries()) {
+    if (!group || group instanceof Error || !allowed(ctx, { action: 'group.readProfile', group: await groupTarget(ctx, group) })) throw notFound('group', `input.groupIds.${i}`);
+    found.push(group);
+  }
+  return found;
+}
+
 export const coverageResolvers: Resolvers = {
   Ngo: {
     sectors: (n, _a, ctx) => getNgoSectors(ctx.db, n.id),
     services: (n, _a, ctx) => listServices(ctx.db, n.id),
+    deliveries: async (n, args, ctx) => {
+      authorize(ctx, { action: 'ngo.manage', ngoId: n.id });
+      const { limit, cursor } = pageArgs(args);
+      return connection(await listDeliveries(ctx.db, n.id, limit, cursor));
+    },
   },
   Delivery: {
-    commune: (d) => findPlace(d.communeCode)!,
+    communes: (d) => d.communeCodes.map((c) => findPlace(c)!),
   },
   Query: {
     coverage: async (_p, args, ctx) => {
       authorize(ctx, { action: 'coverage.read' });
       const where = place(args.placeCode);
       const since = addMonths(cambodiaDate(ctx.now()), -12);
-      const communes = [...new Set((await deliveriesIn(ctx.db, args.sector, where.code, since)).map((d) => d.communeCode))];
-      const rollups = await communeRollups(ctx.db, communes);
-      const groups = [...rollups.values()].reduce((s, f) => s + Number(f.groups), 0);
-      const members = [...rollups.values()].reduce((s, f) => s + Number(f.members), 0);
-      return { place: where, sector: args.sector, communesReached: communes.length, groupsReached: suppress(groups, groups), membersReached: suppress(members, groups) };
+      const { wholeCommunes, directGroups } = reachOf(await reachesIn(ctx.db, args.sector, where.code, since));
+      const rollups = [...(await communeRollups(ctx.db, wholeCommunes)).values()];
+      const groups = rollups.reduce((s, f) => s + Number(f.groups), 0) + directGroups.size;
+      const members = rollups.reduce((s, f) => s + Number(f.members), 0) + [...directGroups.values()].reduce((s, r) => s + r.members, 0);
+      return { place: where, sector: args.sector, communesReached: wholeCommunes.length, groupsReached: suppress(groups, groups), membersReached: suppress(members, groups) };
     },
     coverageGaps: async (_p, args, ctx) => {
       authorize(ctx, { action: 'coverage.read' });
       const where = place(args.placeCode);
       const since = addMonths(cambodiaDate(ctx.now()), -12);
-      const reached = new Set((await deliveriesIn(ctx.db, args.sector, where.code, since)).map((d) => d.communeCode));
+      const reached = new Set((await reachesIn(ctx.db, args.sector, where.code, since)).map((r) => r.communeCode));
       const communes = allCommunesIn(where.code).map((c) => c.code).filter((c) => !reached.has(c));
       const rollups = await communeRollups(ctx.db, communes);
       return communes
@@ -77,13 +94,24 @@ export const coverageResolvers: Resolvers = {
     recordDelivery: async (_p, { input }, ctx) => {
       const data = parseInput(recordDeliveryInputSchema, input);
       const ngo = await ngoOf(ctx, data.ngoId);
-      if (!findPlace(data.communeCode)) throw new ValidationError('input.communeCode: is not a known commune', 'មិនមែនជាឃុំដែលស្គាល់ទេ', 'input.communeCode');
+      if (data.communeCode && !findPlace(data.communeCode)) throw new ValidationError('input.communeCode: is not a known commune', 'មិនមែនជាឃុំដែលស្គាល់ទេ', 'input.communeCode');
       if (data.date > cambodiaDate(ctx.now())) throw new ValidationError('input.date: must not be in the future', 'មិនអាចជាថ្ងៃអនាគតបានទេ', 'input.date');
       const service = await getService(ctx.db, ngo.id, data.serviceId);
       if (!service) throw notFound('service', 'input.serviceId');
+      const groups = await groupsReached(ctx, data.groupIds ?? []);
       return commit(ctx, 'recordDelivery', data, () => {
-        const delivery = { id: newId(), ngoId: ngo.id, serviceId: service.id, sector: service.sector, date: data.date, communeCode: data.communeCode, participants: data.participants, women: data.women };
-        return { writes: [putDeliveryWrite(ctx.db, delivery)], result: delivery };
+        const delivery: Delivery = {
+          id: newId(),
+          ngoId: ngo.id,
+          serviceId: service.id,
+          sector: service.sector,
+          date: data.date,
+          communeCodes: data.communeCode ? [data.communeCode] : [...new Set(groups.map((g) => g.placeCode.slice(0, 6)))].sort(),
+          groupIds: groups.map((g) => g.id),
+          participants: data.participants,
+          women: data.women,
+        };
+        return { writes: deliveryWrites(ctx.db, delivery, groups), result: delivery };
       });
     },
   },

@@ -1,5 +1,5 @@
 /** Federations: readable by their coordinators and those of any federation above them. */
-import { createFederationInputSchema, moveGroupInputSchema } from '#core/groups.ts';
+import { checkFederationMove, createFederationInputSchema, federationChain, MAX_FEDERATION_DEPTH, moveFederationInputSchema, moveGroupInputSchema } from '#core/groups.ts';
 import { findPlace } from '#core/places.ts';
 import { cambodiaDate, parseInput, placeCodeSchema } from '#core/validation.ts';
 import { csvField, summarise } from '#core/attention.ts';
@@ -8,7 +8,18 @@ import type { Context } from '../context.ts';
 import { ConflictError, ValidationError } from '#core/errors.ts';
 import { rollupPar30 } from '#core/rollups.ts';
 import { getRollup } from '#store/rollups.ts';
-import { federationMoveWrites, getGroup, listChildFederations, listFederationHistory, listGroupsOfFederation, planCreateFederation } from '#store/groups.ts';
+import {
+  federationMoveWrites,
+  getFederation,
+  getGroup,
+  listChildFederations,
+  listFederationHistory,
+  listGroupsOfFederation,
+  listParentHistory,
+  listSubtree,
+  parentMoveWrites,
+  planCreateFederation,
+} from '#store/groups.ts';
 import { allowed, authorize, authorizeOnGroup, federationTarget, groupTarget, notFound } from '../authorize.ts';
 import { commit, newId } from '../mutation.ts';
 import { connection, pageArgs } from '../pagination.ts';
@@ -19,7 +30,7 @@ export const federationResolvers: Resolvers = {
   Query: {
     federation: async (_p, { id }, ctx) => {
       const federation = await ctx.loaders.federation.load(id);
-      if (!federation || !allowed(ctx, { action: 'federation.read', federation: federationTarget(federation) })) return null;
+      if (!federation || !allowed(ctx, { action: 'federation.read', federation: await federationTarget(ctx, federation) })) return null;
       return federation;
     },
     placeRollup: async (_p, { code }, ctx) => {
@@ -40,8 +51,9 @@ export const federationResolvers: Resolvers = {
     parent: async (f, _a, ctx) => {
       if (!f.parentId) return null;
       const parent = await ctx.loaders.federation.load(f.parentId);
-      return parent && allowed(ctx, { action: 'federation.read', federation: federationTarget(parent) }) ? parent : null;
+      return parent && allowed(ctx, { action: 'federation.read', federation: await federationTarget(ctx, parent) }) ? parent : null;
     },
+    parentHistory: (f, _a, ctx) => listParentHistory(ctx.db, f.id),
     children: async (f, args, ctx) => {
       const { limit, cursor } = pageArgs(args);
       return connection(await listChildFederations(ctx.db, f.id, limit, cursor));
@@ -120,8 +132,8 @@ export const federationResolvers: Resolvers = {
       const next = data.federationId ? await ctx.loaders.federation.load(data.federationId) : undefined;
       authorize(ctx, {
         action: 'group.move',
-        from: current ? federationTarget(current) : null,
-        to: next ? federationTarget(next) : data.federationId ? { federationIds: [data.federationId] } : null,
+        from: current ? await federationTarget(ctx, current) : null,
+        to: next ? await federationTarget(ctx, next) : data.federationId ? { federationIds: [data.federationId] } : null,
       });
       if (data.federationId && !next) throw notFound('federation', 'input.federationId');
       if (data.from < group.formedOn || data.from > cambodiaDate(ctx.now())) {
@@ -133,7 +145,7 @@ export const federationResolvers: Resolvers = {
         if ((data.federationId ?? null) === fresh.federationId) throw new ConflictError('The group is already there.', 'ក្រុមនៅទីនោះរួចហើយ។', 'input.federationId');
         const history = await listFederationHistory(ctx.db, group.id);
         const open = history.find((h) => h.until === null && h.federationId === fresh.federationId);
-        if (open && data.from <= open.from) throw new ValidationError(`input.from: must be after it joined (${open.from})`, 'ត្រូវតែក្រោយថ្ងៃចូល', 'input.from');
+        if (open && data.from < open.from) throw new ValidationError(`input.from: must not be before it joined (${open.from})`, 'ត្រូវតែក្រោយថ្ងៃចូល', 'input.from');
         return { writes: federationMoveWrites(ctx.db, fresh, open, data.federationId ?? null, data.from), result: { ...fresh, federationId: data.federationId ?? null } };
       });
     },
@@ -142,7 +154,41 @@ export const federationResolvers: Resolvers = {
       authorize(ctx, { action: 'federation.create', parent: null });
       const parent = data.parentId ? await ctx.loaders.federation.load(data.parentId) : undefined;
       if (data.parentId && !parent) throw notFound('federation', 'input.parentId');
-      return commit(ctx, 'createFederation', data, () => planCreateFederation(ctx.db, newId(), data, parent ?? null, ctx.now()));
+      if (parent && (await federationChain(parent, (id) => ctx.loaders.federation.load(id))).length >= MAX_FEDERATION_DEPTH) {
+        throw new ValidationError(`input.parentId: would nest federations more than ${MAX_FEDERATION_DEPTH} deep`, 'សហព័ន្ធជាន់គ្នាជ្រៅពេក', 'input.parentId');
+      }
+      return commit(ctx, 'createFederation', data, () => planCreateFederation(ctx.db, newId(), data, parent ?? null, ctx.now(), cambodiaDate(ctx.now())));
+    },
+    moveFederation: async (_p, { input }, ctx) => {
+      const data = parseInput(moveFederationInputSchema, input);
+      const load = (id: string) => ctx.loaders.federation.load(id);
+      const federation = await load(data.federationId);
+      if (!federation || !allowed(ctx, { action: 'federation.read', federation: await federationTarget(ctx, federation) })) throw notFound('federation', 'input.federationId');
+      const current = federation.parentId ? await load(federation.parentId) : undefined;
+      const next = data.parentId ? await load(data.parentId) : undefined;
+      authorize(ctx, {
+        action: 'federation.move',
+        federation: await federationTarget(ctx, federation),
+        from: current ? await federationTarget(ctx, current) : null,
+        to: next ? await federationTarget(ctx, next) : data.parentId ? { federationIds: [data.parentId] } : null,
+      });
+      if (data.parentId && !next) throw notFound('federation', 'input.parentId');
+      if (data.from > cambodiaDate(ctx.now())) throw new ValidationError('input.from: must not be in the future', 'មិនអាចជាថ្ងៃអនាគតបានទេ', 'input.from');
+      return commit(ctx, 'moveFederation', data, async () => {
+        // Fresh, consistent reads: the transaction then checks that none of them moved meanwhile.
+        const fresh = await getFederation(ctx.db, federation.id, true);
+        if (!fresh) throw notFound('federation', 'input.federationId');
+        if ((data.parentId ?? null) === fresh.parentId) throw new ConflictError('The federation is already there.', 'សហព័ន្ធនៅទីនោះរួចហើយ។', 'input.parentId');
+        const freshLoad = (id: string) => getFederation(ctx.db, id, true);
+        const parent = data.parentId ? await freshLoad(data.parentId) : undefined;
+        if (data.parentId && !parent) throw notFound('federation', 'input.parentId');
+        const newParentChain = parent ? await federationChain(parent, freshLoad) : [];
+        const refusal = checkFederationMove(fresh.id, newParentChain, (await listSubtree(ctx.db, fresh.id)).height);
+        if (refusal) throw new ValidationError(`input.parentId: ${refusal}`, 'មិនអាចផ្លាស់សហព័ន្ធទៅទីនោះបានទេ', 'input.parentId');
+        const open = (await listParentHistory(ctx.db, fresh.id)).find((h) => h.until === null && h.federationId === fresh.parentId);
+        if (open && data.from < open.from) throw new ValidationError(`input.from: must not be before it joined (${open.from})`, 'ត្រូវតែក្រោយថ្ងៃចូល', 'input.from');
+        return { writes: parentMoveWrites(ctx.db, fresh, open, newParentChain, data.from), result: { ...fresh, parentId: data.parentId ?? null } };
+      });
     },
   },
 };

@@ -58,7 +58,7 @@ export const groupResolvers: Resolvers = {
       const federation = data.federationId ? await ctx.loaders.federation.load(data.federationId) : undefined;
       authorize(ctx, {
         action: 'group.create',
-        federation: federation ? federationTarget(federation) : data.federationId ? { federationIds: [data.federationId] } : null,
+        federation: federation ? await federationTarget(ctx, federation) : data.federationId ? { federationIds: [data.federationId] } : null,
       });
       if (data.federationId && !federation) throw notFound('federation', 'input.federationId');
       return commit(ctx, 'createGroup', data, () => planCreateGroup(ctx.db, newId(), data, ctx.now()));
