@@ -1,0 +1,98 @@
+/**
+ * Throughput, latency and memory of the local server under load (autocannon), Krom against bare
+ * graphql-yoga serving the same SDL, each in its own Node process, in alternating rounds.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { ROOT } from '../infra/bundling.ts';
+import type { BenchWorld } from './data.ts';
+import { atLeast, median, reported, type Figure } from './stats.ts';
+
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
+const CONNECTIONS = 10;
+const TRIVIAL = '{ provinces { code nameEn } }';
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+}
+
+async function startServer(script: string, env: Record<string, string> = {}): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /ready (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.stderr!.on('data', () => {});
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}/graphql` };
+}
+
+async function stop(s: Server) {
+  s.child.kill('SIGTERM');
+  await new Promise((r) => s.child.once('exit', r));
+}
+
+/** Peak resident memory of a process so far (VmHWM), in MiB. */
+function peakRss(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'))!;
+  return Number(line.replace(/\D+/g, '')) / 1024;
+}
+
+async function load(url: string, body: string, token?: string) {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+  if (result.non2xx || result.errors) throw new Error(`load on ${url} had ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+export async function throughput(endpoint: string, w: BenchWorld, creditProfile: string): Promise<{ figures: Figure[]; detail: string }> {
+  const krom = await startServer('bench/serve-krom.ts', { KROM_BENCH: JSON.stringify({ endpoint, table: w.table, publicJwk: w.publicJwk }) });
+  const yoga = await startServer('bench/serve-yoga.ts');
+  try {
+    const trivial = JSON.stringify({ query: TRIVIAL });
+    const profile = JSON.stringify({ query: creditProfile, variables: { groupId: w.ids.group, from: '2021-01-01', to: '2026-11-22', requestedAmount: '2000000' } });
+    // Warm both (JIT, connection pools), then alternate.
+    await load(yoga.url, trivial);
+    await load(krom.url, trivial, w.token.treasurer);
+    const k: Awaited<ReturnType<typeof load>>[] = [];
+    const y: Awaited<ReturnType<typeof load>>[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      y.push(await load(yoga.url, trivial));
+      k.push(await load(krom.url, trivial, w.token.treasurer));
+    }
+    const p = await load(krom.url, profile, w.token.bank);
+    const kromRps = median(k.map((r) => r.rps));
+    const yogaRps = median(y.map((r) => r.rps));
+    const how = `autocannon, ${CONNECTIONS} connections, ${SECONDS} s a round, median of ${ROUNDS} alternating rounds`;
+    const figures = [
+      reported('throughput: bare yoga, trivial query', yogaRps, 'req/s', how),
+      reported('throughput: Krom, trivial query (token verified, roles read from DynamoDB)', kromRps, 'req/s', how),
+      atLeast('throughput: Krom ÷ bare yoga, trivial query', kromRps / yogaRps, 'ratio', 0.8, `${how}; Krom's auth, policy and plugins may cost at most 20%`),
+      reported('latency p50: Krom, trivial query', median(k.map((r) => r.p50)), 'ms', how),
+      reported('latency p99: Krom, trivial query', median(k.map((r) => r.p99)), 'ms', how),
+      reported('latency p50: bare yoga, trivial query', median(y.map((r) => r.p50)), 'ms', how),
+      reported('throughput: Krom, credit profile (grant checked, read logged)', p.rps, 'req/s', `autocannon, ${CONNECTIONS} connections, ${SECONDS} s`),
+      reported('latency p50: Krom, credit profile', p.p50, 'ms', `autocannon, ${CONNECTIONS} connections, ${SECONDS} s`),
+      reported('latency p99: Krom, credit profile', p.p99, 'ms', `autocannon, ${CONNECTIONS} connections, ${SECONDS} s`),
+      reported('memory: peak RSS of the Krom API process under load', peakRss(krom.child.pid!), 'MiB', 'VmHWM of the server process after all rounds'),
+      reported('memory: peak RSS of the bare yoga process under load', peakRss(yoga.child.pid!), 'MiB', 'VmHWM of the server process after all rounds'),
+    ];
+    const detail = `Krom trivial rounds (req/s): ${k.map((r) => Math.round(r.rps)).join(', ')}\nBare yoga rounds (req/s): ${y.map((r) => Math.round(r.rps)).join(', ')}`;
+    return { figures, detail };
+  } finally {
+    await Promise.all([stop(krom), stop(yoga)]);
+  }
+}
