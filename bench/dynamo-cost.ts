@@ -63,13 +63,16 @@ export async function dynamoCost(endpoint: string, log: (s: string) => void) {
   const large = await buildBenchWorld(endpoint, `bench-large-${Date.now()}`, 10_000, 60, log);
 
   const rows: { operation: string; small: Cost; large: Cost }[] = [];
-  const calls = [readCalls(small), readCalls(large)] as const;
-  for (const name of Object.keys(calls[0])) {
-    const [s, l] = [small, large].map((w, i) => calls[i][name]!);
+  const smallCalls = readCalls(small);
+  const largeCalls = readCalls(large);
+  for (const [name, s] of Object.entries(smallCalls)) {
+    const l = largeCalls[name]!;
     // The first run warms the process (module init, caches of the SDK); the second is measured.
-    await measure(small, docs[name]!, s!.token, s!.variables);
-    rows.push({ operation: name, small: await measure(small, docs[name]!, s!.token, s!.variables), large: await measure(large, docs[name]!, l!.token, l!.variables) });
+    await measure(small, docs[name]!, s.token, s.variables);
+    rows.push({ operation: name, small: await measure(small, docs[name]!, s.token, s.variables), large: await measure(large, docs[name]!, l.token, l.variables) });
   }
+  const missing = Object.keys(docs).filter((d) => !(d in smallCalls) && !['RecordMeeting', 'SyncMeetings'].includes(d));
+  if (missing.length) throw new Error(`example operations without a benchmark call: ${missing.join(', ')}`);
 
   // Writes: one meeting of 20 members at each size; a year synced offline into a new group.
   const writeMeeting = async (w: BenchWorld) => measure(w, docs.RecordMeeting!, w.token.treasurer, { input: { ...meetingInput(w.ids.group, w.ids.members, '2026-12', 0), date: '2026-11-20' } });

@@ -10,6 +10,7 @@ import { ROOT } from '../infra/bundling.ts';
 import { coldStart } from './cold-start.ts';
 import { dynamoCost, operations } from './dynamo-cost.ts';
 import { throughput } from './throughput.ts';
+import { inProcess } from './in-process.ts';
 import type { Figure } from './stats.ts';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
@@ -23,7 +24,8 @@ try {
   const cost = await dynamoCost(dynamo.endpoint, log);
   log('throughput and memory…');
   const load = await throughput(dynamo.endpoint, cost.large, operations().CreditProfile!);
-  const figures: Figure[] = [...cold.figures, ...cost.figures, ...load.figures];
+  const own = await inProcess(cost.large, operations().Provinces!);
+  const figures: Figure[] = [...cold.figures, ...cost.figures, ...load.figures, ...own];
   writeFileSync(`${ROOT}bench/results.json`, `${JSON.stringify({ figures: figures.map(({ name, value, unit, target, met }) => ({ name, value, unit, target, met })) }, null, 2)}\n`);
   writeFileSync(`${ROOT}bench/RESULTS.md`, report(figures, cost.rows, [cold.detail, load.detail]));
   for (const f of figures) log(`${f.met === false ? '✗' : f.met ? '✓' : '·'} ${f.name}: ${f.value} ${f.unit}${f.target ? ` (target ${f.target})` : ''}`);

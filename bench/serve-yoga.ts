@@ -1,16 +1,27 @@
 /**
  * Bare graphql-yoga for the throughput benchmark: Krom's own SDL, no auth, no policy, no plugins,
- * and one resolver answering the trivial query with the same data Krom's does.
+ * one resolver answering the trivial query with the same data Krom's does. BENCH_SERVER=node
+ * serves it on node:http (yoga's own adapter); BENCH_SERVER=hono mounts it in hono on
+ * @hono/node-server exactly as Krom is mounted, to tell the adapter's cost from Krom's own.
  */
 import { createServer } from 'node:http';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { allProvinces } from '#core/places.ts';
 import { typeDefs } from '#api/generated/schema.ts';
 
-const yoga = createYoga({ schema: createSchema({ typeDefs, resolvers: { Query: { provinces: () => allProvinces() } } }), logging: false });
-const server = createServer(yoga);
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`ready ${typeof address === 'object' && address ? address.port : 0}\n`);
-});
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+const yoga = createYoga({ schema: createSchema({ typeDefs, resolvers: { Query: { provinces: () => [...allProvinces()] } } }), logging: false });
+const ready = (port: number) => process.stdout.write(`ready ${port}\n`);
+if (process.env.BENCH_SERVER === 'hono') {
+  const app = new Hono().on(['GET', 'POST'], '/graphql', (c) => yoga.fetch(c.req.raw));
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => ready(info.port));
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+} else {
+  const server = createServer(yoga);
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    ready(typeof address === 'object' && address ? address.port : 0);
+  });
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+}

@@ -12,7 +12,7 @@ import { atLeast, median, reported, type Figure } from './stats.ts';
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
 const CONNECTIONS = 10;
-const TRIVIAL = '{ provinces { code nameEn } }';
+const TRIVIAL = '{ provinces { code nameEn } }'; // as graphql/operations/Provinces.graphql asks, less nameKm
 
 interface Server {
   child: ChildProcess;
@@ -60,19 +60,24 @@ async function load(url: string, body: string, token?: string) {
 
 export async function throughput(endpoint: string, w: BenchWorld, creditProfile: string): Promise<{ figures: Figure[]; detail: string }> {
   const krom = await startServer('bench/serve-krom.ts', { KROM_BENCH: JSON.stringify({ endpoint, table: w.table, publicJwk: w.publicJwk }) });
-  const yoga = await startServer('bench/serve-yoga.ts');
+  const yoga = await startServer('bench/serve-yoga.ts', { BENCH_SERVER: 'node' });
+  const honoYoga = await startServer('bench/serve-yoga.ts', { BENCH_SERVER: 'hono' });
   try {
     const trivial = JSON.stringify({ query: TRIVIAL });
     const profile = JSON.stringify({ query: creditProfile, variables: { groupId: w.ids.group, from: '2021-01-01', to: '2026-11-22', requestedAmount: '2000000' } });
     // Warm both (JIT, connection pools), then alternate.
     await load(yoga.url, trivial);
+    await load(honoYoga.url, trivial);
     await load(krom.url, trivial, w.token.treasurer);
     const k: Awaited<ReturnType<typeof load>>[] = [];
     const y: Awaited<ReturnType<typeof load>>[] = [];
+    const h: Awaited<ReturnType<typeof load>>[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       y.push(await load(yoga.url, trivial));
+      h.push(await load(honoYoga.url, trivial));
       k.push(await load(krom.url, trivial, w.token.treasurer));
     }
+    const honoRps = median(h.map((r) => r.rps));
     const p = await load(krom.url, profile, w.token.bank);
     const kromRps = median(k.map((r) => r.rps));
     const yogaRps = median(y.map((r) => r.rps));
@@ -81,6 +86,8 @@ export async function throughput(endpoint: string, w: BenchWorld, creditProfile:
       reported('throughput: bare yoga, trivial query', yogaRps, 'req/s', how),
       reported('throughput: Krom, trivial query (token verified, roles read from DynamoDB)', kromRps, 'req/s', how),
       atLeast('throughput: Krom ÷ bare yoga, trivial query', kromRps / yogaRps, 'ratio', 0.8, `${how}; Krom's auth, policy and plugins may cost at most 20%`),
+      reported('throughput: bare yoga mounted in hono on @hono/node-server, trivial query', honoRps, 'req/s', `${how}; the fixed stack's adapter without Krom`),
+      reported('throughput: Krom ÷ yoga in hono, trivial query', kromRps / honoRps, 'ratio', `${how}; Krom's own auth, policy and plugins alone`),
       reported('latency p50: Krom, trivial query', median(k.map((r) => r.p50)), 'ms', how),
       reported('latency p99: Krom, trivial query', median(k.map((r) => r.p99)), 'ms', how),
       reported('latency p50: bare yoga, trivial query', median(y.map((r) => r.p50)), 'ms', how),
@@ -90,9 +97,13 @@ export async function throughput(endpoint: string, w: BenchWorld, creditProfile:
       reported('memory: peak RSS of the Krom API process under load', peakRss(krom.child.pid!), 'MiB', 'VmHWM of the server process after all rounds'),
       reported('memory: peak RSS of the bare yoga process under load', peakRss(yoga.child.pid!), 'MiB', 'VmHWM of the server process after all rounds'),
     ];
-    const detail = `Krom trivial rounds (req/s): ${k.map((r) => Math.round(r.rps)).join(', ')}\nBare yoga rounds (req/s): ${y.map((r) => Math.round(r.rps)).join(', ')}`;
+    const detail = [
+      `Krom trivial rounds (req/s): ${k.map((r) => Math.round(r.rps)).join(', ')}`,
+      `Bare yoga rounds (req/s): ${y.map((r) => Math.round(r.rps)).join(', ')}`,
+      `Yoga in hono rounds (req/s): ${h.map((r) => Math.round(r.rps)).join(', ')}`,
+    ].join('\n');
     return { figures, detail };
   } finally {
-    await Promise.all([stop(krom), stop(yoga)]);
+    await Promise.all([stop(krom), stop(yoga), stop(honoYoga)]);
   }
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { createYoga } from 'graphql-yoga';
 import { parse, type OperationDefinitionNode } from 'graphql';
-import type { TokenVerifier } from '#auth/tokens.ts';
+import { rememberingVerifier, type TokenVerifier } from '#auth/tokens.ts';
 import type { Viewer } from '#auth/policy.ts';
 import { DomainError, UnauthenticatedError } from '#core/errors.ts';
 import type { Db } from '#store/db.ts';
@@ -39,16 +39,19 @@ const ANONYMOUS: Viewer = { userId: '', roles: [] };
 
 export function createApp(deps: AppDeps): Hono<Env> {
   const now = deps.now ?? (() => new Date());
+  const verifier = rememberingVerifier(deps.verifier);
 
   async function viewerFrom(request: Request, params: { query?: string; operationName?: string }): Promise<Viewer> {
     const header = request.headers.get('authorization');
     if (!header) {
-      if (deps.dev && isIntrospectionOnly(params.query, params.operationName)) return ANONYMOUS;
+      if (deps.dev && onlyRootFields(params.query, params.operationName, (name) => name.startsWith('__'))) return ANONYMOUS;
       throw new UnauthenticatedError();
     }
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) throw new UnauthenticatedError('Send the token as "Authorization: Bearer <token>".');
-    const { sub } = await deps.verifier.verify(token);
+    const { sub } = await verifier.verify(token);
+    // Public reference data (the gazetteer) consults no rule: skip the roles read it would not use.
+    if (onlyRootFields(params.query, params.operationName, (name) => PUBLIC_ROOT_FIELDS.has(name) || name.startsWith('__'))) return { userId: sub, roles: [] };
     return { userId: sub, roles: await getRoles(deps.db, sub) };
   }
 
@@ -80,8 +83,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
   return app;
 }
 
-/** True when the operation asks only for the schema (__schema, __type, __typename). */
-export function isIntrospectionOnly(query: string | undefined, operationName?: string): boolean {
+/** Root fields whose resolvers answer from shipped data and never ask the policy. */
+const PUBLIC_ROOT_FIELDS = new Set(['provinces', 'place']);
+
+/**
+ * True when the operation is a query whose every root field passes `allowed` (through fragments):
+ * e.g. only the schema (__schema, __type, __typename), or only public reference data.
+ */
+export function onlyRootFields(query: string | undefined, operationName: string | undefined, allowed: (name: string) => boolean): boolean {
   if (!query) return false;
   let document;
   try {
@@ -97,7 +106,7 @@ export function isIntrospectionOnly(query: string | undefined, operationName?: s
   );
   const rootFieldsOk = (selections: readonly import('graphql').SelectionNode[], seen: Set<string>): boolean =>
     selections.every((s) => {
-      if (s.kind === 'Field') return s.name.value.startsWith('__');
+      if (s.kind === 'Field') return allowed(s.name.value);
       if (s.kind === 'InlineFragment') return rootFieldsOk(s.selectionSet.selections, seen);
       const fragment = fragments.get(s.name.value);
       if (!fragment || seen.has(s.name.value)) return false;

@@ -4,7 +4,7 @@
  * purpose, scopes, a data range and a validity; each moves only along the transitions below; and
  * every use is logged. Pure: the store keeps the records, the policy asks `checkBankRead`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addMonths } from './loans.ts';
 import { dateSchema, idempotencyKeySchema, textSchema } from './validation.ts';
 

@@ -2,7 +2,7 @@
  * A group's constitution: the rules it agreed for saving, lending, fines and its social fund.
  * Versioned: each version applies from its date until the next one.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { INTEREST_METHODS, type InterestMethod } from './loans.ts';
 import type { MeetingSchedule } from './schedule.ts';
 import { meetingScheduleSchema } from './groups.ts';

@@ -3,7 +3,7 @@
  * mapping), coverage by place × sector, gaps, and small-count suppression so that no group can be
  * singled out. Pure.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateSchema, idempotencyKeySchema, textSchema } from './validation.ts';
 
 export const SECTORS = [

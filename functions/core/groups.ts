@@ -1,7 +1,7 @@
 /**
  * Federations, groups and members: what is recorded about them and the rules their inputs obey.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CURRENCIES, type Currency } from './money.ts';
 import { FREQUENCIES, WEEKDAYS, type MeetingSchedule } from './schedule.ts';
 import { dateSchema, idempotencyKeySchema, placeCodeSchema, textSchema } from './validation.ts';

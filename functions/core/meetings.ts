@@ -3,7 +3,7 @@
  * minutes obey. A journal is one posting — a meeting (with its attendance and minutes), entries
  * recorded between meetings, or a reversal — and holds its entries with their effects.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from './errors.ts';
 import { ENTRY_KINDS, PAYOUT_REASONS, type EntryRef, type MemberFacts, type PostedEntry } from './ledger.ts';
 import { dateSchema, idempotencyKeySchema, positiveMoneySchema, textSchema } from './validation.ts';

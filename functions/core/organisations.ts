@@ -1,5 +1,5 @@
 /** Banks and NGOs as recorded by the platform. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { idempotencyKeySchema, textSchema } from './validation.ts';
 
 export const createOrganisationInputSchema = z.object({

@@ -74,8 +74,12 @@ export function childrenOf(code: string): Place[] {
   return [...places().values()].filter((p) => p.parentCode === code);
 }
 
-export function allProvinces(): Place[] {
-  return [...places().values()].filter((p) => p.level === 'PROVINCE');
+let provinces: readonly Place[] | undefined;
+
+/** The 25 provinces, found once (the gazetteer never changes while Krom runs). */
+export function allProvinces(): readonly Place[] {
+  provinces ??= Object.freeze([...places().values()].filter((p) => p.level === 'PROVINCE'));
+  return provinces;
 }
 
 /** Every commune inside a province, district or commune (itself, for a commune). */

@@ -2,7 +2,7 @@
  * Validation at the edge: zod schemas describe each input; `parseInput` turns the first problem
  * into a ValidationError naming the field, so a client learns exactly what to fix.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from './errors.ts';
 import { parseMinorUnits } from './money.ts';
 import { isKnownPlaceCode } from './places.ts';

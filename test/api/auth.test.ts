@@ -6,6 +6,7 @@ import { SignJWT, importJWK } from 'jose';
 import { graphql } from '../../dev/graphql-client.ts';
 import { integrationEnv, type IntegrationEnv } from '../helpers/integration.ts';
 import { buildWorld, type World } from '../helpers/world.ts';
+import { meterCapacity } from '#store/metering.ts';
 
 let env: IntegrationEnv;
 let world: World;
@@ -93,5 +94,22 @@ describe('authentication', () => {
     expect(await page.text()).not.toContain('GraphiQL');
     const devPage = await env.app.request('/graphql', { headers: { accept: 'text/html' } });
     expect(await devPage.text()).toContain('graphiql');
+  });
+
+  it('public reference data needs a valid token but no roles read; anything else reads the roles', async () => {
+    const meter = meterCapacity(env.db);
+    try {
+      const places = await graphql(env.app, world.token.treasurerA, '{ provinces { code } place(code: "17") { nameEn } }');
+      expect(places.errors).toBeUndefined();
+      expect(meter.requests).toBe(0);
+      expect((await graphql(env.app, null, '{ provinces { code } }')).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+      expect((await graphql(env.app, 'not-a-jwt', '{ provinces { code } }')).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+      // A public field beside a guarded one: the roles are read, and the rule applies.
+      const mixed = await graphql(env.app, world.token.treasurerA, '{ provinces { code } viewer { roles { role } } }');
+      expect(mixed.data!.viewer.roles.length).toBeGreaterThan(0);
+      expect(meter.byCommand.QueryCommand).toBe(1);
+    } finally {
+      meter.stop();
+    }
   });
 });

@@ -59,7 +59,6 @@ describe('the API function', () => {
         Variables: Match.objectLike({
           TABLE_NAME: { Ref: Match.stringLikeRegexp('^Table') },
           STAGE: 'dev',
-          NODE_OPTIONS: '--enable-source-maps',
           COGNITO_ISSUER: Match.anyValue(),
           COGNITO_CLIENT_ID: { Ref: Match.stringLikeRegexp('^AppClient') },
         }),

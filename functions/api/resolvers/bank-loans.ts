@@ -1,5 +1,5 @@
 /** Bank loans to groups: the treasurer asks, the bank decides with reasons and pays out, the group repays through its books. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Transition } from '#core/access.ts';
 import { bankLoanRecord } from '#core/credit.ts';
 import { ConflictError, ValidationError } from '#core/errors.ts';

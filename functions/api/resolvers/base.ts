@@ -1,5 +1,5 @@
 /** The viewer, people and roles, and places. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '#core/errors.ts';
 import { allProvinces, childrenOf, findPlace } from '#core/places.ts';
 import { isRoleOfTenant, TENANT_TYPES, ROLES_BY_TENANT, PLATFORM_ID } from '#core/roles.ts';
@@ -30,7 +30,7 @@ export const baseResolvers: Resolvers = {
   Query: {
     viewer: (_p, _a, ctx) => ctx.viewer,
     place: (_p, { code }) => findPlace(code) ?? null,
-    provinces: () => allProvinces(),
+    provinces: () => [...allProvinces()],
   },
   Viewer: {
     id: (v) => v.userId,

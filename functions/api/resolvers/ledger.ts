@@ -1,5 +1,5 @@
 /** The group's books: thin resolvers over core rules (ledger, loans, meetings) and the store. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { constitutionOn, setConstitutionInputSchema, type Constitution } from '#core/constitution.ts';
 import { ConflictError, DomainError, ValidationError } from '#core/errors.ts';
 import type { Group } from '#core/groups.ts';
