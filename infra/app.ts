@@ -1,5 +1,6 @@
 /** The CDK app. Stage comes from context: `cdk deploy -c stage=prod`; dev by default. */
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { KromStack } from './krom-stack.ts';
 
 const app = new App();
@@ -11,4 +12,6 @@ new KromStack(app, `Krom-${stage}`, {
   // Environment-agnostic, so synth needs no account; deploy uses the CLI's account and region.
   env: process.env.CDK_DEFAULT_ACCOUNT ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION } : undefined,
 });
+// cdk-nag's AwsSolutions checks run at every synth: an unacknowledged finding fails it (infra/nag.ts).
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();

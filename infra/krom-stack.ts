@@ -3,11 +3,13 @@
  * authorizer, and the Cognito user pool people sign in with.
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AccountRecovery, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AccountRecovery, Mfa, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, CfnTable, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { acknowledgeFunction, acknowledgeOpenHealthRoute, acknowledgeUserPool } from './nag.ts';
 import type { Construct } from 'constructs';
 import { INDEXES, KEY, TTL_ATTRIBUTE } from '../functions/store/table.ts';
 import { KromFunction } from './krom-function.ts';
@@ -50,6 +52,8 @@ export class KromStack extends Stack {
       signInAliases: { username: true, phone: true },
       accountRecovery: AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
       passwordPolicy: { minLength: 10, requireSymbols: false },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { sms: false, otp: true },
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       deletionProtection: prod,
     });
@@ -100,7 +104,27 @@ export class KromStack extends Stack {
     const integration = new HttpLambdaIntegration('ApiIntegration', api.function);
     const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', userPool, { userPoolClients: [client] });
     httpApi.addRoutes({ path: '/graphql', methods: [HttpMethod.GET, HttpMethod.POST], integration, authorizer });
-    httpApi.addRoutes({ path: '/health', methods: [HttpMethod.GET], integration });
+    const [health] = httpApi.addRoutes({ path: '/health', methods: [HttpMethod.GET], integration });
+
+    // Access logs of the HTTP API: who called, when, with what status — no bodies, no tokens.
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH, removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY });
+    (httpApi.defaultStage!.node.defaultChild as CfnStage).accessLogSettings = {
+      destinationArn: accessLogs.logGroupArn,
+      format: JSON.stringify({
+        requestId: '$context.requestId',
+        ip: '$context.identity.sourceIp',
+        time: '$context.requestTime',
+        method: '$context.httpMethod',
+        path: '$context.path',
+        status: '$context.status',
+        latencyMs: '$context.responseLatency',
+        integrationError: '$context.integrationErrorMessage',
+      }),
+    };
+
+    for (const fn of [api, aggregator, daily]) acknowledgeFunction(fn, Stack.of(this).getLogicalId(table.node.defaultChild as CfnTable));
+    acknowledgeUserPool(userPool);
+    acknowledgeOpenHealthRoute(health!);
 
     new CfnOutput(this, 'GraphQLUrl', { value: `${httpApi.apiEndpoint}/graphql` });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });

@@ -5,7 +5,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, type GraphQLParams } from 'graphql-yoga';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { rememberingVerifier, type TokenVerifier } from '#auth/tokens.ts';
 import type { Viewer } from '#auth/policy.ts';
@@ -41,34 +43,58 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const now = deps.now ?? (() => new Date());
   const verifier = rememberingVerifier(deps.verifier);
 
-  async function viewerFrom(request: Request, params: { query?: string; operationName?: string }): Promise<Viewer> {
+  /** Who sent the request: null for dev's anonymous schema reads. Throws UNAUTHENTICATED otherwise. */
+  async function authenticate(request: Request, params: GraphQLParams): Promise<string | null> {
     const header = request.headers.get('authorization');
     if (!header) {
-      if (deps.dev && onlyRootFields(params.query, params.operationName, (name) => name.startsWith('__'))) return ANONYMOUS;
+      if (deps.dev && onlyRootFields(params.query, params.operationName, (name) => name.startsWith('__'))) return null;
       throw new UnauthenticatedError();
     }
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) throw new UnauthenticatedError('Send the token as "Authorization: Bearer <token>".');
-    const { sub } = await verifier.verify(token);
+    return (await verifier.verify(token)).sub;
+  }
+
+  async function viewerOf(sub: string | null, params: GraphQLParams): Promise<Viewer> {
+    if (sub === null) return ANONYMOUS;
     // Public reference data (the gazetteer) consults no rule: skip the roles read it would not use.
     if (onlyRootFields(params.query, params.operationName, (name) => PUBLIC_ROOT_FIELDS.has(name) || name.startsWith('__'))) return { userId: sub, roles: [] };
     return { userId: sub, roles: await getRoles(deps.db, sub) };
   }
 
+  /** The verified subject of each request, set before the operation is even parsed. */
+  const subjects = new WeakMap<Request, string | null>();
+  const domainToGraphQL = (error: unknown) => (error instanceof DomainError ? toGraphQLError(error) : error);
+
   const yoga = createYoga<RequestScope, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    // One operation per request: a batch would multiply a request's cost past every limit below.
+    batching: false,
+    plugins: [
+      // Authenticate first: someone without a valid token learns nothing, not even whether the
+      // fields they name exist (validation errors would tell them).
+      {
+        onParams: async ({ request, params }) => {
+          try {
+            subjects.set(request, await authenticate(request, params));
+          } catch (error) {
+            throw domainToGraphQL(error);
+          }
+        },
+      },
+      EnvelopArmorPlugin(QUERY_LIMITS(deps.dev)),
+      // Outside dev the schema is not for browsing: clients ship with the operations they use.
+      ...(deps.dev ? [] : [useDisableIntrospection()]),
+    ],
     graphiql: deps.dev ? { title: 'Krom — GraphiQL', defaultQuery: DEFAULT_QUERY } : false,
     landingPage: false,
     logging: false,
     maskedErrors: { maskError: (error) => maskError(error, () => requestScope.getStore()?.requestId) },
     context: async ({ request, params, requestId }) => {
-      try {
-        const viewer = await viewerFrom(request, params);
-        return { db: deps.db, viewer, now, loaders: createLoaders(deps.db), requestId };
-      } catch (error) {
-        throw error instanceof DomainError ? toGraphQLError(error) : error;
-      }
+      if (!subjects.has(request)) throw toGraphQLError(new UnauthenticatedError());
+      const viewer = await viewerOf(subjects.get(request)!, params);
+      return { db: deps.db, viewer, now, loaders: createLoaders(deps.db), requestId };
     },
   });
 
@@ -82,6 +108,21 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.on(['GET', 'POST'], '/graphql', (c) => yoga.fetch(c.req.raw, { requestId: requestScope.getStore()!.requestId }));
   return app;
 }
+
+/**
+ * Query limits (graphql-armor), set above the largest legitimate operation (graphql/operations and
+ * the tests' documents pass with room to spare) and far below what could exhaust a Lambda: a
+ * nested `place { parent { children … } }` or a thousand aliased `bankView`s is refused before it
+ * runs. Field suggestions ("Did you mean …?") leak the schema, so they are masked outside dev.
+ */
+const QUERY_LIMITS = (dev: boolean) => ({
+  maxDepth: { n: 10, ignoreIntrospection: true },
+  costLimit: { maxCost: 5000, ignoreIntrospection: true },
+  maxAliases: { n: 15 },
+  maxTokens: { n: 2000 },
+  maxDirectives: { n: 10 },
+  blockFieldSuggestion: { enabled: !dev },
+});
 
 /** Root fields whose resolvers answer from shipped data and never ask the policy. */
 const PUBLIC_ROOT_FIELDS = new Set(['provinces', 'place']);
