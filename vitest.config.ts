@@ -6,6 +6,9 @@ export default defineConfig({
     // One DynamoDB Local for the whole run; each test file makes its own table in it.
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
+    // Injected faults and denied cases log internal errors and count refusals by the hundred: keep
+    // the run's output readable. The tests of logging and metrics turn them back on for themselves.
+    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
     hookTimeout: 120_000,
   },
 });

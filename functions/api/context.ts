@@ -49,3 +49,15 @@ export function createLoaders(db: Db): Loaders {
     books: new DataLoader((ids) => getManyBooks(db, ids), { maxBatchSize: 50 }),
   };
 }
+
+/**
+ * Loads many keys and fails if any load failed. DataLoader's loadMany returns a failure in place
+ * of a value; dropping it or reading it as "not found" would show a viewer fewer groups, or call a
+ * group missing, because DynamoDB was throttled.
+ */
+export async function loadAll<K, V>(loader: DataLoader<K, V>, keys: readonly K[]): Promise<V[]> {
+  const loaded = await loader.loadMany(keys);
+  const failure = loaded.find((v): v is Error => v instanceof Error);
+  if (failure) throw failure;
+  return loaded as V[];
+}

@@ -26,6 +26,8 @@ export interface GuardedWrite {
 export interface WritePlan<R> {
   writes: GuardedWrite[];
   result: R;
+  /** Runs once, when these writes commit — never on a replay (metrics count changes, not requests). */
+  afterCommit?: () => void;
 }
 
 export interface IdempotentRequest {
@@ -88,6 +90,7 @@ export async function writeOnce<R>(db: Db, req: IdempotentRequest, plan: () => P
     ];
     try {
       await transactWrite(db, items);
+      planned.afterCommit?.();
       return result;
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;

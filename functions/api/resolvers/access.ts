@@ -7,6 +7,7 @@ import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import {
   changeGrantInputSchema,
   decideRequestInputSchema,
+  checkBankRead,
   grantStateAt,
   narrowRequest,
   nextGrantState,
@@ -49,6 +50,7 @@ import { allowed, authorize, authorizeOnGroup, groupTarget, notFound } from '../
 import type { BankGroupViewModel } from '../access-views.ts';
 import type { Context } from '../context.ts';
 import { commit, newId } from '../mutation.ts';
+import { countGrantTransition, countRefusedRead } from '../metrics.ts';
 import { connection, pageArgs } from '../pagination.ts';
 import type { Resolvers } from '../generated/schema.ts';
 
@@ -119,6 +121,7 @@ async function changeGrant(ctx: Context, input: unknown, action: GrantAction): P
     return {
       writes: [transitionWrite(ctx.db, keys.grant(group.id, grant.id), grant.state, t)],
       result: { ...grant, state: next, history: [...grant.history, t] },
+      afterCommit: () => countGrantTransition(next),
     };
   });
 }
@@ -140,6 +143,9 @@ export const accessResolvers: Resolvers = {
       // if none is, the newest one explains what is missing.
       const grants = banks.size ? (await listGroupGrants(ctx.db, group.id)).filter((g) => banks.has(g.bankId)).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1)) : [];
       const grant = grants.find((g) => allowed(ctx, { action: 'bank.readGroup', group: target, grant: g, scopes, range, now })) ?? grants[0];
+      if (!allowed(ctx, { action: 'bank.readGroup', group: target, grant, scopes, range, now })) {
+        countRefusedRead(banks.size === 0 ? 'NOT_A_BANK' : (checkBankRead(grant, scopes, range, now)?.reason ?? 'POLICY'));
+      }
       authorize(ctx, { action: 'bank.readGroup', group: target, grant, scopes, range, now });
       await logRead(ctx.db, { groupId: group.id, bankId: grant!.bankId, grantId: grant!.id, officerId: ctx.viewer.userId, scopes, dataRange: { from: args.from, to: args.to }, at: now.toISOString() });
       return { group, grant: grant!, range: { from: args.from, to: args.to }, asOf: today };
@@ -343,6 +349,7 @@ export const accessResolvers: Resolvers = {
         return {
           writes: [transitionWrite(ctx.db, keys.accessRequest(group.id, request.id), 'PENDING', transition(ctx, 'PENDING', 'APPROVED', data.reason), { grantId: grant.id }), putGrantWrite(ctx.db, stored)],
           result: stored,
+          afterCommit: () => countGrantTransition('ACTIVE'),
         };
       });
     },
@@ -357,7 +364,11 @@ export const accessResolvers: Resolvers = {
         const state = requestStateAt(request, ctx.now());
         if (!nextRequestState(state, 'REJECT')) throw new ConflictError(`This request is ${state.toLowerCase()}.`, 'សំណើនេះមិនអាចបដិសេធបានទេ។', 'input.requestId');
         const t = transition(ctx, 'PENDING', 'REJECTED', data.reason);
-        return { writes: [transitionWrite(ctx.db, keys.accessRequest(group.id, request.id), 'PENDING', t)], result: { ...request, state: 'REJECTED', history: [...request.history, t] } };
+        return {
+          writes: [transitionWrite(ctx.db, keys.accessRequest(group.id, request.id), 'PENDING', t)],
+          result: { ...request, state: 'REJECTED', history: [...request.history, t] },
+          afterCommit: () => countGrantTransition('REJECTED'),
+        };
       });
     },
     pauseGrant: (_p, { input }, ctx) => changeGrant(ctx, input, 'PAUSE'),

@@ -8,7 +8,7 @@ import { communeRollups, deliveryWrites, getNgoSectors, getService, listDeliveri
 import { getOrganisation } from '#store/organisations.ts';
 import { allowed, authorize, groupTarget, notFound } from '../authorize.ts';
 import { connection, pageArgs } from '../pagination.ts';
-import type { Context } from '../context.ts';
+import { loadAll, type Context } from '../context.ts';
 import { commit, newId } from '../mutation.ts';
 import type { Resolvers } from '../generated/schema.ts';
 
@@ -27,10 +27,10 @@ async function ngoOf(ctx: Context, ngoId: string) {
 
 /** The groups a delivery names, each one the NGO may see in the directory; unknown ones are NOT_FOUND. */
 async function groupsReached(ctx: Context, ids: string[]) {
-  const groups = await ctx.loaders.group.loadMany(ids);
+  const groups = await loadAll(ctx.loaders.group, ids);
   const found = [];
   for (const [i, group] of groups.entries()) {
-    if (!group || group instanceof Error || !allowed(ctx, { action: 'group.readProfile', group: await groupTarget(ctx, group) })) throw notFound('group', `input.groupIds.${i}`);
+    if (!group || !allowed(ctx, { action: 'group.readProfile', group: await groupTarget(ctx, group) })) throw notFound('group', `input.groupIds.${i}`);
     found.push(group);
   }
   return found;

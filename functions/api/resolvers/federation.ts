@@ -4,7 +4,7 @@ import { findPlace } from '#core/places.ts';
 import { cambodiaDate, parseInput, placeCodeSchema } from '#core/validation.ts';
 import { csvField, summarise } from '#core/attention.ts';
 import type { Group } from '#core/groups.ts';
-import type { Context } from '../context.ts';
+import { loadAll, type Context } from '../context.ts';
 import { ConflictError, ValidationError } from '#core/errors.ts';
 import { rollupPar30 } from '#core/rollups.ts';
 import { getRollup } from '#store/rollups.ts';
@@ -41,8 +41,7 @@ export const federationResolvers: Resolvers = {
     },
     myFederations: async (_p, _a, ctx) => {
       const ids = ctx.viewer.roles.filter((r) => r.tenantType === 'FEDERATION').map((r) => r.tenantId);
-      const found = await ctx.loaders.federation.loadMany(ids);
-      return found.filter((f): f is Federation => f !== undefined && !(f instanceof Error));
+      return (await loadAll(ctx.loaders.federation, ids)).filter((f): f is Federation => f !== undefined);
     },
   },
   Federation: {
@@ -196,10 +195,10 @@ export const federationResolvers: Resolvers = {
 /** Summaries of a page of groups: their books come in one batch through the loader. */
 async function summaries(ctx: Context, groups: Group[]) {
   const asOf = cambodiaDate(ctx.now());
-  const books = await ctx.loaders.books.loadMany(groups.map((g) => g.id));
+  const books = await loadAll(ctx.loaders.books, groups.map((g) => g.id));
   return groups.map((group, i) => {
     const b = books[i];
-    if (b instanceof Error || !b) throw b ?? new Error(`no books for ${group.id}`);
+    if (!b) throw new Error(`no books for ${group.id}`);
     return { group, summary: summarise(group, b, asOf) };
   });
 }

@@ -6,6 +6,7 @@ import { describeSchedule } from '#core/schedule.ts';
 import { cambodiaDate, parseInput, placeCodeSchema } from '#core/validation.ts';
 import { listGroupsAtPlace, listMembers, planAddMember, planCreateGroup } from '#store/groups.ts';
 import { allowed, authorize, authorizeOnGroup, federationTarget, groupTarget, notFound } from '../authorize.ts';
+import { loadAll } from '../context.ts';
 import { commit, newId } from '../mutation.ts';
 import { connection, pageArgs } from '../pagination.ts';
 import type { Resolvers } from '../generated/schema.ts';
@@ -26,8 +27,7 @@ export const groupResolvers: Resolvers = {
     },
     myGroups: async (_p, _a, ctx) => {
       const ids = ctx.viewer.roles.filter((r) => r.tenantType === 'GROUP').map((r) => r.tenantId);
-      const groups = await ctx.loaders.group.loadMany(ids);
-      return groups.filter((g): g is Group => g !== undefined && !(g instanceof Error));
+      return (await loadAll(ctx.loaders.group, ids)).filter((g): g is Group => g !== undefined);
     },
     groupDirectory: async (_p, args, ctx) => {
       authorize(ctx, { action: 'group.browseDirectory' });
