@@ -33,7 +33,15 @@ export function mutationCases(ctx: MutationWorld): MutationCase[] {
   // Builders that write on a date step it forward each call, so any case can be built again.
   const calls: Record<string, number> = {};
   const step = (name: string) => (calls[name] = (calls[name] ?? -1) + 1);
+  /** One waiting request per bank and group: turn down any earlier one so a case can run again. */
+  async function clearWaiting(groupId: string, treasurer: string): Promise<void> {
+    const side = await graphqlOk(ctx.env.app, treasurer, 'query($g: ID!) { group(id: $g) { accessRequests { id state } } }', { g: groupId });
+    for (const r of side.group.accessRequests.filter((x: any) => x.state === 'PENDING')) {
+      await graphqlOk(ctx.env.app, treasurer, A.reject, { input: { idempotencyKey: ikey(), groupId, requestId: r.id, reason: 'again' } });
+    }
+  }
   async function pending(): Promise<string> {
+    await clearWaiting(ctx.world.ids.groupA, ctx.world.token.treasurerA);
     const r = await graphqlOk(ctx.env.app, ctx.world.token.bankOfficer, A.requestAccess, {
       input: { idempotencyKey: ikey(), groupId: ctx.world.ids.groupA, purpose: 'LOAN_ASSESSMENT', scopes: ['SAVINGS_SUMMARY'], dataRange: { from: '2020-01-01', to: '2027-01-01' }, durationMonths: 3 },
     });
@@ -119,11 +127,7 @@ export function mutationCases(ctx: MutationWorld): MutationCase[] {
       () => ctx.world.token.bankOfficer,
       A.requestAccess,
       async () => {
-        // One waiting request per bank and group: turn down any earlier one so this case can run again.
-        const side = await graphqlOk(ctx.env.app, ctx.world.token.treasurerB, 'query($g: ID!) { group(id: $g) { accessRequests { id state } } }', { g: ctx.world.ids.groupB });
-        for (const r of side.group.accessRequests.filter((x: any) => x.state === 'PENDING')) {
-          await graphqlOk(ctx.env.app, ctx.world.token.treasurerB, A.reject, { input: { idempotencyKey: ikey(), groupId: ctx.world.ids.groupB, requestId: r.id, reason: 'again' } });
-        }
+        await clearWaiting(ctx.world.ids.groupB, ctx.world.token.treasurerB);
         return { groupId: ctx.world.ids.groupB, purpose: 'LOAN_MONITORING', scopes: ['LOAN_BOOK_QUALITY'], dataRange: { from: '2024-01-01', to: '2025-01-01' }, durationMonths: 2 };
       },
     ],
