@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { createYoga, type GraphQLParams } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { parse, type OperationDefinitionNode } from 'graphql';
+import { parse, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { rememberingVerifier, type TokenVerifier } from '#auth/tokens.ts';
 import type { Viewer } from '#auth/policy.ts';
 import { DomainError, UnauthenticatedError } from '#core/errors.ts';
@@ -132,28 +132,52 @@ const PUBLIC_ROOT_FIELDS = new Set(['provinces', 'place']);
  * e.g. only the schema (__schema, __type, __typename), or only public reference data.
  */
 export function onlyRootFields(query: string | undefined, operationName: string | undefined, allowed: (name: string) => boolean): boolean {
-  if (!query) return false;
-  let document;
+  const names = rootFieldNames(query, operationName);
+  return names !== null && names.every(allowed);
+}
+
+/** Root field names per (operation, name): clients send the same few operations again and again. */
+const rootFieldCache = new Map<string, readonly string[] | null>();
+const ROOT_FIELD_CACHE_SIZE = 1000;
+
+/**
+ * The root fields a query operation selects, through inline fragments and fragment spreads; null
+ * for anything that is not one parseable query (a mutation, a syntax error, a missing operation,
+ * a fragment that does not exist or cycles).
+ */
+function rootFieldNames(query: string | undefined, operationName: string | undefined): readonly string[] | null {
+  if (!query) return null;
+  const cacheKey = `${operationName ?? ''}\u0000${query}`;
+  if (rootFieldCache.has(cacheKey)) return rootFieldCache.get(cacheKey)!;
+  let names: string[] | null = null;
   try {
-    document = parse(query);
+    const document = parse(query);
+    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+    const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+    if (operation && operation.operation === 'query') {
+      const fragments = new Map(document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [])));
+      const collect = (selections: readonly SelectionNode[], seen: Set<string>): string[] | null => {
+        const found: string[] = [];
+        for (const s of selections) {
+          if (s.kind === 'Field') found.push(s.name.value);
+          else {
+            const fragment = s.kind === 'InlineFragment' ? s : fragments.get(s.name.value);
+            if (!fragment || (s.kind === 'FragmentSpread' && seen.has(s.name.value))) return null;
+            const inner = collect(fragment.selectionSet.selections, s.kind === 'FragmentSpread' ? new Set([...seen, s.name.value]) : seen);
+            if (!inner) return null;
+            found.push(...inner);
+          }
+        }
+        return found;
+      };
+      names = collect(operation.selectionSet.selections, new Set());
+    }
   } catch {
-    return false;
+    names = null;
   }
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation || operation.operation !== 'query') return false;
-  const fragments = new Map(
-    document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [])),
-  );
-  const rootFieldsOk = (selections: readonly import('graphql').SelectionNode[], seen: Set<string>): boolean =>
-    selections.every((s) => {
-      if (s.kind === 'Field') return allowed(s.name.value);
-      if (s.kind === 'InlineFragment') return rootFieldsOk(s.selectionSet.selections, seen);
-      const fragment = fragments.get(s.name.value);
-      if (!fragment || seen.has(s.name.value)) return false;
-      return rootFieldsOk(fragment.selectionSet.selections, new Set([...seen, s.name.value]));
-    });
-  return rootFieldsOk(operation.selectionSet.selections, new Set());
+  if (rootFieldCache.size >= ROOT_FIELD_CACHE_SIZE) rootFieldCache.delete(rootFieldCache.keys().next().value!);
+  rootFieldCache.set(cacheKey, names);
+  return names;
 }
 
 const DEFAULT_QUERY = `# Paste a demo token from .data/demo-tokens.json into Headers:

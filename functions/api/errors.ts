@@ -30,6 +30,8 @@ function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === 'GraphQLError' && 'extensions' in error;
 }
 
+/** graphql-armor's refusals ("… Query Cost limit of 5000 exceeded, found 5439."), whatever the limit. */
+const LIMIT = /limit of [\d.]+ exceeded/i;
 const VARIABLE_AT = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"/s;
 const VARIABLE = /^Variable "\$(\w+)"/;
 
@@ -43,8 +45,14 @@ function withClientCode(error: GraphQLError): GraphQLError {
   const variable = at ? undefined : VARIABLE.exec(error.message);
   // graphql-js writes list positions as input.entries[0].amount; Krom's fields are dotted throughout.
   const field = (at?.[2] ?? variable?.[1])?.replace(/\[(\d+)\]/g, '.$1');
-  if (!field && error.extensions.code) return error;
-  const code = field ? 'BAD_USER_INPUT' : error.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED';
+  if (!field && error.extensions.code && !LIMIT.test(error.message)) return error;
+  const code = field
+    ? 'BAD_USER_INPUT'
+    : LIMIT.test(error.message)
+      ? 'QUERY_LIMIT_EXCEEDED'
+      : error.message.startsWith('Syntax Error')
+        ? 'GRAPHQL_PARSE_FAILED'
+        : 'GRAPHQL_VALIDATION_FAILED';
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     path: error.path,

@@ -263,8 +263,13 @@ describe('bad input is refused with the field named, and changes nothing', () =>
   });
 
   it('page size outside 1–100 is refused', async () => {
-    const r = await graphql(env.app, world.token.treasurerA, '{ myGroups { members(first: 500) { nodes { id } } } }');
-    expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    for (const first of [0, 101]) {
+      const r = await graphql(env.app, world.token.treasurerA, `{ myGroups { members(first: ${first}) { nodes { id } } } }`);
+      expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    }
+    // A literal page size also counts towards the query's cost: thousands of rows are refused before they are read.
+    const huge = await graphql(env.app, world.token.treasurerA, '{ myGroups { members(first: 5000) { nodes { id name } } } }');
+    expect(huge.errors![0]!.extensions!.code).toBe('QUERY_LIMIT_EXCEEDED');
   });
 
   it('a cursor from another list is refused, not followed', async () => {
