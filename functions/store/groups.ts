@@ -4,7 +4,7 @@
  */
 import { MAX_FEDERATION_DEPTH, type CreateFederationInput, type CreateGroupInput, type AddMemberInput, type Federation, type Group, type Member } from '#core/groups.ts';
 import { NotFoundError, ConflictError } from '#core/errors.ts';
-import { batchGet, getItem, queryAll, queryPage, type Db, type Item, type Page } from './db.ts';
+import { batchGet, getItem, queryAll, queryPage, type Db, type Item, type Page, type TransactItem } from './db.ts';
 import type { GuardedWrite, WritePlan } from './idempotency.ts';
 import { isId, keys, prefixes } from './keys.ts';
 
@@ -287,22 +287,27 @@ const STILL_UNDER = '(#parent = :was OR (attribute_not_exists(#parent) AND :was 
  * group item's change reaches the aggregator, which moves its figures between the rollups.
  */
 export function federationMoveWrites(db: Db, group: Group, current: FederationMembership | undefined, to: string | null, from: string): GuardedWrite[] {
-  const index = to ? keys.groupInFederation(to, group.id) : undefined;
   return [
     ...membershipWrites(db, keys.federationMembership, group.id, current, to, from),
-    {
-      write: {
-        Update: {
-          TableName: db.table,
-          Key: keys.group(group.id),
-          UpdateExpression: to ? 'SET #parent = :f, gsi1pk = :p, gsi1sk = :s' : 'SET #parent = :null REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: `attribute_exists(pk) AND ${STILL_UNDER}`,
-          ExpressionAttributeNames: { '#parent': 'federationId' },
-          ExpressionAttributeValues: { ':null': null, ':was': group.federationId, ...(index ? { ':f': to, ':p': index.gsi1pk, ':s': index.gsi1sk } : {}) },
-        },
-      },
-    },
+    { write: reparentWrite(db, keys.group(group.id), 'federationId', group.federationId, to ? keys.groupInFederation(to, group.id) : null, to) },
   ];
+}
+
+/**
+ * Points an item (a group, a federation) at its new parent and re-indexes it under that parent in
+ * byParent — or takes it out of the index for no parent — if it still has the parent it was read with.
+ */
+function reparentWrite(db: Db, key: { pk: string; sk: string }, attribute: string, was: string | null, index: { gsi1pk: string; gsi1sk: string } | null, to: string | null): TransactItem {
+  return {
+    Update: {
+      TableName: db.table,
+      Key: key,
+      UpdateExpression: index ? 'SET #parent = :f, gsi1pk = :p, gsi1sk = :s' : 'SET #parent = :null REMOVE gsi1pk, gsi1sk',
+      ConditionExpression: `attribute_exists(pk) AND ${STILL_UNDER}`,
+      ExpressionAttributeNames: { '#parent': attribute },
+      ExpressionAttributeValues: { ':null': null, ':was': was, ...(index ? { ':f': to, ':p': index.gsi1pk, ':s': index.gsi1sk } : {}) },
+    },
+  };
 }
 
 /**
@@ -319,21 +324,11 @@ export function parentMoveWrites(
   from: string,
 ): GuardedWrite[] {
   const to = newParentChain[0]?.id ?? null;
-  const index = to ? keys.federationChildOf(to, federation.id) : undefined;
   const moved = () => new ConflictError('The federations changed while this was being done; try again.', 'សហព័ន្ធបានផ្លាស់ប្តូរ សូមព្យាយាមម្តងទៀត។', 'input.parentId');
   return [
     ...membershipWrites(db, keys.parentMembership, federation.id, current, to, from),
     {
-      write: {
-        Update: {
-          TableName: db.table,
-          Key: keys.federation(federation.id),
-          UpdateExpression: to ? 'SET #parent = :f, gsi1pk = :p, gsi1sk = :s' : 'SET #parent = :null REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: `attribute_exists(pk) AND ${STILL_UNDER}`,
-          ExpressionAttributeNames: { '#parent': 'parentId' },
-          ExpressionAttributeValues: { ':null': null, ':was': federation.parentId, ...(index ? { ':f': to, ':p': index.gsi1pk, ':s': index.gsi1sk } : {}) },
-        },
-      },
+      write: reparentWrite(db, keys.federation(federation.id), 'parentId', federation.parentId, to ? keys.federationChildOf(to, federation.id) : null, to),
       onConditionFailed: moved,
     },
     ...newParentChain.map(
