@@ -64,5 +64,6 @@ describe(`injected DynamoDB faults at every step of every write path (${cases.le
         expect(await snapshot(env), where).toBe(after);
       }
     }
-  });
+    // A sweep of every call × every kind, not a timed test: the longest paths make ~40 fault points.
+  }, 300_000);
 });

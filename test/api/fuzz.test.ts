@@ -139,7 +139,7 @@ describe(`fuzzing every mutation with hostile inputs (${cases.length} mutations 
       }),
       { numRuns: RUNS_PER_MUTATION, seed: Number(process.env.FUZZ_SEED ?? 20261122) },
     );
-  });
+  }, 300_000);
 
   it('reports how many cases ran', () => {
     console.log(`fuzzing: ${tally.cases} hostile inputs to ${cases.length} mutations; ${tally.refused} refused, ${tally.accepted} accepted as valid`);
