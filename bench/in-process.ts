@@ -4,9 +4,7 @@
  * This isolates what the target is about — auth, policy and plugins — from the Node HTTP adapter.
  */
 import { Hono } from 'hono';
-import { createSchema, createYoga } from 'graphql-yoga';
-import { allProvinces } from '#core/places.ts';
-import { typeDefs } from '#api/generated/schema.ts';
+import { bareYoga } from './bare-yoga.ts';
 import type { BenchWorld } from './data.ts';
 import { median, reported, type Figure } from './stats.ts';
 
@@ -14,7 +12,7 @@ const N = 2000;
 const ROUNDS = 5;
 
 export async function inProcess(w: BenchWorld, query: string): Promise<Figure[]> {
-  const yoga = createYoga({ schema: createSchema({ typeDefs, resolvers: { Query: { provinces: () => [...allProvinces()] } } }), logging: false });
+  const yoga = bareYoga();
   const bare = new Hono().on(['GET', 'POST'], '/graphql', (c) => yoga.fetch(c.req.raw));
   const body = JSON.stringify({ query });
   const perRequest = async (app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }, token?: string) => {

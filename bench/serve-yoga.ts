@@ -1,17 +1,14 @@
 /**
- * Bare graphql-yoga for the throughput benchmark: Krom's own SDL, no auth, no policy, no plugins,
- * one resolver answering the trivial query with the same data Krom's does. BENCH_SERVER=node
+ * Bare graphql-yoga (bare-yoga.ts) served for the throughput benchmark. BENCH_SERVER=node
  * serves it on node:http (yoga's own adapter); BENCH_SERVER=hono mounts it in hono on
  * @hono/node-server exactly as Krom is mounted, to tell the adapter's cost from Krom's own.
  */
 import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createSchema, createYoga } from 'graphql-yoga';
-import { allProvinces } from '#core/places.ts';
-import { typeDefs } from '#api/generated/schema.ts';
+import { bareYoga } from './bare-yoga.ts';
 
-const yoga = createYoga({ schema: createSchema({ typeDefs, resolvers: { Query: { provinces: () => [...allProvinces()] } } }), logging: false });
+const yoga = bareYoga();
 const ready = (port: number) => process.stdout.write(`ready ${port}\n`);
 if (process.env.BENCH_SERVER === 'hono') {
   const app = new Hono().on(['GET', 'POST'], '/graphql', (c) => yoga.fetch(c.req.raw));

@@ -7,7 +7,7 @@
  */
 import type { Db } from '#store/db.ts';
 import { applyRollups } from '#store/rollups.ts';
-import { listSubtree } from '#store/groups.ts';
+import { groupsBelow } from '#store/groups.ts';
 
 /** The part of a stream record (Lambda's event, or DynamoDB Streams' GetRecords) that matters here. */
 export interface StreamRecordLike {
@@ -48,7 +48,7 @@ export async function handleStreamBatch(db: Db, records: StreamRecordLike[], asO
     const federationId = federationOf(record);
     if (!federationId) continue;
     try {
-      for (const g of (await listSubtree(db, federationId)).groupIds) note(g, record);
+      for (const g of await groupsBelow(db, federationId)) note(g, record);
     } catch {
       failedRecords.add(record);
     }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessRequest, AccessScope, DataRange, Grant, Transition } from '#core/access.ts';
 import { ConflictError } from '#core/errors.ts';
-import { getItem, queryAll, queryPage, type Db, type Item, type Page } from './db.ts';
+import { getItem, queryAll, queryPage, recordOf, type Db, type Page } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { isId, keys, prefixes, tenantKey } from './keys.ts';
 
@@ -21,10 +21,7 @@ export interface ReadLogEntry {
   at: string;
 }
 
-const strip = <T>(item: Item): T => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...rest } = item;
-  return rest as T;
-};
+const strip = recordOf;
 
 export async function getAccessRequest(db: Db, groupId: string, id: string): Promise<AccessRequest | undefined> {
   if (!isId(groupId) || !isId(id)) return undefined;

@@ -5,7 +5,7 @@
 import type { Transition } from '#core/access.ts';
 import type { BankLoanState } from '#core/ledger.ts';
 import { toMinorUnits } from '#core/money.ts';
-import { getItem, queryAll, type Db, type Item } from './db.ts';
+import { getItem, queryAll, recordOf, type Db, type Item } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { isId, keys, prefixes, tenantKey } from './keys.ts';
 
@@ -33,8 +33,7 @@ export interface BankLoanRecord {
 }
 
 function read(item: Item): BankLoanRecord {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...rest } = item;
-  const r = rest as unknown as BankLoanRecord;
+  const r = recordOf<BankLoanRecord>(item);
   return { ...r, amount: toMinorUnits(r.amount as never), principalPaid: toMinorUnits((r.principalPaid ?? 0) as never), interestPaid: toMinorUnits((r.interestPaid ?? 0) as never) };
 }
 

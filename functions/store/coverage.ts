@@ -2,10 +2,9 @@
 import type { Reach, Sector } from '#core/coverage.ts';
 import type { Figures } from '#core/rollups.ts';
 import { ROLLUP_FIGURES, zeroFigures } from '#core/rollups.ts';
-import { batchGet, queryAll, queryPage, type Db, type Page } from './db.ts';
+import { batchGet, getItem, queryAll, queryPage, recordOf, type Db, type Page } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { isId, keys, prefixes, tenantKey } from './keys.ts';
-import { getItem } from './db.ts';
 
 export interface Service {
   id: string;
@@ -69,7 +68,7 @@ export function deliveryWrites(db: Db, d: Delivery, groups: readonly GroupReache
 /** An NGO's deliveries, newest first. */
 export async function listDeliveries(db: Db, ngoId: string, limit: number, cursor?: string | null): Promise<Page<Delivery>> {
   const page = await queryPage(db, { partition: tenantKey('NGO', ngoId), sortPrefix: prefixes.deliveries, limit, cursor, forward: false });
-  return { items: page.items.map(({ pk: _pk, sk: _sk, entity: _e, ...d }) => d as unknown as Delivery), cursor: page.cursor };
+  return { items: page.items.map((i) => recordOf<Delivery>(i)), cursor: page.cursor };
 }
 
 export function ngoSectorsWrite(db: Db, ngoId: string, sectors: Sector[]): GuardedWrite {

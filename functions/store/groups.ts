@@ -4,19 +4,12 @@
  */
 import { MAX_FEDERATION_DEPTH, type CreateFederationInput, type CreateGroupInput, type AddMemberInput, type Federation, type Group, type Member } from '#core/groups.ts';
 import { NotFoundError, ConflictError } from '#core/errors.ts';
-import { batchGet, getItem, queryAll, queryPage, type Db, type Item, type Page, type TransactItem } from './db.ts';
+import { batchGet, getItem, queryAll, queryPage, recordOf, type Db, type Item, type Page, type TransactItem } from './db.ts';
 import type { GuardedWrite, WritePlan } from './idempotency.ts';
 import { isId, keys, prefixes } from './keys.ts';
 
-const KEY_FIELDS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
-
-/** Strips key attributes so callers see records, never the layout. */
-function record<T>(item: Item | undefined): T | undefined {
-  if (!item) return undefined;
-  const copy: Item = { ...item };
-  for (const k of KEY_FIELDS) delete copy[k];
-  return copy as T;
-}
+/** Callers see records, never the layout. */
+const record = <T>(item: Item | undefined): T | undefined => (item ? recordOf<T>(item) : undefined);
 
 const duplicate = () => new ConflictError('This record exists already.', 'កំណត់ត្រានេះមានរួចហើយ។');
 
@@ -349,27 +342,33 @@ export function parentMoveWrites(
 }
 
 /**
- * Everything below a federation: the federations (itself first) and the groups, level by level,
- * with the number of levels. Used to check a move's depth and to recount the groups it moves.
+ * The federations below a federation, level by level (itself first), and how many levels there
+ * are counting its own: 1 when nothing is below it. Reads only the federations' index entries, so a
+ * move's depth check costs a query per federation below, never one per group.
  */
-export async function listSubtree(db: Db, federationId: string): Promise<{ federationIds: string[]; groupIds: string[]; height: number }> {
+export async function federationsBelow(db: Db, federationId: string): Promise<{ federationIds: string[]; height: number }> {
   const federationIds = [federationId];
-  const groupIds: string[] = [];
   let level = [federationId];
   let height = 0;
   while (level.length && height < MAX_FEDERATION_DEPTH * 2) {
     height++;
     const next: string[] = [];
     for (const id of level) {
-      const items = await queryAll(db, { index: 'byParent', partition: keys.federation(id).pk });
-      for (const item of items) {
-        const sk = item.gsi1sk as string;
-        if (sk.startsWith(prefixes.groupsOfFederation)) groupIds.push(item.id as string);
-        else if (sk.startsWith(prefixes.childFederations) && !federationIds.includes(item.id as string)) next.push(item.id as string);
-      }
+      const children = await queryAll(db, { index: 'byParent', partition: keys.federation(id).pk, sortPrefix: prefixes.childFederations });
+      next.push(...children.map((c) => c.id as string).filter((c) => !federationIds.includes(c)));
     }
     federationIds.push(...next);
     level = next;
   }
-  return { federationIds, groupIds, height };
+  return { federationIds, height };
+}
+
+/** Every group in a federation or any federation below it (the aggregator recounts them after a move). */
+export async function groupsBelow(db: Db, federationId: string): Promise<string[]> {
+  const groups: string[] = [];
+  for (const id of (await federationsBelow(db, federationId)).federationIds) {
+    const items = await queryAll(db, { index: 'byParent', partition: keys.federation(id).pk, sortPrefix: prefixes.groupsOfFederation });
+    groups.push(...items.map((i) => i.id as string));
+  }
+  return groups;
 }

@@ -67,3 +67,16 @@ describe(`injected DynamoDB faults at every step of every write path (${cases.le
     // A sweep of every call × every kind, not a timed test: the longest paths make ~40 fault points.
   }, 300_000);
 });
+
+describe('a failed read', () => {
+  it('fails the request: a throttled batch load never shows fewer groups, nor calls one missing', async () => {
+    const query = '{ myGroups { id } }';
+    expect((await graphql(env.app, ctx.world.token.treasurerA, query)).data!.myGroups).toHaveLength(1);
+    faults.arm(2, 'throttled'); // call 1 reads the viewer's roles, call 2 batch-loads the groups
+    const r = await graphql(env.app, ctx.world.token.treasurerA, query);
+    const { fired, command } = faults.disarm();
+    expect([fired, command]).toEqual([true, 'BatchGetItemCommand']);
+    expect(r.errors![0]!.extensions!.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(r.data ?? null).toBeNull();
+  });
+});

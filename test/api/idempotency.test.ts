@@ -3,15 +3,11 @@
  * and writes once (the table holds exactly the items the first call wrote, plus nothing).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
-import { A } from '../helpers/access.ts';
-import { L } from '../helpers/bank-loans.ts';
-import { C } from '../helpers/coverage.ts';
 import { B, constitution } from '../helpers/books.ts';
 import { ikey, integrationEnv, type IntegrationEnv } from '../helpers/integration.ts';
 import { mutationCases, snapshot as snapshotOf, type MutationCase, type MutationWorld } from '../helpers/mutations.ts';
-import { buildWorld, M, type World } from '../helpers/world.ts';
+import { buildWorld, type World } from '../helpers/world.ts';
 
 let env: IntegrationEnv;
 let world: World;

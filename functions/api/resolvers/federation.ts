@@ -16,7 +16,7 @@ import {
   listFederationHistory,
   listGroupsOfFederation,
   listParentHistory,
-  listSubtree,
+  federationsBelow,
   parentMoveWrites,
   planCreateFederation,
 } from '#store/groups.ts';
@@ -182,7 +182,7 @@ export const federationResolvers: Resolvers = {
         const parent = data.parentId ? await freshLoad(data.parentId) : undefined;
         if (data.parentId && !parent) throw notFound('federation', 'input.parentId');
         const newParentChain = parent ? await federationChain(parent, freshLoad) : [];
-        const refusal = checkFederationMove(fresh.id, newParentChain, (await listSubtree(ctx.db, fresh.id)).height);
+        const refusal = checkFederationMove(fresh.id, newParentChain, (await federationsBelow(ctx.db, fresh.id)).height);
         if (refusal) throw new ValidationError(`input.parentId: ${refusal}`, 'មិនអាចផ្លាស់សហព័ន្ធទៅទីនោះបានទេ', 'input.parentId');
         const open = (await listParentHistory(ctx.db, fresh.id)).find((h) => h.until === null && h.federationId === fresh.parentId);
         if (open && data.from < open.from) throw new ValidationError(`input.from: must not be before it joined (${open.from})`, 'ត្រូវតែក្រោយថ្ងៃចូល', 'input.from');
