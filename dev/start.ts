@@ -3,12 +3,12 @@
  * demo data when the table is empty, demo sign-in tokens, and the same hono app the Lambda serves,
  * at http://localhost:4000/graphql with GraphiQL. Ctrl-C stops everything.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { signLocalToken } from '#auth/tokens.ts';
-import { checkPortFree, SetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
+import { checkPortFree, LOCAL_HOST, SetupError, startDynamoDbLocal, stopLeftover, type DynamoDbLocal } from './dynamodb-local.ts';
 import { createLocalApp, LOCAL_TABLE } from './local-app.ts';
 import { seedDemoData } from './seed.ts';
 import { ensureTable } from './table.ts';
@@ -27,13 +27,21 @@ const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
 async function main() {
   const fresh = process.argv.includes('--fresh');
   await checkPortFree(port, 'the Krom API', 'PORT');
+  mkdirSync(dataDir, { recursive: true });
+  const pidFile = `${dataDir}/dynamodb.pid`;
+  const leftover = await stopLeftover(pidFile);
+  if (leftover) console.log(leftover);
   if (fresh) rmSync(`${dataDir}/dynamodb`, { recursive: true, force: true });
 
-  console.log(`Starting DynamoDB Local on port ${dynamoPort}${fresh ? ' (fresh)' : ''}…`);
-  const dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir: `${dataDir}/dynamodb` });
+  console.log(`Starting DynamoDB Local on ${LOCAL_HOST}:${dynamoPort}${fresh ? ' (fresh)' : ''}…`);
+  const dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir: `${dataDir}/dynamodb`, pidFile });
   const stop = stopper(dynamo);
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Ctrl-C, an IDE's stop button or systemd (SIGTERM), a closed terminal (SIGHUP): stop Java too.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
+  // npm passes SIGTERM to the shell it runs this script in, not to this process: when that shell
+  // dies, this process is handed to another parent, and that is the sign to stop.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void stop(), 500).unref();
 
   const key = await loadOrCreateSigningKey(`${dataDir}/signing-key.json`);
   // While the demo seeds past meetings the app's clock stands at each meeting; then it is real time.
@@ -63,8 +71,10 @@ async function main() {
   const tokens = await mintDemoTokens(db, key);
   writeFileSync(`${dataDir}/demo-tokens.json`, JSON.stringify(tokens, null, 2) + '\n');
 
-  const server = serve({ fetch: app.fetch, port }, () => {
+  // Loopback only unless HOST says otherwise: the demo data holds (invented) member names and phones.
+  const server = serve({ fetch: app.fetch, port, hostname: LOCAL_HOST }, () => {
     console.log(`\nKrom is running: http://localhost:${port}/graphql (GraphiQL), health at http://localhost:${port}/health`);
+    if (LOCAL_HOST !== '127.0.0.1') console.log(`HOST=${LOCAL_HOST}: Krom and DynamoDB Local (which has no authentication) are open to that address.`);
     console.log('Demo sign-in tokens (also in .data/demo-tokens.json). In GraphiQL, set Headers to {"Authorization": "Bearer <token>"}:\n');
     for (const t of tokens) console.log(`  ${t.role.padEnd(12)} ${t.user.padEnd(18)} ${t.tenant.name}\n    ${t.token}\n`);
     console.log('Ctrl-C stops Krom and DynamoDB Local.');

@@ -1,14 +1,16 @@
 /**
  * Dev tier: `npm start` end to end, as a newcomer runs it — DynamoDB Local, table, seed, tokens,
- * the server — then Ctrl-C, leaving no Java process behind. And its one-line answers to a missing
- * `java` or a port in use.
+ * the server, both listening on loopback only — then stopped as an IDE or systemd stops it
+ * (SIGTERM to npm), leaving no Java process behind. A DynamoDB Local whose starter was killed stops
+ * by itself; one left behind by an earlier start is recognised and stopped. And its one-line
+ * answers to a missing `java` or a port in use.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../dev/dynamodb-local.ts';
+import { freePort, startDynamoDbLocal } from '../../dev/dynamodb-local.ts';
 import { ROOT } from '../../infra/bundling.ts';
 
 const TSX = `${ROOT}node_modules/tsx/dist/cli.mjs`;
@@ -16,17 +18,54 @@ const dataDir = mkdtempSync(`${tmpdir()}/krom-start-`);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function javaProcessesFor(dir: string): string[] {
-  const out = spawnSync('pgrep', ['-f', `${dir}/dynamodb`], { encoding: 'utf8' }).stdout.trim();
+  const out = spawnSync('pgrep', ['-f', `LoopbackDynamoDB.*${dir}/dynamodb`], { encoding: 'utf8' }).stdout.trim();
   return out ? out.split('\n') : [];
 }
 
+/**
+ * The local addresses a TCP port listens on, read from the kernel's socket tables. Reading them
+ * (rather than connecting from the machine's other addresses) proves that no other interface
+ * answers without sending traffic anywhere but this process's own files.
+ */
+function listeningAddresses(port: number): string[] {
+  const found: string[] = [];
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      if (!local || state !== '0A') continue; // 0A: LISTEN
+      const [hex, portHex] = local.split(':');
+      if (parseInt(portHex!, 16) !== port) continue;
+      found.push(hex!.length === 8 ? ipv4(hex!) : ipv6(hex!));
+    }
+  }
+  return found;
+}
+const ipv4 = (hex: string) => [3, 2, 1, 0].map((i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16)).join('.');
+/** /proc writes IPv6 as four little-endian words; a v4-mapped loopback reads ::ffff:127.0.0.1. */
+function ipv6(hex: string): string {
+  const bytes = hex.match(/.{8}/g)!.flatMap((word) => word.match(/../g)!.reverse());
+  const text = bytes.join('').toLowerCase();
+  if (text.startsWith('00000000000000000000ffff')) return `::ffff:${ipv4(bytes.slice(12).reverse().join(''))}`;
+  return text === '0'.repeat(32) ? '::' : text.replace(/(.{4})/g, '$1:').slice(0, -1);
+}
+
+async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return check();
+}
+
 describe('npm start', () => {
-  it('serves /health and the seeded groups to a demo token, then stops cleanly on Ctrl-C', { timeout: 180_000 }, async () => {
+  it('serves /health and the seeded groups to a demo token on loopback only, then stops cleanly on SIGTERM to npm', { timeout: 180_000 }, async () => {
     const port = await freePort();
     const dynamoPort = await freePort();
-    const child = spawn(process.execPath, [TSX, 'dev/start.ts', '--fresh'], {
+    const { HOST: _host, ...env } = process.env;
+    const child = spawn('npm', ['start', '--', '--fresh'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), DYNAMODB_PORT: String(dynamoPort), KROM_DATA_DIR: dataDir },
+      env: { ...env, PORT: String(port), DYNAMODB_PORT: String(dynamoPort), KROM_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -41,6 +80,11 @@ describe('npm start', () => {
       }
       const health = await fetch(`http://127.0.0.1:${port}/health`);
       expect(await health.json()).toEqual({ status: 'ok' });
+      // Neither the API nor DynamoDB Local (no authentication) listens beyond loopback.
+      expect(listeningAddresses(port)).toEqual(expect.arrayContaining([expect.stringMatching(/127\.0\.0\.1$/)]));
+      expect(listeningAddresses(port).every((a) => /(^|:)127\.0\.0\.1$/.test(a))).toBe(true);
+      expect(listeningAddresses(dynamoPort).length).toBeGreaterThan(0);
+      expect(listeningAddresses(dynamoPort).every((a) => /(^|:)127\.0\.0\.1$/.test(a))).toBe(true);
 
       const tokens = JSON.parse(readFileSync(`${dataDir}/demo-tokens.json`, 'utf8')) as { user: string; role: string; tenant: { type: string }; token: string }[];
       expect(tokens.map((t) => t.role).sort()).toEqual(['ADMIN', 'COORDINATOR', 'LOAN_OFFICER', 'PRESIDENT', 'SECRETARY', 'STAFF', 'TREASURER']);
@@ -88,10 +132,59 @@ describe('npm start', () => {
       const phnomPenh = await ask('ADMIN', '{ groupDirectory(placeCode: "1213") { nodes { name memberCount } } }');
       expect(phnomPenh.data.groupDirectory.nodes).toEqual([{ name: 'Cambodia Women’s Support Group', memberCount: 15 }]);
     } finally {
-      child.kill('SIGINT');
+      child.kill('SIGTERM');
       await exited;
     }
-    expect(javaProcessesFor(dataDir)).toEqual([]);
+    expect(await waitFor(() => javaProcessesFor(dataDir).length === 0, 10_000)).toBe(true);
+  });
+
+  it('recognises a DynamoDB Local left running by an earlier start, stops it and says so', { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(`${tmpdir()}/krom-leftover-`);
+    const dynamoPort = await freePort();
+    const port = await freePort();
+    // A leftover as a crashed start would leave it: running, with its pid file, holding the port.
+    const leftover = await startDynamoDbLocal({ port: dynamoPort, dataDir: `${dir}/dynamodb`, pidFile: `${dir}/dynamodb.pid` });
+    try {
+      // In a process group of its own, as in a terminal: closing the terminal hangs up the whole group.
+      const child = spawn(process.execPath, [TSX, 'dev/start.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: String(port), DYNAMODB_PORT: String(dynamoPort), KROM_DATA_DIR: dir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      const exited = new Promise<number | null>((r) => child.once('exit', r));
+      expect(await waitFor(() => output.includes('Ctrl-C stops') || child.exitCode !== null, 100_000)).toBe(true);
+      expect(output).toContain(`Stopped the DynamoDB Local (pid`);
+      expect(output).toContain(`port ${dynamoPort}) that an earlier npm start left running.`);
+      process.kill(-child.pid!, 'SIGHUP');
+      await exited;
+      expect(await waitFor(() => javaProcessesFor(dir).length === 0, 10_000)).toBe(true);
+    } finally {
+      await leftover.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('DynamoDB Local stops by itself when the process that started it is killed', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(`${tmpdir()}/krom-orphan-`);
+    const dynamoPort = await freePort();
+    const script = `import('./dev/dynamodb-local.ts').then((m) => m.startDynamoDbLocal({ port: ${dynamoPort}, dataDir: '${dir}/dynamodb' })).then(() => console.log('ready'))`;
+    const starter = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    starter.stdout.on('data', (d) => (output += d));
+    starter.stderr.on('data', (d) => (output += d));
+    try {
+      expect(await waitFor(() => output.includes('ready'), 45_000)).toBe(true);
+      expect(javaProcessesFor(dir)).toHaveLength(1);
+      starter.kill('SIGKILL'); // no handler runs: only Java itself can notice
+      expect(await waitFor(() => javaProcessesFor(dir).length === 0, 15_000)).toBe(true);
+    } finally {
+      for (const pid of javaProcessesFor(dir)) process.kill(Number(pid), 'SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says in one line that Java 17+ is needed when java is missing', () => {
