@@ -52,7 +52,6 @@ export async function generate(): Promise<string> {
         MeetingSchedule: '../../core/schedule.ts#MeetingSchedule',
         Bank: '../../store/organisations.ts#Organisation',
         Rollup: '../access-views.ts#RollupModel',
-        FederationMembership: '../../store/groups.ts#FederationMembership',
         GroupSummary: '../access-views.ts#GroupSummaryModel',
         NgoService: '../../store/coverage.ts#Service',
         Delivery: '../../store/coverage.ts#Delivery',

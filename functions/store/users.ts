@@ -29,6 +29,32 @@ export async function getRoles(db: Db, sub: string): Promise<RoleGrant[]> {
   return items.map((i) => ({ tenantType: i.tenantType as TenantType, tenantId: i.tenantId as string, role: i.role as RoleName }));
 }
 
+/**
+ * A person's roles with the version of her role set. A change that depends on what she holds (the
+ * separation of duties) writes `rolesChangedWrite` with this version, so two changes decided on the
+ * same roles cannot both commit.
+ */
+export async function getRolesForChange(db: Db, sub: string): Promise<{ roles: RoleGrant[]; version: number }> {
+  const [roles, profile] = await Promise.all([getRoles(db, sub), getItem(db, keys.user(sub), true)]);
+  return { roles, version: (profile?.rolesVersion as number | undefined) ?? 0 };
+}
+
+/** Bumps the person's role-set version, only if it is still the one read. */
+export function rolesChangedWrite(db: Db, sub: string, version: number): GuardedWrite {
+  return {
+    write: {
+      Update: {
+        TableName: db.table,
+        Key: keys.user(sub),
+        UpdateExpression: 'SET rolesVersion = :next',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(rolesVersion) OR rolesVersion = :seen)',
+        ExpressionAttributeValues: { ':next': version + 1, ':seen': version },
+      },
+    },
+    // No meaning of its own: another change to her roles came first, so the plan runs again on them.
+  };
+}
+
 /** Who holds roles in a tenant (a group's officers, a bank's officers). */
 export async function listRoleHolders(db: Db, tenantType: TenantType, tenantId: string): Promise<RoleHolder[]> {
   const items = await queryAll(db, { index: 'byParent', partition: tenantKey(tenantType, tenantId), sortPrefix: prefixes.roles });

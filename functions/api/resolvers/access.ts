@@ -130,6 +130,12 @@ export const accessResolvers: Resolvers = {
   Query: {
     bankView: async (_p, args, ctx, info) => {
       if (args.from > args.to) throw new ValidationError('to: must be on or after from', 'កាលបរិច្ឆេទមិនត្រឹមត្រូវ', 'to');
+      // Someone who is not a bank's loan officer is refused before the group is looked up, so the
+      // answer is the same for a real group and an unknown id.
+      if (!ctx.viewer.roles.some((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER')) {
+        countRefusedRead('NOT_A_BANK');
+        authorize(ctx, { action: 'bank.readGroup', group: { groupId: args.groupId, federationIds: [] }, grant: undefined, scopes: [], range: { from: args.from, to: args.to }, now: ctx.now() });
+      }
       const group = await ctx.loaders.group.load(args.groupId);
       if (!group) throw notFound('group', 'groupId');
       const now = ctx.now();

@@ -1,10 +1,10 @@
 /** The viewer, people and roles, and places. */
 import * as z from 'zod';
-import { ValidationError } from '#core/errors.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '#core/errors.ts';
 import { allProvinces, childrenOf, findPlace } from '#core/places.ts';
-import { isRoleOfTenant, TENANT_TYPES, ROLES_BY_TENANT, PLATFORM_ID } from '#core/roles.ts';
+import { dutyConflict, isRoleOfTenant, TENANT_TYPES, ROLES_BY_TENANT, PLATFORM_ID, SELF_APPOINTMENT } from '#core/roles.ts';
 import { idempotencyKeySchema, parseInput, textSchema } from '#core/validation.ts';
-import { getUser, putRoleWrite, putUserWrite } from '#store/users.ts';
+import { getRolesForChange, getUser, putRoleWrite, putUserWrite, rolesChangedWrite } from '#store/users.ts';
 import { getOrganisation } from '#store/organisations.ts';
 import { authorize, notFound } from '../authorize.ts';
 import { commit } from '../mutation.ts';
@@ -60,6 +60,9 @@ export const baseResolvers: Resolvers = {
       if (data.tenantType === 'GROUP') {
         throw new ValidationError('input.tenantType: group offices have terms; use appointOfficer.', 'សូមប្រើ appointOfficer សម្រាប់មន្ត្រីក្រុម។', 'input.tenantType');
       }
+      // Authorise before looking the tenant up: to anyone who may not assign roles, an unknown
+      // tenant and an existing one must answer alike, or the mutation would tell which exist.
+      authorize(ctx, { action: 'role.assign', tenantType: data.tenantType, tenantId: data.tenantId });
       // The tenant must exist.
       switch (data.tenantType) {
         case 'PLATFORM':
@@ -73,10 +76,15 @@ export const baseResolvers: Resolvers = {
           if (!(await getOrganisation(ctx.db, data.tenantType, data.tenantId))) throw notFound('organisation', 'input.tenantId');
           break;
       }
-      authorize(ctx, { action: 'role.assign', tenantType: data.tenantType, tenantId: data.tenantId });
+      if (data.userId === ctx.viewer.userId) throw new ForbiddenError(`Not allowed: ${SELF_APPOINTMENT.en}.`, SELF_APPOINTMENT.km, 'input.userId');
       if (!(await getUser(ctx.db, data.userId))) throw notFound('user', 'input.userId');
       const grant = { tenantType: data.tenantType, tenantId: data.tenantId, role };
-      return commit(ctx, 'assignRole', data, () => ({ writes: [putRoleWrite(ctx.db, data.userId, grant, ctx.now())], result: grant }));
+      return commit(ctx, 'assignRole', data, async () => {
+        const duties = await getRolesForChange(ctx.db, data.userId);
+        const conflict = dutyConflict(duties.roles, grant);
+        if (conflict) throw new ConflictError(`input.userId: ${conflict.en}.`, conflict.km, 'input.userId');
+        return { writes: [putRoleWrite(ctx.db, data.userId, grant, ctx.now()), rolesChangedWrite(ctx.db, data.userId, duties.version)], result: grant };
+      });
     },
   },
 };

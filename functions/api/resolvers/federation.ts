@@ -52,7 +52,15 @@ export const federationResolvers: Resolvers = {
       const parent = await ctx.loaders.federation.load(f.parentId);
       return parent && allowed(ctx, { action: 'federation.read', federation: await federationTarget(ctx, parent) }) ? parent : null;
     },
-    parentHistory: (f, _a, ctx) => listParentHistory(ctx.db, f.id),
+    // The same rule as `parent`: a parent she may not read is not named in the history either.
+    parentHistory: async (f, _a, ctx) =>
+      Promise.all(
+        (await listParentHistory(ctx.db, f.id)).map(async (m) => {
+          const parent = await ctx.loaders.federation.load(m.federationId);
+          const visible = parent && allowed(ctx, { action: 'federation.read', federation: await federationTarget(ctx, parent) });
+          return { ...m, federationId: visible ? m.federationId : null };
+        }),
+      ),
     children: async (f, args, ctx) => {
       const { limit, cursor } = pageArgs(args);
       return connection(await listChildFederations(ctx.db, f.id, limit, cursor));

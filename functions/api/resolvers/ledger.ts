@@ -1,7 +1,7 @@
 /** The group's books: thin resolvers over core rules (ledger, loans, meetings) and the store. */
 import * as z from 'zod';
 import { constitutionOn, setConstitutionInputSchema, type Constitution } from '#core/constitution.ts';
-import { ConflictError, DomainError, ValidationError } from '#core/errors.ts';
+import { ConflictError, DomainError, ForbiddenError, ValidationError } from '#core/errors.ts';
 import type { Group } from '#core/groups.ts';
 import { cashMovement, leavingProblem, type Books, type LoanState } from '#core/ledger.ts';
 import { daysInArrears, interestDue, par30BasisPoints, schedule } from '#core/loans.ts';
@@ -13,12 +13,12 @@ import {
   syncMeetingsInputSchema,
   type Journal,
 } from '#core/meetings.ts';
-import { GROUP_OFFICER_ROLES } from '#core/roles.ts';
+import { dutyConflict, GROUP_OFFICER_ROLES, SELF_APPOINTMENT } from '#core/roles.ts';
 import { cambodiaDate, dateSchema, idempotencyKeySchema, parseInput } from '#core/validation.ts';
 import { booksUnchanged, getBooks, listConstitutions, listJournals, listLoanRecords, putConstitutionWrite, type LoanRecord } from '#store/books.ts';
 import { getMember, meetingScheduleWrite, memberLeftWrites } from '#store/groups.ts';
 import { appointmentWrites, listOfficerTerms, type OfficerTerm } from '#store/officers.ts';
-import { getUser } from '#store/users.ts';
+import { getRolesForChange, getUser, rolesChangedWrite } from '#store/users.ts';
 import { authorizeOnGroup, notFound } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { recordEntries, recordMeeting, reverse } from '../ledger-commands.ts';
@@ -289,13 +289,17 @@ export const ledgerResolvers: Resolvers = {
       const group = await ctx.loaders.group.load(data.groupId);
       if (!group) throw notFound('group', 'input.groupId');
       await authorizeOnGroup(ctx, group, 'group.appointOfficers', 'input.groupId');
+      if (data.userId === ctx.viewer.userId) throw new ForbiddenError(`Not allowed: ${SELF_APPOINTMENT.en}.`, SELF_APPOINTMENT.km, 'input.userId');
       if (!(await getUser(ctx.db, data.userId))) throw notFound('user', 'input.userId');
       const today = cambodiaDate(ctx.now());
       if (data.from < group.formedOn || data.from > today) {
         throw new ValidationError(`input.from: must be between the group's forming (${group.formedOn}) and today`, 'កាលបរិច្ឆេទមិនត្រឹមត្រូវ', 'input.from');
       }
       return commit(ctx, 'appointOfficer', data, async () => {
-        const current = (await listOfficerTerms(ctx.db, group.id)).filter((t) => t.until === null);
+        const [terms, duties] = await Promise.all([listOfficerTerms(ctx.db, group.id), getRolesForChange(ctx.db, data.userId)]);
+        const conflict = dutyConflict(duties.roles, { tenantType: 'GROUP', tenantId: group.id, role: data.role });
+        if (conflict) throw new ConflictError(`input.userId: ${conflict.en}.`, conflict.km, 'input.userId');
+        const current = terms.filter((t) => t.until === null);
         const holder = current.find((t) => t.role === data.role);
         if (holder?.userId === data.userId) {
           throw new ConflictError(`${data.userId} already holds this office.`, 'បុគ្គលនេះកាន់តំណែងនេះរួចហើយ។', 'input.userId');
@@ -306,7 +310,7 @@ export const ledgerResolvers: Resolvers = {
           throw new ValidationError(`input.from: must be after the current term began (${tooEarly.from})`, 'ត្រូវតែក្រោយពេលអាណត្តិបច្ចុប្បន្នចាប់ផ្តើម', 'input.from');
         }
         const term: OfficerTerm = { groupId: group.id, role: data.role, userId: data.userId, from: data.from, until: null };
-        return { writes: appointmentWrites(ctx.db, term, ending, ctx.now()), result: term };
+        return { writes: [...appointmentWrites(ctx.db, term, ending, ctx.now()), rolesChangedWrite(ctx.db, data.userId, duties.version)], result: term };
       });
     },
     recordMemberLeft: async (_p, { input }, ctx) => {
