@@ -8,14 +8,14 @@ import { Hono } from 'hono';
 import { createYoga, type GraphQLParams } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { parse, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import { parse, type DocumentNode, type GraphQLError, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { rememberingVerifier, type TokenVerifier } from '#auth/tokens.ts';
 import type { Viewer } from '#auth/policy.ts';
 import { DomainError, UnauthenticatedError } from '#core/errors.ts';
 import type { Db } from '#store/db.ts';
 import { getRoles } from '#store/users.ts';
 import { createLoaders, type Context } from './context.ts';
-import { maskError, toGraphQLError } from './errors.ts';
+import { isGraphQLError, maskError, toGraphQLError, withLiteralField, withoutSuggestions } from './errors.ts';
 import { schema } from './schema.ts';
 
 export interface AppDeps {
@@ -26,6 +26,8 @@ export interface AppDeps {
   /** The clock; tests inject one to test expiry at an exact second. */
   now?: () => Date;
 }
+
+type ValidateResult = { result: readonly GraphQLError[]; setResult: (errors: GraphQLError[]) => void };
 
 interface RequestScope {
   requestId: string;
@@ -83,14 +85,21 @@ export function createApp(deps: AppDeps): Hono<Env> {
           }
         },
       },
+      // A literal a scalar refused names its field and speaks Khmer, as the same value in a variable does.
+      { onValidate: ({ params }: { params: { documentAST: DocumentNode } }) => ({ result, setResult }: ValidateResult) => setResult(result.map((e) => withLiteralField(e, params.documentAST))) },
       EnvelopArmorPlugin(QUERY_LIMITS(deps.dev)),
       // Outside dev the schema is not for browsing: clients ship with the operations they use.
-      ...(deps.dev ? [] : [useDisableIntrospection()]),
+      ...(deps.dev ? [] : [useDisableIntrospection(), { onValidate: () => ({ result, setResult }: ValidateResult) => setResult(result.map(withoutSuggestions)) }]),
     ],
     graphiql: deps.dev ? { title: 'Krom — GraphiQL', defaultQuery: DEFAULT_QUERY } : false,
     landingPage: false,
     logging: false,
-    maskedErrors: { maskError: (error) => maskError(error, () => requestScope.getStore()?.requestId) },
+    maskedErrors: {
+      maskError: (error) => {
+        const masked = maskError(error, () => requestScope.getStore()?.requestId);
+        return deps.dev || !isGraphQLError(masked) ? masked : withoutSuggestions(masked);
+      },
+    },
     context: async ({ request, params, requestId }) => {
       if (!subjects.has(request)) throw toGraphQLError(new UnauthenticatedError());
       const viewer = await viewerOf(subjects.get(request)!, params);
@@ -101,8 +110,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
   app.use('*', async (c, next) => {
     const requestId = c.env?.lambdaContext?.awsRequestId ?? c.req.header('x-request-id') ?? randomUUID();
-    c.header('x-request-id', requestId);
     await requestScope.run({ requestId }, next);
+    // After the handler: yoga answers with a Response of its own, which headers set before it never reach.
+    c.res.headers.set('x-request-id', requestId);
   });
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.on(['GET', 'POST'], '/graphql', (c) => yoga.fetch(c.req.raw, { requestId: requestScope.getStore()!.requestId }));

@@ -94,6 +94,28 @@ describe('outside dev', () => {
     }
   });
 
+  it.each([
+    ['a misspelt enum value in the query', '{ coverage(placeCode: "0209", sector: HEALT) { communesReached } }', undefined, /HEALTH/],
+    ['a misspelt enum value in a variable', 'query($s: Sector!) { coverage(placeCode: "0209", sector: $s) { communesReached } }', { s: 'HEALT' }, /HEALTH/],
+    [
+      'a misspelt input field in a variable',
+      'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      { input: { idempotencyKey: 'k-1', groupid: 'g', name: 'x', sex: 'FEMALE', joinedOn: '2021-01-01' } },
+      // The required field that was not sent is named (the client needs that); no guess at "groupid" is.
+      /Did you mean/,
+    ],
+    ['a misspelt argument', '{ place(cod: "02") { code } }', undefined, /Did you mean/],
+    ['a misspelt type in a fragment', '{ viewer { ... on Viewr { id } } }', undefined, /"Viewer"/],
+  ])('outside dev no suggestion names the schema: %s', async (_what, query, variables, leak) => {
+    const hidden = await graphql(prod, world.token.admin, query, variables);
+    expect(hidden.errors!.length).toBeGreaterThan(0);
+    const said = JSON.stringify(hidden.errors);
+    expect(said).not.toMatch(/Did you mean/);
+    expect(said).not.toMatch(leak);
+    const helped = await graphql(env.app, world.token.admin, query, variables);
+    expect(JSON.stringify(helped.errors)).toMatch(/Did you mean/);
+  });
+
   it('field suggestions are masked; in dev they help', async () => {
     const query = '{ viewr { id } }';
     const hidden = await graphql(prod, world.token.admin, query);
