@@ -30,6 +30,40 @@ export interface CreditFacts {
   activity: Activity;
   /** How the group repaid bank loans before: NONE, NEVER_LATE, EVER_LATE, DEFAULTED_90 (worst first wins). */
   bankLoanRecord: 'NONE' | 'NEVER_LATE' | 'EVER_LATE' | 'DEFAULTED_90';
+  /**
+   * The data range the reader was granted, when one limits what the facts may rest on: then
+   * `activity` holds only months wholly inside it and meetings dated inside it, and history counts
+   * from its start.
+   */
+  range: DataRange | null;
+}
+
+export interface DataRange {
+  from: string;
+  to: string;
+}
+
+/** True when every day of the month (YYYY-MM) lies inside the range. */
+export function monthWithin(month: string, range: DataRange): boolean {
+  const first = `${month}-01`;
+  const last = new Date(Date.parse(`${addMonths(first, 1)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return first >= range.from && last <= range.to;
+}
+
+/** A bank loan lies in the range when it was paid out by its end and not repaid before its start. */
+export function bankLoanWithin(loan: { disbursedOn: string | null; repaidOn: string | null }, range: DataRange): boolean {
+  return loan.disbursedOn !== null && loan.disbursedOn <= range.to && (loan.repaidOn === null || loan.repaidOn >= range.from);
+}
+
+/**
+ * The activity a reader granted `range` may see: months wholly inside it (a month that began
+ * before the range would carry days the group never granted) and meetings dated inside it.
+ */
+export function activityWithin(activity: Activity, range: DataRange): Activity {
+  return {
+    months: Object.fromEntries(Object.entries(activity.months).filter(([month]) => monthWithin(month, range))),
+    recentMeetings: activity.recentMeetings.filter((m) => m.date >= range.from && m.date <= range.to),
+  };
 }
 
 export interface Indicator {
@@ -67,13 +101,19 @@ export function creditFacts(input: {
   constitution: Constitution | undefined;
   bankLoanRecord?: CreditFacts['bankLoanRecord'];
   asOf: string;
+  /** The granted data range: every figure then rests only on data dated inside it. */
+  range?: DataRange;
 }): CreditFacts {
+  const range = input.range ?? null;
+  const first = input.books.firstPostedOn ?? null;
+  const last = input.books.lastPostedOn;
   const loans = Object.values(input.books.loans).map((l) => ({ outstanding: l.principal - l.principalPaid, daysInArrears: daysInArrears(l, l, input.asOf) }));
   return {
     asOf: input.asOf,
     formedOn: input.formedOn,
-    firstPostedOn: input.books.firstPostedOn ?? null,
-    lastPostedOn: input.books.lastPostedOn,
+    // History in Krom counts from the later of the first posting and the range's start.
+    firstPostedOn: first && range && range.from > first ? range.from : first,
+    lastPostedOn: last && range && last > range.to ? range.to : last,
     memberCount: input.memberCount,
     frequency: input.frequency,
     constitution: input.constitution,
@@ -81,8 +121,9 @@ export function creditFacts(input: {
     loansOutstanding: input.books.balances.loansOutstanding,
     par30BasisPoints: par30BasisPoints(loans),
     atRisk90: loans.filter((l) => l.daysInArrears > 90).reduce((s, l) => s + l.outstanding, 0n),
-    activity: input.books.activity,
+    activity: range ? activityWithin(input.books.activity, range) : input.books.activity,
     bankLoanRecord: input.bankLoanRecord ?? 'NONE',
+    range,
   };
 }
 
@@ -145,14 +186,22 @@ function band(value: number, bands: [threshold: number, points: number][], other
 }
 
 /** The answer for a group with too little history: the reason, and no grade or decision. */
-function notEnoughHistory(base: Pick<ScorecardResult, 'scorecard' | 'version' | 'maxPoints' | 'loanCap'>, kept: number, needed: number): ScorecardResult {
+function notEnoughHistory(base: Pick<ScorecardResult, 'scorecard' | 'version' | 'maxPoints' | 'loanCap'>, kept: number, needed: number, f: CreditFacts): ScorecardResult {
+  // When the granted range, not the group's books, is what is short, say so: the group may well
+  // have the history, and a wider grant is what would let the bank grade it.
+  const rangeIsShort = f.range !== null && f.firstPostedOn === f.range.from;
   return {
     ...base,
     eligible: false,
-    notEligibleReason: {
-      en: `Not enough history: ${kept} month(s) of books in Krom; at least ${needed} are needed.`,
-      km: `ប្រវត្តិមិនទាន់គ្រប់គ្រាន់៖ មានបញ្ជី ${kept} ខែ ត្រូវការយ៉ាងហោចណាស់ ${needed} ខែ។`,
-    },
+    notEligibleReason: rangeIsShort
+      ? {
+          en: `Not enough history in the range you were granted: ${kept} month(s) from ${f.range!.from}; at least ${needed} are needed.`,
+          km: `ប្រវត្តិមិនគ្រប់គ្រាន់ក្នុងរយៈពេលដែលអ្នកត្រូវបានអនុញ្ញាត៖ ${kept} ខែ ចាប់ពី ${f.range!.from} ត្រូវការយ៉ាងហោចណាស់ ${needed} ខែ។`,
+        }
+      : {
+          en: `Not enough history: ${kept} month(s) of books in Krom; at least ${needed} are needed.`,
+          km: `ប្រវត្តិមិនទាន់គ្រប់គ្រាន់៖ មានបញ្ជី ${kept} ខែ ត្រូវការយ៉ាងហោចណាស់ ${needed} ខែ។`,
+        },
     indicators: [],
     points: 0,
     grade: null,
@@ -165,7 +214,7 @@ function notEnoughHistory(base: Pick<ScorecardResult, 'scorecard' | 'version' | 
 function bankLinkageV1(f: CreditFacts): ScorecardResult {
   const base = { scorecard: 'BANK_LINKAGE', version: 1, maxPoints: 100, loanCap: null };
   const kept = monthsOfBooks(f);
-  if (kept < 6) return notEnoughHistory(base, kept, 6);
+  if (kept < 6) return notEnoughHistory(base, kept, 6, f);
   const six = lastMonths(f.asOf, 6);
   const recent = sumMonths(f.activity, six);
   const expected = expectedMeetings(f.frequency, 6);
@@ -226,7 +275,7 @@ function vslaV1(f: CreditFacts, requested: bigint | null): ScorecardResult {
   const twelve = lastMonths(f.asOf, 12);
   const cycle = sumMonths(f.activity, twelve);
   const previous = sumMonths(f.activity, lastMonths(f.asOf, 12, 12));
-  if (kept < 3) return notEnoughHistory({ ...base, loanCap: null }, kept, 3);
+  if (kept < 3) return notEnoughHistory({ ...base, loanCap: null }, kept, 3, f);
   const attendanceBp = ratioBp(cycle.present, cycle.listed);
   const cycleMonths = Math.min(kept, 12);
   const members = BigInt(Math.max(1, f.memberCount));
@@ -302,17 +351,49 @@ export function score(f: CreditFacts, name: ScorecardName, options: { version?: 
   return name === 'BANK_LINKAGE' ? bankLinkageV1(f) : vslaV1(f, options.requestedAmount ?? null);
 }
 
-/** The suggested size of a first bank loan: 1× savings for a C, 2× for a B, 4× for an A. */
-export function suggestedLoan(totalSavings: bigint, grade: Grade | null): { amount: bigint; multiple: number; rule: { en: string; km: string } } {
-  const multiple = grade === 'A' ? 4 : grade === 'B' ? 2 : grade === 'C' ? 1 : 0;
-  return {
-    amount: totalSavings * BigInt(multiple),
-    multiple,
-    rule: {
-      en: 'Bank-linkage norm: lend 1 to 4 times the group’s savings — 4× for grade A, 2× for B, 1× for C, none without a grade.',
-      km: 'ប្រាក់កម្ចីពី ១ ដល់ ៤ ដងនៃប្រាក់សន្សំ៖ ៤ ដងសម្រាប់ A, ២ ដងសម្រាប់ B, ១ ដងសម្រាប់ C។',
-    },
-  };
+/** Above this PAR30 no loan is suggested, whatever the grade: the group's own loans are not coming back. */
+export const SUGGESTION_MAX_PAR30_BP = 1000;
+
+export interface SuggestedLoan {
+  /** False for "not yet": then the amount is zero and `toImprove` says what would change it. */
+  ready: boolean;
+  amount: bigint;
+  multiple: number;
+  rule: { en: string; km: string };
+  /** Why not yet (null when ready). */
+  notYet: { en: string; km: string } | null;
+  /** The scorecard's indicators that lost marks, weakest first: what to work on. */
+  toImprove: Indicator[];
+}
+
+const LINKAGE_RULE = {
+  en: 'Bank-linkage norm: lend 2 to 4 times the group’s savings — 4× for grade A, 2× for B; not yet for grade C (not ready for linkage), without a grade, or with PAR30 above 10%.',
+  km: 'ប្រាក់កម្ចីពី ២ ដល់ ៤ ដងនៃប្រាក់សន្សំ៖ ៤ ដងសម្រាប់ថ្នាក់ A, ២ ដងសម្រាប់ថ្នាក់ B; មិនទាន់សម្រាប់ថ្នាក់ C (មិនទាន់ត្រៀមភ្ជាប់ធនាគារ) គ្មានថ្នាក់ ឬ PAR30 លើស ១០%។',
+};
+
+/**
+ * The suggested size of a first bank loan under NABARD's bank-linkage rating: 4× savings for an A,
+ * 2× for a B. A C group is not yet ready for linkage, and a group whose PAR30 is above 10% is not
+ * lent to whatever its grade: both get "not yet" with the indicators that lost marks.
+ */
+export function suggestedLoan(totalSavings: bigint, result: Pick<ScorecardResult, 'grade' | 'indicators' | 'notEligibleReason'>, par30Bp: number): SuggestedLoan {
+  const toImprove = result.indicators.filter((i) => i.points < i.max).sort((a, b) => a.points / a.max - b.points / b.max);
+  const notYet = (why: { en: string; km: string }): SuggestedLoan => ({ ready: false, amount: 0n, multiple: 0, rule: LINKAGE_RULE, notYet: why, toImprove });
+  if (!result.grade) return notYet(result.notEligibleReason ?? { en: 'No grade yet.', km: 'មិនទាន់មានថ្នាក់។' });
+  if (par30Bp > SUGGESTION_MAX_PAR30_BP) {
+    return notYet({
+      en: `Not yet: ${pct(par30Bp)} of the group's loans are more than 30 days late (PAR30 above ${pct(SUGGESTION_MAX_PAR30_BP)}); bring repayments up to date first.`,
+      km: `មិនទាន់៖ ប្រាក់កម្ចី ${pct(par30Bp)} របស់ក្រុមយឺតជាង ៣០ ថ្ងៃ (PAR30 លើស ${pct(SUGGESTION_MAX_PAR30_BP)}) សូមធ្វើឱ្យការសងប្រាក់ទាន់ពេលជាមុនសិន។`,
+    });
+  }
+  if (result.grade === 'C') {
+    return notYet({
+      en: 'Not yet: grade C groups are not ready for bank linkage; work on the indicators that lost marks and ask again.',
+      km: 'មិនទាន់៖ ក្រុមថ្នាក់ C មិនទាន់ត្រៀមភ្ជាប់ជាមួយធនាគារ សូមកែលម្អសូចនាករដែលបាត់ពិន្ទុ ហើយស្នើម្តងទៀត។',
+    });
+  }
+  const multiple = result.grade === 'A' ? 4 : 2;
+  return { ready: true, amount: totalSavings * BigInt(multiple), multiple, rule: LINKAGE_RULE, notYet: null, toImprove };
 }
 
 /** What active loans should have paid by `asOf` (principal and interest due) and have not. */

@@ -22,10 +22,10 @@ const PROFILE = `query($g: ID!, $from: Date!, $to: Date!, $card: ScorecardName) 
   bankLoans { record loans { id } }
   meetings { attendanceLast4BasisPoints attendanceLast12BasisPoints heldLast12Months expectedLast12Months regularityBasisPoints medianDaysToRecord groupAgeMonths monthsOfBooksInKrom }
   grade { scorecard version eligible notEligibleReason notEligibleReasonKm points maxPoints grade decision loanCap indicators { key value points max reason reasonKm } }
-  suggestedLoan { amount multiple rule ruleKm } } } }`;
+  suggestedLoan { ready amount multiple rule ruleKm notYetReason toImprove { key } } } } }`;
 
 /** A group of 10 women with a constitution, `months` monthly meetings ending last month, and a grant to the bank. */
-async function groupWithHistory(months: number): Promise<string> {
+async function groupWithHistory(months: number, granted = { from: '2019-01-01', to: '2026-12-31' }): Promise<string> {
   const groupId = (
     await graphqlOk(env.app, world.token.admin, M.createGroup, {
       input: { idempotencyKey: ikey(), name: `History ${months}`, placeCode: '020901', currency: 'KHR', meetingSchedule: { frequency: 'MONTHLY', weekday: 'TUESDAY', weekOfMonth: 1 }, formedOn: '2019-01-01' },
@@ -62,7 +62,7 @@ async function groupWithHistory(months: number): Promise<string> {
   clock.set('2026-11-22T03:00:00.000Z');
   const requestId = (
     await graphqlOk(env.app, world.token.bankOfficer, A.requestAccess, {
-      input: { idempotencyKey: ikey(), groupId, purpose: 'LOAN_ASSESSMENT', scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE', 'BANK_LOAN_HISTORY'], dataRange: { from: '2019-01-01', to: '2026-12-31' }, durationMonths: 6 },
+      input: { idempotencyKey: ikey(), groupId, purpose: 'LOAN_ASSESSMENT', scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE', 'BANK_LOAN_HISTORY'], dataRange: granted, durationMonths: 6 },
     })
   ).requestAccess.id;
   await graphqlOk(env.app, t, A.approve, { input: { idempotencyKey: ikey(), groupId, requestId } });
@@ -71,11 +71,13 @@ async function groupWithHistory(months: number): Promise<string> {
 
 let young: string;
 let old: string;
+let narrow: string;
 beforeAll(async () => {
   env = await integrationEnv({ clock });
   world = await buildWorld(env);
   young = await groupWithHistory(1);
   old = await groupWithHistory(60); // five years of monthly meetings
+  narrow = await groupWithHistory(12, { from: '2026-09-22', to: '2026-11-22' }); // a year of books, two months granted
 }, 300_000);
 
 describe('the credit profile', () => {
@@ -104,6 +106,25 @@ describe('the credit profile', () => {
     const vsla = (await graphqlOk(env.app, world.token.bankOfficer, PROFILE, { g: old, from: '2021-01-01', to: '2026-11-22', card: 'VSLA' })).bankView.creditProfile.grade;
     expect(vsla).toMatchObject({ scorecard: 'VSLA', version: 1, eligible: true });
     expect(vsla.loanCap).toBe(String((5n * 300_000n) / 6n)); // 5 × average monthly deposits (50,000)
+  });
+
+  it('rests every figure on data dated inside the granted range only', async () => {
+    const r = await graphqlOk(env.app, world.token.bankOfficer, PROFILE, { g: narrow, from: '2026-09-22', to: '2026-11-22' });
+    const p = r.bankView.creditProfile;
+    // The group has a year of books; the grant starts on 2026-09-22: September is only partly inside.
+    expect(p.savings.monthly).toEqual([{ month: '2026-10', saved: '50000' }]);
+    expect(JSON.stringify(p)).not.toMatch(/2026-0[1-8]/);
+    expect(p.meetings).toMatchObject({ heldLast12Months: 1, expectedLast12Months: 1, attendanceLast12BasisPoints: 9000, monthsOfBooksInKrom: 2 });
+    expect(p.grade).toMatchObject({ eligible: false, grade: null, indicators: [] });
+    expect(p.grade.notEligibleReason).toBe('Not enough history in the range you were granted: 2 month(s) from 2026-09-22; at least 6 are needed.');
+    expect(p.grade.notEligibleReasonKm).toMatch(/រយៈពេលដែលអ្នកត្រូវបានអនុញ្ញាត/);
+    expect(p.suggestedLoan).toMatchObject({ amount: '0', multiple: 0 });
+    // Asking for more than was granted is refused, not answered from more.
+    const wider = await graphql(env.app, world.token.bankOfficer, PROFILE, { g: narrow, from: '2026-08-01', to: '2026-11-22' });
+    expect(wider.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    // The same group read under a wide grant is graded on the months it covers.
+    const meetingsOnly = await graphqlOk(env.app, world.token.bankOfficer, 'query($g: ID!) { bankView(groupId: $g, from: "2026-10-01", to: "2026-10-31") { creditProfile { meetings { heldLast12Months medianDaysToRecord } } } }', { g: narrow });
+    expect(meetingsOnly.bankView.creditProfile.meetings).toEqual({ heldLast12Months: 1, medianDaysToRecord: 2 });
   });
 
   it('a group with one month of books gets "not enough history", not a grade', async () => {

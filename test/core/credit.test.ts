@@ -1,7 +1,7 @@
 /** Unit tier: scorecards against hand-computed examples and at every band boundary. */
 import { describe, expect, it } from 'vitest';
 import { emptyActivity, emptyMonth, type Activity } from '#core/activity.ts';
-import { lastMonths, monthsOfBooks, ratioBp, score, suggestedLoan, type CreditFacts } from '#core/credit.ts';
+import { activityWithin, creditFacts, lastMonths, monthsOfBooks, monthWithin, ratioBp, score, suggestedLoan, type CreditFacts } from '#core/credit.ts';
 
 const asOf = '2026-11-22';
 
@@ -24,6 +24,7 @@ function facts(over: Partial<CreditFacts> = {}, month: Partial<ReturnType<typeof
     atRisk90: 0n,
     activity,
     bankLoanRecord: 'NONE',
+    range: null,
     ...over,
   };
 }
@@ -94,9 +95,43 @@ describe('bank-linkage scorecard v1', () => {
   });
 
   it('a bigger savings amount raises the suggested loan by the grade’s multiple', () => {
-    expect(suggestedLoan(1_248_000n, 'A')).toMatchObject({ amount: 4_992_000n, multiple: 4 });
-    expect(suggestedLoan(234_000n, 'C')).toMatchObject({ amount: 234_000n, multiple: 1 });
-    expect(suggestedLoan(234_000n, null).amount).toBe(0n);
+    const a = score(facts({}), 'BANK_LINKAGE');
+    expect(a.grade).toBe('A');
+    expect(suggestedLoan(1_248_000n, a, 0)).toMatchObject({ ready: true, amount: 4_992_000n, multiple: 4, notYet: null });
+    const b = score(facts({ loansOutstanding: 100_000n }), 'BANK_LINKAGE');
+    expect(suggestedLoan(1_248_000n, b, 0)).toMatchObject({ ready: true, amount: 2_496_000n, multiple: 2 });
+  });
+
+  it('a grade C group is not yet ready: no amount, and the indicators that lost marks, weakest first', () => {
+    const c = score(facts({ loansOutstanding: 0n }), 'BANK_LINKAGE');
+    expect(c.grade).toBe('C');
+    const s = suggestedLoan(234_000n, c, 0);
+    expect(s).toMatchObject({ ready: false, amount: 0n, multiple: 0 });
+    expect(s.notYet!.en).toMatch(/grade C groups are not ready for bank linkage/);
+    expect(s.notYet!.km).toMatch(/ថ្នាក់ C/);
+    expect(s.toImprove.map((i) => i.key)).toEqual(['INTERNAL_LENDING', 'TIMELY_REPAYMENT']);
+    expect(s.rule.en).toMatch(/not yet for grade C/);
+  });
+
+  it.each([
+    [1000, true],
+    [1001, false],
+  ])('PAR30 of %i basis points: a suggestion is %s whatever the grade', (par30, ready) => {
+    const graded = score(facts({ par30BasisPoints: par30, loansOutstanding: 500_000n }), 'BANK_LINKAGE');
+    expect(graded.grade).not.toBe('C');
+    const s = suggestedLoan(1_000_000n, graded, par30);
+    expect(s.ready).toBe(ready);
+    if (!ready) {
+      expect(s.amount).toBe(0n);
+      expect(s.notYet!.en).toMatch(/more than 30 days late/);
+    }
+  });
+
+  it('no grade, no suggestion, with the reason', () => {
+    const none = score(facts({ firstPostedOn: '2026-09-01' }), 'BANK_LINKAGE');
+    const s = suggestedLoan(234_000n, none, 0);
+    expect(s).toMatchObject({ ready: false, amount: 0n });
+    expect(s.notYet!.en).toMatch(/Not enough history/);
   });
 });
 
@@ -190,5 +225,43 @@ describe('helpers', () => {
   it('complete months before asOf', () => {
     expect(lastMonths('2026-11-22', 3)).toEqual(['2026-08', '2026-09', '2026-10']);
     expect(lastMonths('2026-11-22', 2, 12)).toEqual(['2025-09', '2025-10']);
+  });
+});
+
+describe('facts limited to the granted data range', () => {
+  const books = (f: CreditFacts) =>
+    ({ balances: { savings: f.totalSavings, loansOutstanding: f.loansOutstanding }, loans: {}, activity: f.activity, firstPostedOn: f.firstPostedOn, lastPostedOn: f.lastPostedOn }) as never;
+  const limited = (from: string, to = asOf) =>
+    creditFacts({ books: books(facts()), formedOn: '2011-03-01', memberCount: 16, frequency: 'MONTHLY', constitution: undefined, asOf, range: { from, to } });
+
+  it('a month counts only when every day of it lies inside the range', () => {
+    expect(monthWithin('2026-09', { from: '2026-09-22', to: asOf })).toBe(false);
+    expect(monthWithin('2026-10', { from: '2026-09-22', to: asOf })).toBe(true);
+    expect(monthWithin('2026-02', { from: '2026-02-01', to: '2026-02-28' })).toBe(true);
+    expect(monthWithin('2024-02', { from: '2024-02-01', to: '2024-02-28' })).toBe(false); // a leap year's 29th
+  });
+
+  it('keeps no month or meeting from before the range, as the bank of issue 12 was shown', () => {
+    const activity = activityWithin(facts().activity, { from: '2026-09-22', to: asOf });
+    expect(Object.keys(activity.months)).toEqual(['2026-10']);
+    expect(activity.recentMeetings.map((m) => m.date)).toEqual(['2026-10-03']);
+  });
+
+  it('counts history from the range’s start, and says the range is what is short', () => {
+    const f = limited('2026-09-22');
+    expect(f.firstPostedOn).toBe('2026-09-22');
+    expect(monthsOfBooks(f)).toBe(2);
+    const r = score(f, 'BANK_LINKAGE');
+    expect(r).toMatchObject({ eligible: false, grade: null });
+    expect(r.notEligibleReason!.en).toBe('Not enough history in the range you were granted: 2 month(s) from 2026-09-22; at least 6 are needed.');
+    expect(r.notEligibleReason!.km).toMatch(/រយៈពេលដែលអ្នកត្រូវបានអនុញ្ញាត/);
+    // The group's own short books are said as before.
+    expect(score(facts({ firstPostedOn: '2026-09-01' }), 'BANK_LINKAGE').notEligibleReason!.en).toMatch(/^Not enough history: /);
+  });
+
+  it('a range long enough grades the group on the months inside it only', () => {
+    const f = limited('2025-11-01');
+    expect(Object.keys(f.activity.months).every((m) => m >= '2025-11')).toBe(true);
+    expect(score(f, 'BANK_LINKAGE').eligible).toBe(true);
   });
 });

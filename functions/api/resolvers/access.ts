@@ -42,7 +42,7 @@ import { listConstitutions, listJournals } from '#store/books.ts';
 import { recordOf, viewsOf } from './bank-loans.ts';
 import { listGroupBankLoans } from '#store/bank-loans.ts';
 import { constitutionOn } from '#core/constitution.ts';
-import { creditFacts, expectedMeetings, lastMonths, median, monthsOfBooks, overdueAmount, ratioBp, repaymentRateBp, score, suggestedLoan, sumMonths } from '#core/credit.ts';
+import { bankLoanWithin, creditFacts, expectedMeetings, lastMonths, median, monthsOfBooks, monthWithin, overdueAmount, ratioBp, repaymentRateBp, score, suggestedLoan, sumMonths, type CreditFacts } from '#core/credit.ts';
 import type { MeetingStat } from '#core/activity.ts';
 import { keys } from '#store/keys.ts';
 import { getOrganisation } from '#store/organisations.ts';
@@ -173,7 +173,8 @@ export const accessResolvers: Resolvers = {
       if (args.version != null && args.version !== 1) throw new ValidationError(`version: ${args.scorecard} has only version 1`, 'មិនមានកំណែនេះទេ', 'version');
       if (args.requestedAmount != null && args.requestedAmount <= 0n) throw new ValidationError('requestedAmount: must be more than zero', 'ត្រូវតែធំជាងសូន្យ', 'requestedAmount');
       const [books, constitutions, bankLoanRecords] = await Promise.all([ctx.loaders.books.load(v.group.id), listConstitutions(ctx.db, v.group.id), listGroupBankLoans(ctx.db, v.group.id)]);
-      const bankLoans = viewsOf(bankLoanRecords, books, v.asOf);
+      // Loans asked for but never paid out are the group's business with that bank, not history.
+      const bankLoans = viewsOf(bankLoanRecords.filter((r) => bankLoanWithin(r, v.range)), books, v.asOf);
       const facts = creditFacts({
         books,
         bankLoanRecord: recordOf(bankLoans),
@@ -182,6 +183,9 @@ export const accessResolvers: Resolvers = {
         frequency: v.group.meetingSchedule.frequency,
         constitution: constitutionOn(constitutions, v.asOf),
         asOf: v.asOf,
+        // Every figure rests only on data dated inside what the bank asked for, which the policy
+        // checked lies inside the grant.
+        range: v.range,
       });
       return { view: v, facts, books, bankLoans, scorecard: score(facts, args.scorecard, { requestedAmount: args.requestedAmount ?? null }) };
     },
@@ -193,13 +197,13 @@ export const accessResolvers: Resolvers = {
     loanBook: (p) => p,
     meetings: (p) => p,
     grade: (p) => p.scorecard,
-    suggestedLoan: (p) => suggestedLoan(p.facts.totalSavings, score(p.facts, 'BANK_LINKAGE').grade),
+    suggestedLoan: (p) => suggestedLoan(p.facts.totalSavings, score(p.facts, 'BANK_LINKAGE'), p.facts.par30BasisPoints),
   },
   ProfileSavings: {
     total: (p) => p.facts.totalSavings,
     perMember: (p) => (p.facts.memberCount > 0 ? p.facts.totalSavings / BigInt(p.facts.memberCount) : 0n),
     memberCount: (p) => p.facts.memberCount,
-    monthly: (p) => lastMonths(p.facts.asOf, 12).map((month) => ({ month, saved: p.facts.activity.months[month]?.saved ?? 0n })),
+    monthly: (p) => monthsInWindow(p.facts).map((month) => ({ month, saved: p.facts.activity.months[month]?.saved ?? 0n })),
   },
   ProfileLoanBook: {
     outstanding: (p) => p.facts.loansOutstanding,
@@ -212,8 +216,8 @@ export const accessResolvers: Resolvers = {
     attendanceLast4BasisPoints: (p) => attendanceBp(p.facts.activity.recentMeetings.slice(-4)),
     attendanceLast12BasisPoints: (p) => attendanceBp(p.facts.activity.recentMeetings.slice(-12)),
     heldLast12Months: (p) => sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).meetings,
-    expectedLast12Months: (p) => expectedMeetings(p.facts.frequency, 12),
-    regularityBasisPoints: (p) => ratioBp(sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).meetings, expectedMeetings(p.facts.frequency, 12)),
+    expectedLast12Months: (p) => expectedMeetings(p.facts.frequency, monthsInWindow(p.facts).length),
+    regularityBasisPoints: (p) => ratioBp(sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).meetings, expectedMeetings(p.facts.frequency, monthsInWindow(p.facts).length)),
     medianDaysToRecord: (p) => median(p.facts.activity.recentMeetings.map((m) => m.recordedAfterDays)),
     groupAgeMonths: (p) => monthsOfBooks({ firstPostedOn: p.facts.formedOn, asOf: p.facts.asOf }),
     monthsOfBooksInKrom: (p) => monthsOfBooks(p.facts),
@@ -229,6 +233,8 @@ export const accessResolvers: Resolvers = {
   SuggestedLoan: {
     rule: (s) => s.rule.en,
     ruleKm: (s) => s.rule.km,
+    notYetReason: (s) => s.notYet?.en ?? null,
+    notYetReasonKm: (s) => s.notYet?.km ?? null,
   },
   SavingsSummary: {
     currency: (v) => v.group.currency,
@@ -382,6 +388,11 @@ export const accessResolvers: Resolvers = {
     revokeGrant: (_p, { input }, ctx) => changeGrant(ctx, input, 'REVOKE'),
   },
 };
+
+/** The last 12 complete months that the granted range wholly covers, oldest first. */
+function monthsInWindow(f: CreditFacts): string[] {
+  return lastMonths(f.asOf, 12).filter((m) => !f.range || monthWithin(m, f.range));
+}
 
 async function meetingsIn(ctx: Context, v: BankGroupViewModel) {
   const meetings = [];
