@@ -42,7 +42,8 @@ export interface ProfileBankLoansModel {
 
 export interface RollupModel {
   scope: string;
-  figures: import('#core/rollups.ts').Figures;
+  /** The figures as this reader may see them (suppressed where they would single a group out). */
+  view: import('#core/rollups.ts').RollupView;
 }
 
 export interface GroupSummaryModel {

@@ -6,15 +6,28 @@
  * seen twice, late or out of order changes nothing. Pure.
  */
 import { daysInArrears, type LoanTerms } from './loans.ts';
+import type { Currency } from './money.ts';
 
-export const ROLLUP_FIGURES = ['groups', 'members', 'women', 'savings', 'loansOutstanding', 'atRisk30', 'needingAttention'] as const;
-export type RollupFigure = (typeof ROLLUP_FIGURES)[number];
+/**
+ * Money is kept per currency, never added across: a USD group's savings are cents, a KHR group's
+ * riel. Counts of people and groups are the same whatever the currency.
+ */
+export const ROLLUP_CURRENCIES = ['KHR', 'USD'] as const satisfies readonly Currency[];
+const COUNTS = ['groups', 'members', 'women', 'needingAttention', 'federatedGroups'] as const;
+const PER_CURRENCY = ['groups', 'federatedGroups', 'savings', 'loansOutstanding', 'atRisk30'] as const;
+type PerCurrencyFigure = `${(typeof ROLLUP_CURRENCIES)[number]}_${(typeof PER_CURRENCY)[number]}`;
+
+export const ROLLUP_FIGURES = [...COUNTS, ...ROLLUP_CURRENCIES.flatMap((c) => PER_CURRENCY.map((f) => `${c}_${f}` as PerCurrencyFigure))] as const;
+export type RollupFigure = (typeof COUNTS)[number] | PerCurrencyFigure;
 export type Figures = Record<RollupFigure, bigint>;
 
-export const zeroFigures = (): Figures => ({ groups: 0n, members: 0n, women: 0n, savings: 0n, loansOutstanding: 0n, atRisk30: 0n, needingAttention: 0n });
+export const zeroFigures = (): Figures => Object.fromEntries(ROLLUP_FIGURES.map((f) => [f, 0n])) as Figures;
 
 /** A group's contribution, from its record and books as they stand. */
 export function contribution(input: {
+  currency: (typeof ROLLUP_CURRENCIES)[number];
+  /** Whether the group belongs to a federation (whose coordinators read its summary). */
+  federated: boolean;
   memberCount: number;
   womenCount: number;
   savings: bigint;
@@ -30,26 +43,39 @@ export function contribution(input: {
     outstanding += owed;
     if (daysInArrears(loan, loan, input.asOf) > 30) atRisk += owed;
   }
+  const c = input.currency;
+  const federated = input.federated ? 1n : 0n;
   return {
+    ...zeroFigures(),
     groups: 1n,
     members: BigInt(input.memberCount),
     women: BigInt(input.womenCount),
-    savings: input.savings,
-    loansOutstanding: outstanding,
-    atRisk30: atRisk,
     needingAttention: input.needsAttention ? 1n : 0n,
+    federatedGroups: federated,
+    [`${c}_groups`]: 1n,
+    [`${c}_federatedGroups`]: federated,
+    [`${c}_savings`]: input.savings,
+    [`${c}_loansOutstanding`]: outstanding,
+    [`${c}_atRisk30`]: atRisk,
   };
 }
 
-/** The rollups a group counts in: its federation and every one above, and its province, district and commune. */
+/**
+ * The rollups a group counts in: its federation and every one above, its province, district and
+ * commune, and each of those federations' share of each of those places — so a place's figure can
+ * tell a coordinator how many of its groups are hers to read (see `placeRollupView`).
+ */
 export function rollupTargets(federationChain: string[], placeCode: string): string[] {
+  const places = [placeCode.slice(0, 2), placeCode.slice(0, 4), placeCode.slice(0, 6)];
   return [
     ...federationChain.map((id) => `FED#${id}`),
-    `PLACE#${placeCode.slice(0, 2)}`,
-    `PLACE#${placeCode.slice(0, 4)}`,
-    `PLACE#${placeCode.slice(0, 6)}`,
+    ...places.map((code) => `PLACE#${code}`),
+    ...federationChain.flatMap((id) => places.map((code) => federationPlaceTarget(id, code))),
   ];
 }
+
+/** The part of a place's rollup that sits under one federation. */
+export const federationPlaceTarget = (federationId: string, placeCode: string) => `FEDPLACE#${federationId}#${placeCode}`;
 
 export interface Counted {
   figures: Figures;
@@ -86,7 +112,66 @@ export function fold(changes: Map<string, Figures>[]): Map<string, Figures> {
   return out;
 }
 
-/** PAR30 of a rollup, in basis points. */
-export function rollupPar30(f: Figures): number {
-  return f.loansOutstanding > 0n ? Number((f.atRisk30 * 10000n) / f.loansOutstanding) : 0;
+/** PAR30 of a rollup's loans in one currency, in basis points. */
+export function rollupPar30(f: Figures, currency: (typeof ROLLUP_CURRENCIES)[number]): number {
+  const outstanding = f[`${currency}_loansOutstanding`];
+  return outstanding > 0n ? Number((f[`${currency}_atRisk30`] * 10000n) / outstanding) : 0;
+}
+
+/** The fewest groups a figure may rest on, of those the reader cannot read (as coverage uses). */
+export const MIN_UNREADABLE_GROUPS = 3;
+
+export interface CurrencyTotalsView {
+  currency: (typeof ROLLUP_CURRENCIES)[number];
+  groups: number;
+  /** True when the money below rests on 1 or 2 groups the reader cannot read: then it is null. */
+  suppressed: boolean;
+  savings: bigint | null;
+  loansOutstanding: bigint | null;
+  par30BasisPoints: number | null;
+}
+
+export interface RollupView {
+  groups: number;
+  members: number;
+  suppressed: boolean;
+  women: number | null;
+  needingAttention: number | null;
+  byCurrency: CurrencyTotalsView[];
+}
+
+/** Shown when the reader can read every group behind it, or at least 3 of them she cannot. */
+const shown = (total: bigint, readable: bigint) => {
+  const hidden = total - (readable < total ? readable : total);
+  return hidden === 0n || hidden >= BigInt(MIN_UNREADABLE_GROUPS);
+};
+
+/**
+ * A rollup as one reader may see it. `readable` counts the groups behind it whose finances she may
+ * read anyway (her federations' groups), in total and per currency; 'all' when she may read every
+ * one (a federation's own rollup, to its coordinators). A figure resting on 1 or 2 groups she may
+ * not read is suppressed — by itself it would single a group out, and beside her own groups'
+ * figures subtraction would. Group and member counts are the directory's public facts and stay.
+ */
+export function rollupView(f: Figures, readable: Figures | 'all'): RollupView {
+  const can = (figure: RollupFigure, total: bigint) => readable === 'all' || shown(total, readable[figure]);
+  const overall = can('groups', f.groups);
+  return {
+    groups: Number(f.groups),
+    members: Number(f.members),
+    suppressed: !overall,
+    women: overall ? Number(f.women) : null,
+    needingAttention: overall ? Number(f.needingAttention) : null,
+    byCurrency: ROLLUP_CURRENCIES.filter((c) => f[`${c}_groups`] > 0n).map((currency) => {
+      const ok = can(`${currency}_groups`, f[`${currency}_groups`]);
+      return {
+        currency,
+        groups: Number(f[`${currency}_groups`]),
+        suppressed: !ok,
+        savings: ok ? f[`${currency}_savings`] : null,
+        loansOutstanding: ok ? f[`${currency}_loansOutstanding`] : null,
+        par30BasisPoints: ok ? rollupPar30(f, currency) : null,
+      };
+    }),
+  };
 }

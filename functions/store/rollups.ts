@@ -10,7 +10,7 @@ import { contribution, differences, fold, ROLLUP_FIGURES, rollupTargets, zeroFig
 import { federationChain, type Federation, type Group } from '#core/groups.ts';
 import { summarise } from '#core/attention.ts';
 import { getBooks } from './books.ts';
-import { getItem, transactWrite, type Db, type TransactItem } from './db.ts';
+import { batchGet, getItem, transactWrite, type Db, type TransactItem } from './db.ts';
 import { getFederation, getGroup } from './groups.ts';
 import { keys } from './keys.ts';
 
@@ -51,6 +51,8 @@ export async function currentCount(db: Db, group: Group | undefined, asOf: strin
   const chain = federation ? (await federationChain(federation, loadFederation)).map((f) => f.id) : [];
   return {
     figures: contribution({
+      currency: group.currency,
+      federated: chain.length > 0,
       memberCount: group.memberCount,
       womenCount: group.womenCount,
       savings: books.balances.savings,
@@ -146,4 +148,14 @@ function writesFor(db: Db, chunk: Planned[]): TransactItem[] {
 
 export async function getRollup(db: Db, target: string): Promise<Figures> {
   return toFigures(await getItem(db, keys.rollup(target)));
+}
+
+/** Many rollups summed in one BatchGetItem per 100 (a coordinator's federations' shares of a place). */
+export async function sumRollups(db: Db, targets: string[]): Promise<Figures> {
+  const total = zeroFigures();
+  for (const item of await batchGet(db, targets.map((t) => keys.rollup(t)))) {
+    const f = toFigures(item);
+    for (const k of ROLLUP_FIGURES) total[k] += f[k];
+  }
+  return total;
 }

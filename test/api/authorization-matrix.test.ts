@@ -131,7 +131,7 @@ const queryProbes: Record<string, Probe> = {
   placeRollup: {
     name: 'placeRollup',
     allowed: (role) => role === 'admin' || role === 'coordinator',
-    make: (_r, rel) => ({ query: `{ placeRollup(code: "${rel === 'own' ? '17' : '02'}") { groups savings } }` }),
+    make: (_r, rel) => ({ query: `{ placeRollup(code: "${rel === 'own' ? '17' : '02'}") { groups byCurrency { savings } } }` }),
   },
   banks: { name: 'banks', allowed: withRole, make: () => ({ query: '{ banks { nodes { id } } }' }) },
   ngos: { name: 'ngos', allowed: withRole, make: () => ({ query: '{ ngos { nodes { id } } }' }) },

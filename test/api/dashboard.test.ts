@@ -11,7 +11,7 @@ let env: IntegrationEnv;
 let world: World;
 const clock = testClock('2026-11-22T03:00:00.000Z');
 const DASHBOARD = `query($id: ID!, $first: Int) { federation(id: $id) { dashboard(first: $first) {
-  nodes { group { id name memberCount } savings loansOutstanding par30BasisPoints lastMeetingOn needsAttention attentionReasons attentionReasonsKm }
+  nodes { group { id name memberCount } currency savings loansOutstanding par30BasisPoints lastMeetingOn needsAttention attentionReasons attentionReasonsKm }
   pageInfo { hasNextPage } } } }`;
 
 beforeAll(async () => {
@@ -37,7 +37,7 @@ describe('the federation dashboard', () => {
         entries: [{ id: 's', kind: 'SAVING', amount: '100000', memberId: world.ids.memberA }],
       },
     });
-    expect(await groupA()).toMatchObject({ needsAttention: false, lastMeetingOn: '2026-11-03', savings: '100000', attentionReasons: [] });
+    expect(await groupA()).toMatchObject({ needsAttention: false, lastMeetingOn: '2026-11-03', currency: 'KHR', savings: '100000', attentionReasons: [] });
     clock.set('2027-01-03T03:00:00.000Z'); // 61 days on
     expect(await groupA()).toMatchObject({ needsAttention: true });
     expect((await groupA()).attentionReasons).toEqual(['no meeting for 61 days']);
@@ -77,9 +77,9 @@ describe('the federation dashboard', () => {
   it('exports the report as CSV, a line per group, names as written', async () => {
     const csv: string = (await graphqlOk(env.app, world.token.coordinatorTop, 'query($id: ID!) { federation(id: $id) { reportCsv } }', { id: world.ids.subFederation })).federation.reportCsv;
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('group_id,name,commune,members,women,savings,loans_outstanding,par30_percent,last_meeting,needs_attention,reasons');
+    expect(lines[0]).toBe('group_id,name,commune,members,women,currency,savings,loans_outstanding,par30_percent,last_meeting,needs_attention,reasons');
     expect(lines).toHaveLength(13);
-    expect(lines.find((l) => l.startsWith(world.ids.groupA))).toBe(`${world.ids.groupA},ក្រុមជីក្រែង,Chi Kraeng,2,2,100000,60000,100.00,2026-11-03,yes,PAR30 is 100.0%`);
+    expect(lines.find((l) => l.startsWith(world.ids.groupA))).toBe(`${world.ids.groupA},ក្រុមជីក្រែង,Chi Kraeng,2,2,KHR,100000,60000,100.00,2026-11-03,yes,PAR30 is 100.0%`);
     expect(csv).toContain('"ក្រុម 0, ថ្មី"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
   });

@@ -119,12 +119,12 @@ describe('npm start', () => {
       // Rollups follow writes through the stream aggregator within seconds.
       let rollup: any;
       for (let i = 0; i < 60; i++) {
-        rollup = (await ask('COORDINATOR', '{ myFederations { rollup { groups members savings } } }')).data.myFederations[0].rollup;
+        rollup = (await ask('COORDINATOR', '{ myFederations { rollup { groups members byCurrency { currency savings } } } }')).data.myFederations[0].rollup;
         if (rollup.groups === 2) break;
         await new Promise((r) => setTimeout(r, 500));
       }
       expect(rollup).toMatchObject({ groups: 2, members: 26 });
-      expect(BigInt(rollup.savings)).toBe(868_000n + 612_000n);
+      expect(rollup.byCurrency).toEqual([{ currency: 'KHR', savings: String(868_000n + 612_000n) }]);
       const coordinator = await ask('COORDINATOR', '{ myFederations { name groups { nodes { name } } } }');
       expect(coordinator.data.myFederations[0].groups.nodes).toHaveLength(2);
       const bank = await ask('LOAN_OFFICER', '{ groupDirectory(placeCode: "02") { nodes { name memberCount } } }');

@@ -121,3 +121,47 @@ describe('the nightly recount', () => {
     expect((await getRollup(env.db, federation)).needingAttention).toBe(0n);
   });
 });
+
+describe('rollups counted before currencies were kept apart', () => {
+  it('are put right by one recount: money per currency, each federation’s share of each place', { timeout: 120_000 }, async () => {
+    const { recountAllGroups } = await import('#jobs/recount.ts');
+    const { DeleteCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { keys } = await import('#store/keys.ts');
+    const usd = (
+      await graphqlOk(env.app, world.token.admin, M.createGroup, {
+        input: { idempotencyKey: ikey(), name: 'Dollar group', placeCode: '170403', currency: 'USD', meetingSchedule: { frequency: 'MONTHLY', weekday: 'MONDAY' }, formedOn: '2021-01-01', federationId: world.ids.subFederation },
+      })
+    ).createGroup.id as string;
+    await recountAllGroups(env.db, asOf);
+    const right = await recompute();
+    // Rewrite every rollup and every group's counted record as the old code left them: one money
+    // total that added riel to cents, and no federation-by-place shares.
+    const items = (await env.db.doc.send(new ScanCommand({ TableName: env.table, ConsistentRead: true }))).Items ?? [];
+    const old = (f: Record<string, unknown>) => ({
+      groups: f.groups,
+      members: f.members,
+      women: f.women,
+      needingAttention: f.needingAttention,
+      savings: BigInt(String(f.KHR_savings ?? 0)) + BigInt(String(f.USD_savings ?? 0)),
+      loansOutstanding: BigInt(String(f.KHR_loansOutstanding ?? 0)) + BigInt(String(f.USD_loansOutstanding ?? 0)),
+      atRisk30: 0n,
+    });
+    for (const item of items) {
+      if (item.entity === 'RollupSource' && item.counted) {
+        const counted = item.counted as { figures: Record<string, unknown>; targets: string[] };
+        await env.db.doc.send(new PutCommand({ TableName: env.table, Item: { ...item, counted: { figures: old(counted.figures), targets: counted.targets.filter((t) => !t.startsWith('FEDPLACE#')) } } }));
+      }
+      if (item.entity === 'Rollup') {
+        const target = item.target as string;
+        if (target.startsWith('FEDPLACE#')) await env.db.doc.send(new DeleteCommand({ TableName: env.table, Key: keys.rollup(target) }));
+        else await env.db.doc.send(new PutCommand({ TableName: env.table, Item: { ...keys.rollup(target), entity: 'Rollup', target, ...old(item) } }));
+      }
+    }
+    expect((await getRollup(env.db, `FED#${world.ids.subFederation}`)).USD_groups).toBe(0n);
+    await recountAllGroups(env.db, asOf);
+    for (const [target, figures] of right) expect(await getRollup(env.db, target), target).toEqual(figures);
+    expect((await getRollup(env.db, `FED#${world.ids.subFederation}`)).USD_groups).toBe(1n);
+    expect(right.has(`FEDPLACE#${world.ids.subFederation}#170403`)).toBe(true);
+    expect(usd).toBeTruthy();
+  });
+});

@@ -6,8 +6,8 @@ import { csvField, summarise } from '#core/attention.ts';
 import type { Group } from '#core/groups.ts';
 import { loadAll, type Context } from '../context.ts';
 import { ConflictError, ValidationError } from '#core/errors.ts';
-import { rollupPar30 } from '#core/rollups.ts';
-import { getRollup } from '#store/rollups.ts';
+import { federationPlaceTarget, rollupView, zeroFigures, type Figures } from '#core/rollups.ts';
+import { getRollup, sumRollups } from '#store/rollups.ts';
 import {
   federationMoveWrites,
   getFederation,
@@ -37,7 +37,8 @@ export const federationResolvers: Resolvers = {
       authorize(ctx, { action: 'rollup.readPlace' });
       const place = placeCodeSchema.safeParse(code);
       if (!place.success || code.length > 6) throw new ValidationError('code: is not a province, district or commune code', 'លេខកូដទីតាំងមិនត្រឹមត្រូវ', 'code');
-      return { scope: `place:${code}`, figures: await getRollup(ctx.db, `PLACE#${code}`) };
+      const figures = await getRollup(ctx.db, `PLACE#${code}`);
+      return { scope: `place:${code}`, view: rollupView(figures, await readableInPlace(ctx, code, figures)) };
     },
     myFederations: async (_p, _a, ctx) => {
       const ids = ctx.viewer.roles.filter((r) => r.tenantType === 'FEDERATION').map((r) => r.tenantId);
@@ -71,7 +72,8 @@ export const federationResolvers: Resolvers = {
       return { nodes: await summaries(ctx, page.items), pageInfo: { endCursor: page.cursor, hasNextPage: page.cursor !== null } };
     },
     reportCsv: async (f, _a, ctx) => {
-      const lines = ['group_id,name,commune,members,women,savings,loans_outstanding,par30_percent,last_meeting,needs_attention,reasons'];
+      // Savings and loans are in each group's own currency (minor units: riel, US cents), named beside them.
+      const lines = ['group_id,name,commune,members,women,currency,savings,loans_outstanding,par30_percent,last_meeting,needs_attention,reasons'];
       let cursor: string | null = null;
       do {
         const page: Awaited<ReturnType<typeof listGroupsOfFederation>> = await listGroupsOfFederation(ctx.db, f.id, 100, cursor);
@@ -83,6 +85,7 @@ export const federationResolvers: Resolvers = {
               findPlace(group.placeCode.slice(0, 6))?.nameEn ?? group.placeCode,
               group.memberCount,
               group.womenCount,
+              group.currency,
               summary.savings,
               summary.loansOutstanding,
               (summary.par30BasisPoints / 100).toFixed(2),
@@ -99,7 +102,8 @@ export const federationResolvers: Resolvers = {
       return `${lines.join('\r\n')}\r\n`;
     },
     // Federation objects reach a viewer only through the federation.read check above.
-    rollup: async (f, _a, ctx) => ({ scope: `federation:${f.id}`, figures: await getRollup(ctx.db, `FED#${f.id}`) }),
+    // Its readers (coordinators of it or above, administrators) read every group below it.
+    rollup: async (f, _a, ctx) => ({ scope: `federation:${f.id}`, view: rollupView(await getRollup(ctx.db, `FED#${f.id}`), 'all') }),
     groups: async (f, args, ctx) => {
       const { limit, cursor } = pageArgs(args);
       const page = await listGroupsOfFederation(ctx.db, f.id, limit, cursor);
@@ -107,6 +111,7 @@ export const federationResolvers: Resolvers = {
     },
   },
   GroupSummary: {
+    currency: (s) => s.group.currency,
     savings: (s) => s.summary.savings,
     loansOutstanding: (s) => s.summary.loansOutstanding,
     par30BasisPoints: (s) => s.summary.par30BasisPoints,
@@ -116,13 +121,12 @@ export const federationResolvers: Resolvers = {
     attentionReasonsKm: (s) => s.summary.reasons.map((r) => r.km),
   },
   Rollup: {
-    groups: (r) => Number(r.figures.groups),
-    members: (r) => Number(r.figures.members),
-    women: (r) => Number(r.figures.women),
-    savings: (r) => r.figures.savings,
-    loansOutstanding: (r) => r.figures.loansOutstanding,
-    par30BasisPoints: (r) => rollupPar30(r.figures),
-    groupsNeedingAttention: (r) => Number(r.figures.needingAttention),
+    groups: (r) => r.view.groups,
+    members: (r) => r.view.members,
+    suppressed: (r) => r.view.suppressed,
+    women: (r) => r.view.women,
+    groupsNeedingAttention: (r) => r.view.needingAttention,
+    byCurrency: (r) => r.view.byCurrency,
   },
   Group: {
     federationHistory: async (g, _a, ctx) => {
@@ -209,4 +213,24 @@ async function summaries(ctx: Context, groups: Group[]) {
     if (!b) throw new Error(`no books for ${group.id}`);
     return { group, summary: summarise(group, b, asOf) };
   });
+}
+
+/**
+ * How many of a place's groups the viewer may read the finances of anyway: an administrator, every
+ * federated group (she reads every federation's dashboard); a coordinator, the groups under the
+ * federations she coordinates, counted once (a federation inside another of hers is left out).
+ */
+async function readableInPlace(ctx: Context, code: string, place: Figures): Promise<Figures> {
+  if (allowed(ctx, { action: 'platform.administer' })) {
+    return { ...zeroFigures(), groups: place.federatedGroups, KHR_groups: place.KHR_federatedGroups, USD_groups: place.USD_federatedGroups };
+  }
+  const mine = ctx.viewer.roles.filter((r) => r.tenantType === 'FEDERATION' && r.role === 'COORDINATOR').map((r) => r.tenantId);
+  const tops: string[] = [];
+  for (const id of new Set(mine)) {
+    const federation = await ctx.loaders.federation.load(id);
+    if (!federation) continue;
+    const above = (await federationTarget(ctx, federation)).federationIds.slice(1);
+    if (!above.some((a) => mine.includes(a))) tops.push(id);
+  }
+  return tops.length ? sumRollups(ctx.db, tops.map((id) => federationPlaceTarget(id, code))) : zeroFigures();
 }
