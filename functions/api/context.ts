@@ -9,6 +9,8 @@ import type { Db } from '#store/db.ts';
 import { getGroups, getFederation, getMembers } from '#store/groups.ts';
 import { getManyBooks } from '#store/books.ts';
 import type { Books } from '#core/ledger.ts';
+import { getOrganisations, type Organisation } from '#store/organisations.ts';
+import { getUsers, type User } from '#store/users.ts';
 
 export interface Loaders {
   group: DataLoader<string, Group | undefined>;
@@ -20,6 +22,10 @@ export interface Loaders {
    * request share one read. Write paths read the books themselves, fresh on every (re)plan.
    */
   books: DataLoader<string, Books>;
+  /** Banks named on a page of grants, requests, read-log entries or loans: one BatchGetItem, not one read per row. */
+  bank: DataLoader<string, Organisation | undefined>;
+  /** People named on a page (officers, readers): one BatchGetItem. */
+  user: DataLoader<string, User | undefined>;
 }
 
 export interface Context {
@@ -47,6 +53,8 @@ export function createLoaders(db: Db): Loaders {
     // Federation chains are short and shared by every group of a federation: cache, don't batch.
     federation: new DataLoader(async (ids) => Promise.all(ids.map((id) => getFederation(db, id)))),
     books: new DataLoader((ids) => getManyBooks(db, ids), { maxBatchSize: 50 }),
+    bank: new DataLoader((ids) => getOrganisations(db, 'BANK', ids)),
+    user: new DataLoader((ids) => getUsers(db, ids)),
   };
 }
 

@@ -1,5 +1,5 @@
 /** Banks and NGOs: the organisations that groups are linked to. */
-import { getItem, queryPage, type Db, type Page } from './db.ts';
+import { batchGet, getItem, queryPage, type Db, type Page } from './db.ts';
 import type { WritePlan } from './idempotency.ts';
 import { isId, keys, prefixes } from './keys.ts';
 import { ConflictError } from '#core/errors.ts';
@@ -24,6 +24,18 @@ export async function getOrganisation(db: Db, type: OrganisationType, id: string
   if (!isId(id)) return undefined;
   const item = await getItem(db, keys.organisation(type, id));
   return item ? toOrganisation(item) : undefined;
+}
+
+/** Many organisations of one type in one BatchGetItem per 100, in the order asked (undefined where missing). */
+export async function getOrganisations(db: Db, type: OrganisationType, ids: readonly string[]): Promise<(Organisation | undefined)[]> {
+  const valid = ids.map((id) => (isId(id) ? id : null));
+  const found = await batchGet(db, valid.flatMap((id) => (id ? [keys.organisation(type, id)] : [])));
+  let next = 0;
+  return valid.map((id) => {
+    if (!id) return undefined;
+    const item = found[next++];
+    return item ? toOrganisation(item) : undefined;
+  });
 }
 
 export async function listOrganisations(db: Db, type: OrganisationType, limit: number, cursor?: string | null): Promise<Page<Organisation>> {

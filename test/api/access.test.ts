@@ -1,4 +1,5 @@
 /** Integration tier: a bank's access to a group, from request to revocation, with an injected clock. */
+import { meterCapacity } from '#store/metering.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
 import { A } from '../helpers/access.ts';
@@ -78,6 +79,24 @@ describe('from request to grant', () => {
     const bankSide = await graphqlOk(env.app, world.token.bankOfficer, A.bankSide);
     expect(bankSide.myBankAccess.readLog.nodes).toEqual([{ groupId: G, scopes: ['LOAN_BOOK_QUALITY', 'SAVINGS_SUMMARY'] }]);
     expect(bankSide.myBankAccess.grants).toEqual([{ id: grantId, state: 'ACTIVE' }]);
+  });
+
+  it("the read log names the bank and the officer who read, and a page of many costs the requests of a page of two", async () => {
+    const LOG = `query($g: ID!, $first: Int) { group(id: $g) { readLog(first: $first) { nodes { officerId officerName bank { name } } } grants { bank { name } } accessRequests { bank { name } } } }`;
+    for (let i = 0; i < 11; i++) await graphqlOk(env.app, world.token.bankOfficer, A.viewSavings, { g: G, from: '2025-01-01', to: '2026-03-01' });
+    const meter = meterCapacity(env.db);
+    try {
+      meter.reset();
+      const two = await graphqlOk(env.app, world.token.treasurerA, LOG, { g: G, first: 2 });
+      const small = meter.requests;
+      meter.reset();
+      const twelve = await graphqlOk(env.app, world.token.treasurerA, LOG, { g: G, first: 12 });
+      expect(twelve.group.readLog.nodes).toHaveLength(12);
+      expect(meter.requests).toBe(small);
+      expect(two.group.readLog.nodes[0]).toEqual({ officerId: 'bank-officer', officerName: 'bank-officer', bank: { name: 'Rural Bank' } });
+    } finally {
+      meter.stop();
+    }
   });
 
   it('a scope the treasurer left out is refused, naming it, and nothing is logged', async () => {

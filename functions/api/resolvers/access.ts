@@ -45,7 +45,6 @@ import { constitutionOn } from '#core/constitution.ts';
 import { bankLoanWithin, creditFacts, expectedMeetings, lastMonths, median, monthsOfBooks, monthWithin, overdueAmount, ratioBp, repaymentRateBp, score, suggestedLoan, sumMonths, type CreditFacts } from '#core/credit.ts';
 import type { MeetingStat } from '#core/activity.ts';
 import { keys } from '#store/keys.ts';
-import { getOrganisation } from '#store/organisations.ts';
 import { allowed, authorize, authorizeOnGroup, groupTarget, notFound } from '../authorize.ts';
 import type { BankGroupViewModel } from '../access-views.ts';
 import type { Context } from '../context.ts';
@@ -266,7 +265,7 @@ export const accessResolvers: Resolvers = {
     },
   },
   BankAccess: {
-    bank: async (b, _a, ctx) => (await getOrganisation(ctx.db, 'BANK', b.bankId))!,
+    bank: async (b, _a, ctx) => (await ctx.loaders.bank.load(b.bankId))!,
     requests: (b, _a, ctx) => listBankRequests(ctx.db, b.bankId),
     grants: (b, _a, ctx) => listBankGrants(ctx.db, b.bankId),
     readLog: async (b, args, ctx) => {
@@ -290,16 +289,17 @@ export const accessResolvers: Resolvers = {
     },
   },
   AccessRequest: {
-    bank: async (r, _a, ctx) => (await getOrganisation(ctx.db, 'BANK', r.bankId))!,
+    bank: async (r, _a, ctx) => (await ctx.loaders.bank.load(r.bankId))!,
     state: (r, _a, ctx) => requestStateAt(r, ctx.now()),
     expiresAt: (r) => new Date(Date.parse(r.createdAt) + REQUEST_TTL_DAYS * 86_400_000).toISOString(),
   },
   Grant: {
-    bank: async (g, _a, ctx) => (await getOrganisation(ctx.db, 'BANK', g.bankId))!,
+    bank: async (g, _a, ctx) => (await ctx.loaders.bank.load(g.bankId))!,
     state: (g, _a, ctx) => grantStateAt(g, ctx.now()),
   },
   ReadLogEntry: {
-    bank: async (e, _a, ctx) => (await getOrganisation(ctx.db, 'BANK', e.bankId))!,
+    bank: async (e, _a, ctx) => (await ctx.loaders.bank.load(e.bankId))!,
+    officerName: async (e, _a, ctx) => (await ctx.loaders.user.load(e.officerId))?.displayName ?? e.officerId,
   },
   Mutation: {
     requestAccess: async (_p, { input }, ctx) => {

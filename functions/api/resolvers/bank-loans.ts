@@ -95,7 +95,7 @@ export const bankLoanResolvers: Resolvers = {
   BankLoan: {
     id: (v) => v.record.id,
     groupId: (v) => v.record.groupId,
-    bank: async (v, _a, ctx) => (await getOrganisation(ctx.db, 'BANK', v.record.bankId))!,
+    bank: async (v, _a, ctx) => (await ctx.loaders.bank.load(v.record.bankId))!,
     amount: (v) => v.record.amount,
     termMonths: (v) => v.record.termMonths,
     purpose: (v) => v.record.purpose,

@@ -34,7 +34,7 @@ export const baseResolvers: Resolvers = {
   },
   Viewer: {
     id: (v) => v.userId,
-    displayName: async (v, _a, ctx) => (await getUser(ctx.db, v.userId))?.displayName ?? null,
+    displayName: async (v, _a, ctx) => (await ctx.loaders.user.load(v.userId))?.displayName ?? null,
     roles: (v) => v.roles,
   },
   Place: {

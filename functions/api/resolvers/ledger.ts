@@ -208,7 +208,7 @@ export const ledgerResolvers: Resolvers = {
     pageInfo: (p) => ({ endCursor: p.cursor, hasNextPage: p.cursor !== null }),
   },
   OfficerTerm: {
-    displayName: async (t, _a, ctx) => (await getUser(ctx.db, t.userId))?.displayName ?? null,
+    displayName: async (t, _a, ctx) => (await ctx.loaders.user.load(t.userId))?.displayName ?? null,
   },
   Mutation: {
     recordMeeting: async (_p, { input }, ctx) => {
