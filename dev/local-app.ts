@@ -1,4 +1,5 @@
 /** Krom wired for local use: DynamoDB Local, the local token key, dev mode. Used by npm start and tests. */
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createApp } from '#api/app.ts';
 import { localVerifier, type LocalKeyPair } from '#auth/tokens.ts';
 import { createDb } from '#store/db.ts';
@@ -7,6 +8,7 @@ export const LOCAL_TABLE = 'krom-local';
 
 export function createLocalApp(options: { endpoint: string; table?: string; key: LocalKeyPair; now?: () => Date }) {
   const db = createDb({ table: options.table ?? LOCAL_TABLE, endpoint: options.endpoint, region: 'local' });
-  const app = createApp({ db, verifier: localVerifier(options.key.publicJwk), dev: true, now: options.now });
+  // GraphiQL with its code inline: it works with no internet (yoga's default loads it from a CDN).
+  const app = createApp({ db, verifier: localVerifier(options.key.publicJwk), dev: true, now: options.now, renderGraphiQL });
   return { db, app };
 }

@@ -5,7 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { createYoga, type GraphQLParams } from 'graphql-yoga';
+import { createYoga, type GraphiQLOptions, type GraphQLParams } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { parse, type DocumentNode, type GraphQLError, type OperationDefinitionNode, type SelectionNode } from 'graphql';
@@ -25,6 +25,12 @@ export interface AppDeps {
   dev: boolean;
   /** The clock; tests inject one to test expiry at an exact second. */
   now?: () => Date;
+  /**
+   * Dev: renders GraphiQL with its code inline (`@graphql-yoga/render-graphiql`), so it works with
+   * no internet. Passed in by the local app, never imported here: its 9 MB must not reach the
+   * Lambda bundle, which serves no GraphiQL.
+   */
+  renderGraphiQL?: (options: GraphiQLOptions) => string;
 }
 
 type ValidateResult = { result: readonly GraphQLError[]; setResult: (errors: GraphQLError[]) => void };
@@ -92,6 +98,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       ...(deps.dev ? [] : [useDisableIntrospection(), { onValidate: () => ({ result, setResult }: ValidateResult) => setResult(result.map(withoutSuggestions)) }]),
     ],
     graphiql: deps.dev ? { title: 'Krom — GraphiQL', defaultQuery: DEFAULT_QUERY } : false,
+    ...(deps.dev && deps.renderGraphiQL ? { renderGraphiQL: deps.renderGraphiQL } : {}),
     landingPage: false,
     logging: false,
     maskedErrors: {

@@ -96,6 +96,19 @@ describe('authentication', () => {
     expect(await devPage.text()).toContain('graphiql');
   });
 
+  it('GraphiQL in dev carries its own code and asks no other host for anything (it works offline)', async () => {
+    const html = await (await env.app.request('/graphql', { headers: { accept: 'text/html' } })).text();
+    expect(html).toContain('<title>Krom — GraphiQL</title>');
+    // Its code is inline: the page defines YogaGraphiQL itself, then renders it.
+    expect(html).toMatch(/YogaGraphiQL\.renderYogaGraphiQL\(/);
+    expect(html.length).toBeGreaterThan(1_000_000);
+    // Nothing is loaded from elsewhere: no script, stylesheet, icon or font by URL.
+    const markup = html.replace(/<script>[\s\S]*?<\/script>/g, '<script></script>');
+    const loads = [...markup.matchAll(/<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*["']([^"']+)["']/gi)].map((m) => m[3]!);
+    expect(loads.filter((url) => !url.startsWith('data:'))).toEqual([]);
+    expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdn\./);
+  });
+
   it('public reference data needs a valid token but no roles read; anything else reads the roles', async () => {
     const meter = meterCapacity(env.db);
     try {
