@@ -8,7 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     // Injected faults and denied cases log internal errors and count refusals by the hundred: keep
     // the run's output readable. The tests of logging and metrics turn them back on for themselves.
-    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
+    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_SERVICE_NAME: 'krom-test' },
     hookTimeout: 120_000,
   },
 });

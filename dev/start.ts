@@ -3,6 +3,8 @@
  * demo data when the table is empty, demo sign-in tokens, and the same hono app the Lambda serves,
  * at http://localhost:4000/graphql with GraphiQL. Ctrl-C stops everything.
  */
+// First: the loggers created by the imports below read their service name at import.
+import './service-name.ts';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';

@@ -5,13 +5,22 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { bundleFunction, type FunctionName } from './bundling.ts';
 
+/**
+ * What a function may do to the table: everything (the API), or read everything and write only
+ * items whose partition key starts with one of these prefixes (IAM's dynamodb:LeadingKeys) — the
+ * aggregator and the recount write rollups and their per-group records, nothing else.
+ */
+export type TableAccess = 'readWrite' | { writeOnlyUnder: string[] };
+
 export interface KromFunctionProps {
   name: FunctionName;
   table: ITable;
+  tableAccess?: TableAccess;
   stage: 'dev' | 'prod';
   environment?: Record<string, string>;
   memorySize?: number;
@@ -46,6 +55,17 @@ export class KromFunction extends Construct {
         ...props.environment,
       },
     });
-    props.table.grantReadWriteData(this.function);
+    const access = props.tableAccess ?? 'readWrite';
+    if (access === 'readWrite') props.table.grantReadWriteData(this.function);
+    else {
+      props.table.grantReadData(this.function);
+      this.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
+          resources: [props.table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': access.writeOnlyUnder.map((prefix) => `${prefix}*`) } },
+        }),
+      );
+    }
   }
 }

@@ -9,14 +9,30 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { AccountRecovery, Mfa, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, CfnTable, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { acknowledgeFunction, acknowledgeOpenHealthRoute, acknowledgeUserPool } from './nag.ts';
+import { acknowledgeAlarmTopic, acknowledgeFailureQueue, acknowledgeFunction, acknowledgeOpenHealthRoute, acknowledgeUserPool } from './nag.ts';
 import type { Construct } from 'constructs';
 import { INDEXES, KEY, TTL_ATTRIBUTE } from '../functions/store/table.ts';
+import { GROUP_KEY_PREFIX, ROLLUP_KEY_PREFIX } from '../functions/store/keys.ts';
 import { KromFunction } from './krom-function.ts';
-import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+
+/** The whole API's steady rate and burst (requests per second), every caller together. */
+export const API_RATE_PER_SECOND = 50;
+export const API_BURST = 100;
+
+/** A queue that keeps what failed for 14 days, encrypted, reachable over TLS only. */
+function failureQueue(scope: Construct, id: string): Queue {
+  return new Queue(scope, id, { retentionPeriod: Duration.days(14), encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
+}
 
 export interface KromStackProps extends StackProps {
   stage: 'dev' | 'prod';
@@ -76,7 +92,12 @@ export class KromStack extends Stack {
 
     // Rollups follow writes through the table's stream. Failed groups are reported back so only
     // their records are retried; the aggregator counts each change once whatever is retried.
-    const aggregator = new KromFunction(this, 'Aggregator', { name: 'aggregator', table, stage: props.stage, timeout: Duration.seconds(60), memorySize: 512 });
+    // They write rollups (ROLLUP#…) and each group's counted record (GROUP#…/ROLLUPSRC) only.
+    const rollupWriter = { writeOnlyUnder: [ROLLUP_KEY_PREFIX, GROUP_KEY_PREFIX] };
+    const aggregator = new KromFunction(this, 'Aggregator', { name: 'aggregator', table, tableAccess: rollupWriter, stage: props.stage, timeout: Duration.seconds(60), memorySize: 512 });
+    // Records still failing after the retries are not dropped: their stream positions go to a
+    // queue, an alarm rings, and the nightly recount (or a replay) puts the rollups right.
+    const streamFailures = failureQueue(this, 'AggregatorFailures');
     aggregator.function.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -85,13 +106,35 @@ export class KromStack extends Stack {
         reportBatchItemFailures: true,
         bisectBatchOnError: true,
         retryAttempts: 10,
+        onFailure: new SqsDlq(streamFailures),
       }),
     );
 
     // Arrears and "no meeting for 60 days" move with the calendar: recount every group nightly
     // (midnight in Cambodia, 17:00 UTC).
-    const daily = new KromFunction(this, 'DailyRecount', { name: 'daily', table, stage: props.stage, timeout: Duration.minutes(15), memorySize: 512 });
-    new Rule(this, 'Nightly', { schedule: Schedule.cron({ minute: '0', hour: '17' }), targets: [new LambdaFunctionTarget(daily.function, { retryAttempts: 2 })] });
+    const daily = new KromFunction(this, 'DailyRecount', { name: 'daily', table, tableAccess: rollupWriter, stage: props.stage, timeout: Duration.minutes(15), memorySize: 512 });
+    const recountFailures = failureQueue(this, 'RecountFailures');
+    // Failing to invoke it (EventBridge) and the run failing (Lambda's async retries) both land here.
+    new Rule(this, 'Nightly', { schedule: Schedule.cron({ minute: '0', hour: '17' }), targets: [new LambdaFunctionTarget(daily.function, { retryAttempts: 2, deadLetterQueue: recountFailures })] });
+    daily.function.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(recountFailures) });
+
+    // One topic for operators; `-c alarmEmail=ops@example.org` subscribes an address.
+    const alarms = new Topic(this, 'Alarms', { displayName: `Krom ${props.stage} alarms`, enforceSSL: true });
+    const email = this.node.tryGetContext('alarmEmail') as string | undefined;
+    if (email) alarms.addSubscription(new EmailSubscription(email));
+    for (const [id, queue, what] of [
+      ['AggregatorFailuresAlarm', streamFailures, 'Stream records the aggregator could not count after every retry: rollups may be off until the nightly recount.'],
+      ['RecountFailuresAlarm', recountFailures, 'The nightly recount failed after its retries: day-dependent rollup figures (PAR30, attention) are stale.'],
+    ] as const) {
+      new Alarm(this, id, {
+        alarmDescription: what,
+        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(new SnsAction(alarms));
+    }
 
     const httpApi = new HttpApi(this, 'HttpApi', {
       description: `Krom GraphQL API (${props.stage})`,
@@ -108,7 +151,12 @@ export class KromStack extends Stack {
 
     // Access logs of the HTTP API: who called, when, with what status — no bodies, no tokens.
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH, removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY });
-    (httpApi.defaultStage!.node.defaultChild as CfnStage).accessLogSettings = {
+    const stage = httpApi.defaultStage!.node.defaultChild as CfnStage;
+    // A ceiling for the whole API (every caller together): a runaway client or a flood slows down
+    // at the edge before it reaches Lambda and DynamoDB. Bank reads have their own daily cap per
+    // group in the API (BANK_READS_PER_GROUP_PER_DAY).
+    stage.defaultRouteSettings = { throttlingRateLimit: API_RATE_PER_SECOND, throttlingBurstLimit: API_BURST };
+    stage.accessLogSettings = {
       destinationArn: accessLogs.logGroupArn,
       format: JSON.stringify({
         requestId: '$context.requestId',
@@ -123,6 +171,8 @@ export class KromStack extends Stack {
     };
 
     for (const fn of [api, aggregator, daily]) acknowledgeFunction(fn, Stack.of(this).getLogicalId(table.node.defaultChild as CfnTable));
+    for (const queue of [streamFailures, recountFailures]) acknowledgeFailureQueue(queue);
+    acknowledgeAlarmTopic(alarms);
     acknowledgeUserPool(userPool);
     acknowledgeOpenHealthRoute(health!);
 

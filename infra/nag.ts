@@ -40,3 +40,11 @@ export function acknowledgeUserPool(pool: UserPool): void {
 export function acknowledgeOpenHealthRoute(route: IConstruct): void {
   acknowledge(route, 'APIG4', '/health is deliberately open for load balancer and uptime checks; it answers {"status":"ok"} and reads nothing.');
 }
+
+export function acknowledgeFailureQueue(queue: IConstruct): void {
+  acknowledge(queue, 'SQS3', 'This queue is itself the dead-letter queue of the stream consumer or the nightly recount; a dead-letter queue of a dead-letter queue would only move the same records again.');
+}
+
+export function acknowledgeAlarmTopic(topic: IConstruct): void {
+  acknowledge(topic, 'SNS2', "Alarm notifications carry only the alarm's name and state, no data of groups; AWS-managed SSE would block CloudWatch alarms from publishing without a customer key policy.");
+}

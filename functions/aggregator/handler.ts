@@ -8,6 +8,7 @@
 import type { Db } from '#store/db.ts';
 import { applyRollups } from '#store/rollups.ts';
 import { groupsBelow } from '#store/groups.ts';
+import { logger } from './log.ts';
 
 /** The part of a stream record (Lambda's event, or DynamoDB Streams' GetRecords) that matters here. */
 export interface StreamRecordLike {
@@ -49,7 +50,8 @@ export async function handleStreamBatch(db: Db, records: StreamRecordLike[], asO
     if (!federationId) continue;
     try {
       for (const g of await groupsBelow(db, federationId)) note(g, record);
-    } catch {
+    } catch (error) {
+      logger.error('could not list the groups below a changed federation; its record will be retried', { federationId, sequenceNumber: sequenceOf(record), error: error as Error });
       failedRecords.add(record);
     }
   }
@@ -57,12 +59,14 @@ export async function handleStreamBatch(db: Db, records: StreamRecordLike[], asO
     let failed: Set<string>;
     try {
       failed = new Set(await applyRollups(db, [...byGroup.keys()], asOf));
-    } catch {
+      if (failed.size) logger.error('rollups of some groups kept conflicting; their records will be retried', { groupIds: [...failed] });
+    } catch (error) {
+      logger.error('rollups could not be applied; the batch’s records will be retried', { groupIds: [...byGroup.keys()], error: error as Error });
       failed = new Set(byGroup.keys());
     }
     for (const g of failed) for (const r of byGroup.get(g)!) failedRecords.add(r);
   }
-  return {
-    batchItemFailures: records.filter((r) => failedRecords.has(r)).map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? r.eventID ?? '' })),
-  };
+  return { batchItemFailures: records.filter((r) => failedRecords.has(r)).map((r) => ({ itemIdentifier: sequenceOf(r) })) };
 }
+
+const sequenceOf = (r: StreamRecordLike) => r.dynamodb?.SequenceNumber ?? r.eventID ?? '';

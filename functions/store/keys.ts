@@ -90,7 +90,7 @@ export const keys = {
   readLog: (groupId: string, at: string, id: string) => ({ pk: tenantKey('GROUP', groupId), sk: `READLOG#${at}#${id}` }),
   readLogOfBank: (bankId: string, at: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `READLOG#${at}#${id}` }),
   /** A rollup: "FED#<id>" or "PLACE#<code>". */
-  rollup: (target: string) => ({ pk: `ROLLUP#${target}`, sk: 'ROLLUP' }),
+  rollup: (target: string) => ({ pk: `${ROLLUP_KEY_PREFIX}${target}`, sk: 'ROLLUP' }),
   /** What the aggregator has counted for a group, and where. */
   rollupSource: (groupId: string) => ({ pk: tenantKey('GROUP', groupId), sk: 'ROLLUPSRC' }),
   service: (ngoId: string, id: string) => ({ pk: tenantKey('NGO', ngoId), sk: `SERVICE#${id}` }),
@@ -110,6 +110,10 @@ export const keys = {
   }),
   idempotency: (actor: string, key: string) => ({ pk: `IDEM#${actor}#${key}`, sk: 'IDEM' }),
 } as const;
+
+/** Partition-key prefixes the infra scopes write permissions with (IAM dynamodb:LeadingKeys). */
+export const GROUP_KEY_PREFIX = `${TENANT_PREFIX.GROUP}#`;
+export const ROLLUP_KEY_PREFIX = 'ROLLUP#';
 
 /** Prefixes for range queries over the keys above. */
 export const prefixes = {

@@ -7,6 +7,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { logger } from '#api/log.ts';
+import { logger as aggregatorLogger } from '#aggregator/log.ts';
+import { handleStreamBatch } from '#aggregator/handler.ts';
 import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
 import { A } from '../helpers/access.ts';
 import { injectFaults } from '../helpers/faults.ts';
@@ -37,6 +39,40 @@ async function printed(run: () => Promise<unknown>): Promise<string[]> {
   return lines;
 }
 
+describe('the stream aggregator', () => {
+  it('logs every failure with the groups or federation it concerns, under the service name of the environment, and reports the records for retry', async () => {
+    aggregatorLogger.setLogLevel('ERROR');
+    const faults = injectFaults(env.db);
+    const records = [
+      { dynamodb: { Keys: { pk: { S: `GROUP#${world.ids.groupA}` }, sk: { S: 'BOOKS' } }, SequenceNumber: '101' } },
+      { dynamodb: { Keys: { pk: { S: `FED#${world.ids.otherFederation}` }, sk: { S: 'FED' } }, SequenceNumber: '102' } },
+    ];
+    let response: Awaited<ReturnType<typeof handleStreamBatch>> | undefined;
+    const lines = await printed(async () => {
+      faults.arm(1, 'throttled'); // listing the federation's groups
+      try {
+        response = await handleStreamBatch(env.db, records, '2026-11-22');
+      } finally {
+        faults.disarm();
+      }
+      faults.arm(1, 'throttled'); // the first read of the rollup pass
+      try {
+        await handleStreamBatch(env.db, records.slice(0, 1), '2026-11-22');
+      } finally {
+        faults.disarm();
+        faults.stop();
+      }
+    });
+    expect(response!.batchItemFailures).toEqual([{ itemIdentifier: '102' }]);
+    const logged = lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    expect(logged).toEqual([
+      expect.objectContaining({ level: 'ERROR', service: 'krom-test', federationId: world.ids.otherFederation, sequenceNumber: '102' }),
+      expect.objectContaining({ level: 'ERROR', service: 'krom-test', groupIds: [world.ids.groupA] }),
+    ]);
+    aggregatorLogger.setLogLevel('SILENT');
+  });
+});
+
 describe('internal errors', () => {
   it('are logged once as JSON with the request id and none of the request’s personal data; the client sees only the id', async () => {
     logger.setLogLevel('ERROR');
@@ -58,7 +94,7 @@ describe('internal errors', () => {
     expect(error.message).not.toMatch(/Throughput|DynamoDB|injected/);
     const logged = lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ level: 'ERROR', message: 'internal error', requestId: error.extensions!.requestId, service: 'krom-api' });
+    expect(logged[0]).toMatchObject({ level: 'ERROR', message: 'internal error', requestId: error.extensions!.requestId, service: 'krom-test' });
     expect(lines.join('\n')).not.toContain(name);
     expect(lines.join('\n')).not.toContain('97 111');
   });
