@@ -7,7 +7,7 @@ import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode, type ValueN
 import { DomainError } from '#core/errors.ts';
 import { logger } from './log.ts';
 
-const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401 };
+const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429 };
 
 export function toGraphQLError(error: DomainError, source?: GraphQLError, fieldOfLiteral?: string): GraphQLError {
   // A scalar's error knows no field: graphql-js wrapped it with the variable's path (in its

@@ -37,6 +37,12 @@ export const GRANT_TRANSITIONS: Record<GrantState, Partial<Record<GrantAction, G
 /** A request unanswered this long expires. */
 export const REQUEST_TTL_DAYS = 30;
 export const MAX_DURATION_MONTHS = 12;
+/**
+ * How many times one loan officer may read one group's bank view in a Cambodian day. A loan file
+ * needs a handful of reads; hundreds mean a script scraping a group's books, which the group's read
+ * log would then drown in. Every read still counts towards it, refused ones do not.
+ */
+export const BANK_READS_PER_GROUP_PER_DAY = 50;
 
 /** Who moved a record to a state, when and why. */
 export interface Transition {

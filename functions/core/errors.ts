@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
   | 'TRY_AGAIN'
+  | 'RATE_LIMITED'
   | 'IDEMPOTENCY_KEY_REUSED';
 
 export abstract class DomainError extends Error {
@@ -75,6 +76,11 @@ export class ContentionError extends DomainError {
       'កំណត់ត្រាបានផ្លាស់ប្តូរពេលកំពុងរក្សាទុក មិនមានអ្វីត្រូវបានសរសេរទេ។ សូមព្យាយាមម្តងទៀត។',
     );
   }
+}
+
+/** A limit on how often something may be done was reached; nothing was read or written. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
 }
 
 /** A rejection remembered under an idempotency key and given again to every replay. */

@@ -3,10 +3,11 @@
  * consistent reads when a bank reads, so a revocation holds from the very next request.
  */
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { AccessRequest, AccessScope, DataRange, Grant, Transition } from '#core/access.ts';
-import { ConflictError } from '#core/errors.ts';
-import { getItem, queryAll, queryPage, recordOf, type Db, type Page } from './db.ts';
+import { ConflictError, RateLimitedError } from '#core/errors.ts';
+import { getItem, queryAll, queryPage, recordOf, transactWrite, type Db, type Page } from './db.ts';
+import { TTL_ATTRIBUTE } from './table.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { isId, keys, prefixes, tenantKey } from './keys.ts';
 
@@ -113,13 +114,42 @@ export function transitionWrite(db: Db, key: { pk: string; sk: string }, expecte
 }
 
 /** Records a bank's read. Called before any of the data is read, so no read goes unlogged. */
-export async function logRead(db: Db, entry: Omit<ReadLogEntry, 'id'>): Promise<ReadLogEntry> {
+/**
+ * Logs one bank read, counted against the officer's daily reads of the group in the same
+ * transaction: past `dailyCap` the read is refused and nothing is logged or counted.
+ */
+export async function logRead(db: Db, entry: Omit<ReadLogEntry, 'id'>, day: string, dailyCap: number): Promise<ReadLogEntry> {
   const logged = { ...entry, id: randomUUID() };
-  await db.doc.send(
-    new PutCommand({
-      TableName: db.table,
-      Item: { ...keys.readLog(entry.groupId, entry.at, logged.id), ...keys.readLogOfBank(entry.bankId, entry.at, logged.id), entity: 'ReadLog', ...logged },
-    }),
-  );
+  // The counter outlives its day by one more, for the day boundary's clock skew; TTL removes it.
+  const expires = Math.floor(Date.parse(`${day}T00:00:00+07:00`) / 1000) + 2 * 86_400;
+  try {
+    await transactWrite(db, [
+      {
+        Update: {
+          TableName: db.table,
+          Key: keys.readCount(entry.groupId, day, entry.officerId),
+          UpdateExpression: 'ADD #n :one SET #e = :expires, entity = :entity',
+          ConditionExpression: 'attribute_not_exists(#n) OR #n < :cap',
+          ExpressionAttributeNames: { '#n': 'reads', '#e': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ':one': 1, ':cap': dailyCap, ':expires': expires, ':entity': 'ReadCount' },
+        },
+      },
+      {
+        Put: {
+          TableName: db.table,
+          Item: { ...keys.readLog(entry.groupId, entry.at, logged.id), ...keys.readLogOfBank(entry.bankId, entry.at, logged.id), entity: 'ReadLog', ...logged },
+        },
+      },
+    ]);
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+      throw new RateLimitedError(
+        `You have read this group ${dailyCap} times today, the most one officer may in a day; try again tomorrow.`,
+        `អ្នកបានមើលក្រុមនេះ ${dailyCap} ដងហើយថ្ងៃនេះ ដែលជាចំនួនអតិបរមាសម្រាប់មន្ត្រីម្នាក់ក្នុងមួយថ្ងៃ។ សូមព្យាយាមម្តងទៀតនៅថ្ងៃស្អែក។`,
+        'groupId',
+      );
+    }
+    throw error;
+  }
   return logged;
 }

@@ -89,6 +89,8 @@ export const keys = {
   bankLoanOfBank: (bankId: string, createdAt: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `BANKLOAN#${createdAt}#${id}` }),
   readLog: (groupId: string, at: string, id: string) => ({ pk: tenantKey('GROUP', groupId), sk: `READLOG#${at}#${id}` }),
   readLogOfBank: (bankId: string, at: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `READLOG#${at}#${id}` }),
+  /** How many times an officer read a group's bank view on a day (expires after the day). */
+  readCount: (groupId: string, day: string, officerId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `READCOUNT#${day}#${officerId}` }),
   /** A rollup: "FED#<id>" or "PLACE#<code>". */
   rollup: (target: string) => ({ pk: `${ROLLUP_KEY_PREFIX}${target}`, sk: 'ROLLUP' }),
   /** What the aggregator has counted for a group, and where. */

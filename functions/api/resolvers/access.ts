@@ -7,6 +7,7 @@ import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import {
   changeGrantInputSchema,
   decideRequestInputSchema,
+  BANK_READS_PER_GROUP_PER_DAY,
   checkBankRead,
   grantStateAt,
   narrowRequest,
@@ -152,7 +153,7 @@ export const accessResolvers: Resolvers = {
         countRefusedRead(banks.size === 0 ? 'NOT_A_BANK' : (checkBankRead(grant, scopes, range, now)?.reason ?? 'POLICY'));
       }
       authorize(ctx, { action: 'bank.readGroup', group: target, grant, scopes, range, now });
-      await logRead(ctx.db, { groupId: group.id, bankId: grant!.bankId, grantId: grant!.id, officerId: ctx.viewer.userId, scopes, dataRange: { from: args.from, to: args.to }, at: now.toISOString() });
+      await logRead(ctx.db, { groupId: group.id, bankId: grant!.bankId, grantId: grant!.id, officerId: ctx.viewer.userId, scopes, dataRange: { from: args.from, to: args.to }, at: now.toISOString() }, today, BANK_READS_PER_GROUP_PER_DAY);
       return { group, grant: grant!, range: { from: args.from, to: args.to }, asOf: today };
     },
     myBankAccess: async (_p, args, ctx) => {
