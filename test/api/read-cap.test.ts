@@ -36,7 +36,7 @@ async function logged(): Promise<{ officerId: string }[]> {
   const all: { officerId: string }[] = [];
   let after: string | null = null;
   do {
-    const page = (await graphqlOk(env.app, world.token.treasurerA, READ_LOG, { g: world.ids.groupA, after })).group.readLog;
+    const page: { nodes: { officerId: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = (await graphqlOk(env.app, world.token.treasurerA, READ_LOG, { g: world.ids.groupA, after })).group.readLog;
     all.push(...page.nodes);
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
