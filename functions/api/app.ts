@@ -17,6 +17,7 @@ import { getRoles } from '#store/users.ts';
 import { createLoaders, type Context } from './context.ts';
 import { isGraphQLError, maskError, toGraphQLError, withLiteralField, withoutSuggestions } from './errors.ts';
 import { schema } from './schema.ts';
+import { say } from '#core/messages.ts';
 
 export interface AppDeps {
   db: Db;
@@ -59,7 +60,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       throw new UnauthenticatedError();
     }
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!token) throw new UnauthenticatedError('Send the token as "Authorization: Bearer <token>".');
+    if (!token) throw new UnauthenticatedError(say.bearerFormat);
     return (await verifier.verify(token)).sub;
   }
 

@@ -7,12 +7,13 @@ import { decide, type FederationTarget, type GroupTarget, type Permission } from
 import { ForbiddenError, NotFoundError } from '#core/errors.ts';
 import { federationChain, type Federation, type Group } from '#core/groups.ts';
 import type { Context } from './context.ts';
+import { say, type Thing } from '#core/messages.ts';
 
 /** Throws FORBIDDEN with the policy's reason unless the viewer holds the permission. */
 export function authorize(ctx: Context, permission: Permission): void {
   const decision = decide(ctx.viewer, permission);
   if (!decision.allowed) {
-    throw new ForbiddenError(`Not allowed: ${decision.reason}.`, 'អ្នកមិនមានសិទ្ធិធ្វើការនេះទេ។');
+    throw new ForbiddenError(say.notAllowed(decision.reason));
   }
 }
 
@@ -31,8 +32,7 @@ export async function groupTarget(ctx: Context, group: Group): Promise<GroupTarg
 }
 
 /** The same answer for "does not exist" and "not yours", so guessing ids reveals nothing. */
-export const notFound = (what: string, field?: string) =>
-  new NotFoundError(`No ${what} with this id is visible to you.`, 'រកមិនឃើញ ឬអ្នកមិនមានសិទ្ធិមើល។', field);
+export const notFound = (what: Thing, field?: string) => new NotFoundError(say.notVisible(what), field);
 
 type GroupPermission = Extract<Permission, { group: GroupTarget }>['action'];
 

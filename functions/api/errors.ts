@@ -6,6 +6,7 @@
 import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode, type ValueNode } from 'graphql';
 import { DomainError } from '#core/errors.ts';
 import { logger } from './log.ts';
+import { say } from '#core/messages.ts';
 
 const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429 };
 
@@ -13,13 +14,16 @@ export function toGraphQLError(error: DomainError, source?: GraphQLError, fieldO
   // A scalar's error knows no field: graphql-js wrapped it with the variable's path (in its
   // message) or the literal's node (found in the document by `literalField`).
   const field = error.field ?? fieldOfLiteral ?? (source ? fieldInMessage(source.message) : undefined);
-  return new GraphQLError(source && !error.field ? source.message : error.message, {
+  // A scalar's own message, led by the field as every other error is (not graphql-js's wrapper
+  // text, which says it differently for a literal and a variable, and only in English).
+  const text = !error.field && field ? { en: `${field}: ${error.message}`, km: `${field}៖ ${error.messageKm}` } : { en: error.message, km: error.messageKm };
+  return new GraphQLError(text.en, {
     nodes: source?.nodes,
     path: source?.path,
     extensions: {
       code: error.code,
       ...(field ? { field } : {}),
-      messageKm: error.messageKm,
+      messageKm: text.km,
       // Keep the status graphql-js's wrapper was given (a bad variable is a 400 request error).
       ...(source?.extensions?.http ? { http: source.extensions.http } : {}),
       ...(HTTP_STATUS[error.code] ? { http: { status: HTTP_STATUS[error.code] } } : {}),
@@ -92,7 +96,7 @@ function withClientCode(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     path: error.path,
-    extensions: { ...error.extensions, code, ...(field ? { field } : {}), messageKm: 'សំណើ ឬទិន្នន័យដែលបានផ្ញើមិនត្រឹមត្រូវ។' },
+    extensions: { ...error.extensions, code, ...(field ? { field } : {}), messageKm: say.requestInvalid(error.message).km },
   });
 }
 
@@ -108,10 +112,10 @@ export function maskError(error: unknown, requestIdOf: () => string | undefined)
   if (isGraphQLError(original)) return withClientCode(wrapper ?? original);
   const requestId = requestIdOf();
   logger.error('internal error', { requestId, error: original as Error });
-  return new GraphQLError('Internal error: the request was not completed. Quote this request id when you report it.', {
+  return new GraphQLError(say.internal.en, {
     nodes: wrapper?.nodes,
     path: wrapper?.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, messageKm: 'មានបញ្ហាខាងក្នុង សំណើមិនបានបញ្ចប់ទេ។' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, messageKm: say.internal.km },
   });
 }
 
@@ -127,5 +131,8 @@ const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 export function withoutSuggestions(error: GraphQLError): GraphQLError {
   if (!SUGGESTION.test(error.message)) return error;
   SUGGESTION.lastIndex = 0;
-  return new GraphQLError(error.message.replace(SUGGESTION, ''), { nodes: error.nodes, path: error.path, extensions: error.extensions });
+  const { messageKm } = error.extensions;
+  // The Khmer of graphql-js's own errors carries the English whole (say.requestInvalid): clean both.
+  const extensions = typeof messageKm === 'string' ? { ...error.extensions, messageKm: messageKm.replace(SUGGESTION, '') } : error.extensions;
+  return new GraphQLError(error.message.replace(SUGGESTION, ''), { nodes: error.nodes, path: error.path, extensions });
 }

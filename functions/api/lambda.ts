@@ -7,6 +7,7 @@ import { cognitoVerifier, type TokenVerifier } from '#auth/tokens.ts';
 import { UnauthenticatedError } from '#core/errors.ts';
 import { createDb } from '#store/db.ts';
 import { createApp } from './app.ts';
+import { say } from '#core/messages.ts';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -23,7 +24,7 @@ const clientId = process.env.COGNITO_CLIENT_ID;
 const verifier: TokenVerifier =
   issuer && clientId
     ? cognitoVerifier({ issuer, clientId })
-    : { verify: () => Promise.reject(new UnauthenticatedError('Sign-in is not configured for this deployment.')) };
+    : { verify: () => Promise.reject(new UnauthenticatedError(say.signInNotConfigured)) };
 
 export const app = createApp({ db, verifier, dev: process.env.STAGE === 'dev' && process.env.KROM_GRAPHIQL === 'on' });
 

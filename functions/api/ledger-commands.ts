@@ -32,6 +32,7 @@ import { listAllMembers } from '#store/groups.ts';
 import type { GuardedWrite, WritePlan } from '#store/idempotency.ts';
 import type { Context } from './context.ts';
 import { commit } from './mutation.ts';
+import { say } from '#core/messages.ts';
 
 function memberFacts(members: Member[]): Map<string, MemberFacts> {
   return new Map(members.map((m) => [m.id, { joinedOn: m.joinedOn, leftOn: m.leftOn }]));
@@ -115,7 +116,7 @@ export function disburseBankLoan(ctx: Context, group: Group, input: { idempotenc
     async () => {
       const current = await getBankLoan(ctx.db, group.id, loan.id);
       if (current?.status !== 'APPROVED') {
-        throw new ConflictError(`Only an approved loan is paid out; this one is ${String(current?.status).toLowerCase()}.`, 'មានតែប្រាក់កម្ចីដែលបានអនុម័តប៉ុណ្ណោះ។', 'input.bankLoanId');
+        throw new ConflictError(say.approvedLoanOnly(String(current?.status)), 'input.bankLoanId');
       }
       return planPosting(ctx, group, {
         kind: 'ENTRIES',
@@ -165,7 +166,7 @@ export function recordEntries(ctx: Context, group: Group, input: RecordEntriesIn
 /** Corrects a posted entry by a reversal entry of opposite effects; the original stays as it was. */
 export function reverse(ctx: Context, group: Group, input: ReverseEntryInput): Promise<Journal> {
   const ref = parseEntryRef(input.entryRef);
-  const badRef = () => new ValidationError('input.entryRef: is not an entry of this group', 'input.entryRef៖ មិនមែនជាកំណត់ត្រារបស់ក្រុមនេះទេ', 'input.entryRef');
+  const badRef = () => ValidationError.at('input.entryRef', say.notAnEntry);
   if (!ref) throw badRef();
   return commit(
     ctx,
@@ -173,11 +174,11 @@ export function reverse(ctx: Context, group: Group, input: ReverseEntryInput): P
     input,
     async () => {
       checkPostingDate(group.formedOn, input.date, cambodiaDate(ctx.now()), 'input.date');
-      if (input.date < ref.date) throw new ValidationError('input.date: must not be before the entry it reverses', 'មិនអាចមុនថ្ងៃនៃកំណត់ត្រាដើមបានទេ', 'input.date');
+      if (input.date < ref.date) throw ValidationError.at('input.date', say.notBeforeReversed);
       const [original, books] = await Promise.all([getJournal(ctx.db, group.id, ref.date, ref.journalId), getBooks(ctx.db, group.id)]);
       const entry = original?.entries.find((e) => e.id === ref.entryId);
       if (!original || !entry) throw badRef();
-      if (original.reversed[entry.id]) throw new ValidationError('input.entryRef: has already been reversed', 'កំណត់ត្រានេះត្រូវបានបញ្ច្រាសរួចហើយ', 'input.entryRef');
+      if (original.reversed[entry.id]) throw ValidationError.at('input.entryRef', say.alreadyReversed);
       const journalId = reversalJournalId(input.idempotencyKey);
       const result = reverseEntry(books, entry, `${entry.id}-reversal`, input.date, 'input.entryRef');
       const journal = journalOf(ctx, group, {

@@ -1,5 +1,5 @@
 /** The shape every mutation shares: validated input in, one idempotent transaction out. */
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { writeOnce, type WritePlan } from '#store/idempotency.ts';
 import type { Context } from './context.ts';
 
@@ -22,5 +22,17 @@ export function commit<R>(
   );
 }
 
-/** Server-made ids: random, unguessable, safe inside keys. */
-export const newId = (): string => randomUUID();
+/**
+ * The id of the record a mutation creates, derived from who asked and the request's idempotency
+ * key (a UUIDv8 of their SHA-256). The same request always names the same record: a retry long
+ * after its idempotency record expired meets the record's own existence check instead of making a
+ * second one, and demo data seeded with fixed keys has the same ids on every fresh start.
+ * Ids are not secrets: every read is authorised, and an unseen record answers as a missing one.
+ */
+export function newId(ctx: Pick<Context, 'viewer'>, idempotencyKey: string): string {
+  const bytes = createHash('sha256').update(`${ctx.viewer.userId}\u0000${idempotencyKey}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80; // version 8: custom
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 9562 variant
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

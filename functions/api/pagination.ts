@@ -1,6 +1,7 @@
 /** Cursor pagination shared by every list field. */
 import { ValidationError } from '#core/errors.ts';
 import type { Page } from '#store/db.ts';
+import { say } from '#core/messages.ts';
 
 export const MAX_PAGE = 100;
 
@@ -8,7 +9,7 @@ export const MAX_PAGE = 100;
 export function pageArgs(args: { first?: number | null; after?: string | null }): { limit: number; cursor: string | null } {
   const first = args.first ?? 50;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
-    throw new ValidationError(`first must be between 1 and ${MAX_PAGE}.`, `first ត្រូវតែនៅចន្លោះ 1 និង ${MAX_PAGE}។`, 'first');
+    throw ValidationError.at('first', say.pageSize(MAX_PAGE));
   }
   return { limit: first, cursor: args.after ?? null };
 }

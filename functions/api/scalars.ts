@@ -9,16 +9,15 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { ValidationError } from '#core/errors.ts';
 import { parseMinorUnits } from '#core/money.ts';
-import { dateSchema } from '#core/validation.ts';
+import { dateSchema, textOfIssue } from '#core/validation.ts';
+import { say, type Text } from '#core/messages.ts';
 
-const badInput = (message: string, messageKm: string) => new ValidationError(message, messageKm);
-const DATETIME_KM = 'ពេលវេលាត្រូវតែសរសេរតាម ISO 8601 ដូចជា 2026-11-22T03:00:00Z។';
-const MONEY_KM = 'ចំនួនទឹកប្រាក់ត្រូវតែជាចំនួនគត់នៃរៀល ឬសេន សរសេរជាអក្សរ ដូចជា "1248000"។';
+const badInput = (text: Text) => new ValidationError(text);
 
 function parseMoney(value: unknown): bigint {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   const parsed = typeof text === 'string' ? parseMinorUnits(text) : null;
-  if (parsed === null) throw badInput(`Money must be a whole number of minor units as a string, like "1248000"; got ${JSON.stringify(value)}.`, MONEY_KM);
+  if (parsed === null) throw badInput(say.moneyFormat(JSON.stringify(value)));
   return parsed;
 }
 
@@ -32,17 +31,19 @@ export const MoneyScalar = new GraphQLScalarType<bigint, string>({
   },
   parseValue: parseMoney,
   parseLiteral: (ast) => {
-    if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return parseMoney(ast.value);
-    throw badInput('Money must be a string of digits, like "1248000".', MONEY_KM);
+    if (ast.kind === Kind.STRING) return parseMoney(ast.value);
+    // As a number, so `amount: 12.5` in the text is refused in the same words as 12.5 in a variable.
+    if (ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return parseMoney(Number(ast.value));
+    throw badInput(say.moneyLiteral);
   },
 });
 
-const DATE_NOT_STRING = () => badInput('Date must be a string, YYYY-MM-DD.', 'កាលបរិច្ឆេទត្រូវតែសរសេរជា YYYY-MM-DD (ឆ្នាំ-ខែ-ថ្ងៃ)។');
+const DATE_NOT_STRING = () => badInput(say.dateNotString);
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string') throw DATE_NOT_STRING();
   const result = dateSchema.safeParse(value);
-  if (!result.success) throw badInput(`Date ${result.error.issues[0]!.message}; got ${JSON.stringify(value)}.`, 'កាលបរិច្ឆេទត្រូវតែជាថ្ងៃពិតប្រាកដ សរសេរជា YYYY-MM-DD (ឆ្នាំ-ខែ-ថ្ងៃ) ចន្លោះឆ្នាំ ១៩៩០ និង ២១០០។');
+  if (!result.success) throw badInput(say.dateValue(textOfIssue(result.error.issues[0]!), JSON.stringify(value)));
   return result.data;
 }
 
@@ -62,11 +63,11 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   description: 'ISO 8601 in UTC.',
   serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
   parseValue: (value) => {
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw badInput('DateTime must be ISO 8601.', DATETIME_KM);
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw badInput(say.dateTimeFormat(JSON.stringify(value)));
     return new Date(value).toISOString();
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw badInput('DateTime must be ISO 8601.', DATETIME_KM);
+    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw badInput(say.dateTimeFormat(ast.kind === Kind.STRING ? JSON.stringify(ast.value) : ast.kind));
     return new Date(ast.value).toISOString();
   },
 });

@@ -5,6 +5,7 @@
  */
 import { checkBankRead, describeRefusal, type AccessScope, type DataRange, type Grant } from '#core/access.ts';
 import { GROUP_OFFICER_ROLES, type RoleGrant, type TenantType } from '#core/roles.ts';
+import { denied, type Text } from '#core/messages.ts';
 
 export interface Viewer {
   /** The verified token subject. */
@@ -68,10 +69,10 @@ export type Permission =
   /** A bank reads a group's data under a grant: role × tenant × grant state × scopes × range × time. */
   | { action: 'bank.readGroup'; group: GroupTarget; grant: Grant | undefined; scopes: AccessScope[]; range: DataRange; now: Date };
 
-export type Decision = { allowed: true } | { allowed: false; reason: string };
+export type Decision = { allowed: true } | { allowed: false; reason: Text };
 
 const ALLOW: Decision = { allowed: true };
-const deny = (reason: string): Decision => ({ allowed: false, reason });
+const deny = (reason: Text): Decision => ({ allowed: false, reason });
 
 const isAdmin = (v: Viewer) => v.roles.some((r) => r.tenantType === 'PLATFORM' && r.role === 'ADMIN');
 const isOfficerOf = (v: Viewer, groupId: string) =>
@@ -85,86 +86,86 @@ const isLoanOfficerOf = (v: Viewer, bankId: string) => v.roles.some((r) => r.ten
 export function decide(viewer: Viewer, p: Permission): Decision {
   switch (p.action) {
     case 'platform.administer':
-      return isAdmin(viewer) ? ALLOW : deny('only a platform administrator may do this');
+      return isAdmin(viewer) ? ALLOW : deny(denied.adminOnly);
     case 'federation.create':
-      return isAdmin(viewer) ? ALLOW : deny('only a platform administrator creates federations');
+      return isAdmin(viewer) ? ALLOW : deny(denied.adminCreatesFederations);
     case 'federation.read':
       if (isAdmin(viewer) || coordinatesAnyOf(viewer, p.federation.federationIds)) return ALLOW;
-      return deny('only coordinators of this federation or one above it may read it');
+      return deny(denied.federationReaders);
     case 'group.create':
       if (isAdmin(viewer)) return ALLOW;
       if (p.federation && coordinatesAnyOf(viewer, p.federation.federationIds)) return ALLOW;
-      return deny('only a coordinator of the federation (or an administrator) onboards groups');
+      return deny(denied.groupOnboarding);
     case 'group.readProfile':
       // Banks and NGOs find groups through the directory, which shows these same public facts
       // (name, place, age, member count) — never the books.
       if (isAdmin(viewer) || isOfficerOf(viewer, p.group.groupId) || hasTenant(viewer, 'BANK') || hasTenant(viewer, 'NGO')) return ALLOW;
       if (coordinatesAnyOf(viewer, p.group.federationIds)) return ALLOW;
-      return deny('this group is not yours to see');
+      return deny(denied.notYourGroup);
     case 'group.readMembers':
     case 'group.writeMembers':
       // Member names and phones are the group's own: not even its federation or an administrator.
-      return isOfficerOf(viewer, p.group.groupId) ? ALLOW : deny("only the group's officers see and keep its member records");
+      return isOfficerOf(viewer, p.group.groupId) ? ALLOW : deny(denied.membersOfficersOnly);
     case 'group.readBooks':
     case 'group.writeBooks':
       // What banks, NGOs and federations may see is derived from the books elsewhere, never the books themselves.
-      return isOfficerOf(viewer, p.group.groupId) ? ALLOW : deny("only the group's officers see and keep its books");
+      return isOfficerOf(viewer, p.group.groupId) ? ALLOW : deny(denied.booksOfficersOnly);
     case 'group.readOfficers':
       if (isAdmin(viewer) || isOfficerOf(viewer, p.group.groupId) || coordinatesAnyOf(viewer, p.group.federationIds)) return ALLOW;
-      return deny('only the group, its federation and administrators see its officers');
+      return deny(denied.officersReaders);
     case 'group.appointOfficers':
       // The group chooses its officers; its president records the change, or its federation or an administrator does.
       if (isAdmin(viewer) || coordinatesAnyOf(viewer, p.group.federationIds)) return ALLOW;
       if (viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'PRESIDENT')) return ALLOW;
-      return deny("only the group's president, its federation's coordinators or an administrator record appointments");
+      return deny(denied.appointers);
     case 'group.browseDirectory':
       return isAdmin(viewer) || hasTenant(viewer, 'BANK') || hasTenant(viewer, 'NGO') || hasTenant(viewer, 'FEDERATION')
         ? ALLOW
-        : deny('the group directory is for banks, NGOs, federations and administrators');
+        : deny(denied.directory);
     case 'role.assign':
-      return isAdmin(viewer) ? ALLOW : deny('only an administrator assigns roles');
+      return isAdmin(viewer) ? ALLOW : deny(denied.rolesAdmin);
     case 'organisation.read':
-      return viewer.roles.length > 0 ? ALLOW : deny('you hold no role in Krom yet');
+      return viewer.roles.length > 0 ? ALLOW : deny(denied.noRoleYet);
     case 'access.request':
-      return isLoanOfficerOf(viewer, p.bankId) ? ALLOW : deny("only the bank's loan officers ask for access on its behalf");
+      return isLoanOfficerOf(viewer, p.bankId) ? ALLOW : deny(denied.bankAsks);
     case 'access.decide':
       return viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'TREASURER')
         ? ALLOW
-        : deny("only the group's current treasurer decides which bank sees its data");
+        : deny(denied.treasurerDecides);
     case 'group.move': {
       if (isAdmin(viewer)) return ALLOW;
       const leaves = !p.from || coordinatesAnyOf(viewer, p.from.federationIds);
       const joins = !p.to || coordinatesAnyOf(viewer, p.to.federationIds);
-      return leaves && joins && (p.from || p.to) ? ALLOW : deny('only coordinators of both the federation a group leaves and the one it joins (or an administrator) move it');
+      return leaves && joins && (p.from || p.to) ? ALLOW : deny(denied.groupMove);
     }
     case 'federation.move': {
       if (isAdmin(viewer)) return ALLOW;
       // A top-level federation has no parent to let it go: its own coordinators agree to join instead.
       const leaves = p.from ? coordinatesAnyOf(viewer, p.from.federationIds) : coordinatesAnyOf(viewer, p.federation.federationIds.slice(0, 1));
       const joins = !p.to || coordinatesAnyOf(viewer, p.to.federationIds);
-      return leaves && joins ? ALLOW : deny('only coordinators of both the parent a federation leaves (or, at the top, of the federation itself) and the one it joins (or an administrator) move it');
+      return leaves && joins ? ALLOW : deny(denied.federationMove);
     }
     case 'ngo.manage':
       return isAdmin(viewer) || viewer.roles.some((r) => r.tenantType === 'NGO' && r.tenantId === p.ngoId)
         ? ALLOW
-        : deny("only the NGO's staff (or an administrator) keep its services");
+        : deny(denied.ngoStaff);
     case 'coverage.read':
-      return isAdmin(viewer) || hasTenant(viewer, 'NGO') || hasTenant(viewer, 'FEDERATION') ? ALLOW : deny('coverage is for NGOs, federations and administrators');
+      return isAdmin(viewer) || hasTenant(viewer, 'NGO') || hasTenant(viewer, 'FEDERATION') ? ALLOW : deny(denied.coverageReaders);
     case 'rollup.readPlace':
-      return isAdmin(viewer) || hasTenant(viewer, 'FEDERATION') ? ALLOW : deny('place totals are for administrators and federation coordinators');
+      return isAdmin(viewer) || hasTenant(viewer, 'FEDERATION') ? ALLOW : deny(denied.placeTotals);
     case 'bankLoan.apply':
       return viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'TREASURER')
         ? ALLOW
-        : deny("only the group's treasurer asks a bank for a loan");
+        : deny(denied.treasurerAsksLoan);
     case 'bankLoan.decide':
-      return isLoanOfficerOf(viewer, p.bankId) ? ALLOW : deny("only the bank's loan officers decide on its loans");
+      return isLoanOfficerOf(viewer, p.bankId) ? ALLOW : deny(denied.bankDecidesLoans);
     case 'access.readGroupSide':
-      return isOfficerOf(viewer, p.group.groupId) ? ALLOW : deny("only the group's officers see its grants and read log");
+      return isOfficerOf(viewer, p.group.groupId) ? ALLOW : deny(denied.groupSideAccess);
     case 'access.readBankSide':
-      return isLoanOfficerOf(viewer, p.bankId) ? ALLOW : deny("only the bank's loan officers see its access");
+      return isLoanOfficerOf(viewer, p.bankId) ? ALLOW : deny(denied.bankSideAccess);
     case 'bank.readGroup': {
-      if (!viewer.roles.some((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER')) return deny('only banks read groups under a grant');
-      if (p.grant && !isLoanOfficerOf(viewer, p.grant.bankId)) return deny('the group has not granted your bank access');
+      if (!viewer.roles.some((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER')) return deny(denied.banksOnly);
+      if (p.grant && !isLoanOfficerOf(viewer, p.grant.bankId)) return deny(denied.notGranted);
       const refusal = checkBankRead(p.grant, p.scopes, p.range, p.now);
       return refusal ? deny(describeRefusal(refusal)) : ALLOW;
     }

@@ -5,6 +5,7 @@
  */
 import { SignJWT, createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
 import { UnauthenticatedError } from '#core/errors.ts';
+import { say } from '#core/messages.ts';
 
 export interface VerifiedIdentity {
   /** The token's subject: the person's stable id. */
@@ -22,7 +23,7 @@ export const LOCAL_AUDIENCE = 'urn:krom:api';
 const ALGORITHM = 'ES256';
 
 function identityOf(payload: JWTPayload): VerifiedIdentity {
-  if (!payload.sub) throw new UnauthenticatedError('The token names no subject.');
+  if (!payload.sub) throw new UnauthenticatedError(say.tokenNoSubject);
   return { sub: payload.sub, expiresAt: payload.exp ?? null };
 }
 
@@ -58,7 +59,7 @@ async function verifyOrRefuse<T>(check: () => Promise<T>): Promise<T> {
     return await check();
   } catch (error) {
     if (error instanceof UnauthenticatedError) throw error;
-    throw new UnauthenticatedError('The token is not valid: sign in again.');
+    throw new UnauthenticatedError(say.tokenInvalid);
   }
 }
 
@@ -74,7 +75,7 @@ export function cognitoVerifier(config: { issuer: string; clientId: string }): T
         const { payload } = await jwtVerify(token, jwks, { issuer: config.issuer, algorithms: ['RS256'] });
         const audience = [payload.aud ?? []].flat();
         if (payload.client_id !== config.clientId && !audience.includes(config.clientId)) {
-          throw new UnauthenticatedError('The token was issued for another application.');
+          throw new UnauthenticatedError(say.tokenWrongAudience);
         }
         return identityOf(payload);
       }),

@@ -6,7 +6,8 @@
  */
 import * as z from 'zod';
 import { addMonths } from './loans.ts';
-import { dateSchema, idempotencyKeySchema, textSchema } from './validation.ts';
+import { dateSchema, idempotencyKeySchema, textSchema, idSchema, says } from './validation.ts';
+import { denied, invalid, say, type Text } from './messages.ts';
 
 export const ACCESS_SCOPES = ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE', 'BANK_LOAN_HISTORY'] as const;
 export type AccessScope = (typeof ACCESS_SCOPES)[number];
@@ -136,36 +137,36 @@ export function checkBankRead(grant: Grant | undefined, scopes: AccessScope[], r
 }
 
 /** Says a refusal in words a loan officer can act on. */
-export function describeRefusal(r: ReadRefusal): string {
+export function describeRefusal(r: ReadRefusal): Text {
   switch (r.reason) {
     case 'NO_GRANT':
-      return 'the group has not granted your bank access';
+      return denied.notGranted;
     case 'NOT_ACTIVE':
-      return `your bank's grant is ${r.state.toLowerCase()}`;
+      return denied.grantNotActive(r.state);
     case 'SCOPE_MISSING':
-      return `the grant does not cover ${r.missing.join(', ')}`;
+      return denied.scopeMissing(r.missing);
     case 'OUT_OF_RANGE':
-      return `the grant covers data from ${r.granted.from} to ${r.granted.to} only`;
+      return denied.outOfRange(r.granted.from, r.granted.to);
   }
 }
 
 const scopesSchema = z
   .array(z.enum(ACCESS_SCOPES))
-  .min(1, 'must name at least one scope')
+  .min(1, says(invalid.atLeastOneScope))
   .transform((s) => [...new Set(s)].sort() as AccessScope[]);
 
 const rangeSchema = z
   .object({ from: dateSchema, to: dateSchema })
-  .refine((r) => r.from <= r.to, { message: 'must end on or after it begins', path: ['to'] });
+  .refine((r) => r.from <= r.to, { message: says(invalid.endsAfterBegins), path: ['to'] });
 
 export const requestAccessInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
-  groupId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id'),
-  bankId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id').nullish(),
+  groupId: idSchema,
+  bankId: idSchema.nullish(),
   purpose: z.enum(ACCESS_PURPOSES),
   scopes: scopesSchema,
   dataRange: rangeSchema,
-  durationMonths: z.number().int().min(1, 'must be at least 1').max(MAX_DURATION_MONTHS, `must be at most ${MAX_DURATION_MONTHS} months`),
+  durationMonths: z.number().int().min(1, says(invalid.atLeast(1))).max(MAX_DURATION_MONTHS, says(invalid.atMostMonths(MAX_DURATION_MONTHS))),
   message: textSchema(1000).nullish(),
 });
 export type RequestAccessInput = z.infer<typeof requestAccessInputSchema>;
@@ -177,7 +178,7 @@ export const decideRequestInputSchema = z.object({
   /** Approval only: the treasurer may narrow what was asked. */
   scopes: scopesSchema.nullish(),
   dataRange: rangeSchema.nullish(),
-  durationMonths: z.number().int().min(1, 'must be at least 1').max(MAX_DURATION_MONTHS).nullish(),
+  durationMonths: z.number().int().min(1, says(invalid.atLeast(1))).max(MAX_DURATION_MONTHS, says(invalid.atMostMonths(MAX_DURATION_MONTHS))).nullish(),
   reason: textSchema(1000).nullish(),
 });
 export type DecideRequestInput = z.infer<typeof decideRequestInputSchema>;
@@ -196,14 +197,14 @@ export const changeGrantInputSchema = z.object({
 export function narrowRequest(
   request: AccessRequest,
   choice: { scopes?: AccessScope[] | null; dataRange?: DataRange | null; durationMonths?: number | null },
-): { scopes: AccessScope[]; dataRange: DataRange; durationMonths: number } | { field: string; message: string } {
+): { scopes: AccessScope[]; dataRange: DataRange; durationMonths: number } | { field: string; problem: Text } {
   const scopes = choice.scopes ?? request.scopes;
-  if (scopes.some((s) => !request.scopes.includes(s))) return { field: 'input.scopes', message: 'may only narrow the scopes the bank asked for' };
+  if (scopes.some((s) => !request.scopes.includes(s))) return { field: 'input.scopes', problem: say.narrowScopes };
   const dataRange = choice.dataRange ?? request.dataRange;
   if (dataRange.from < request.dataRange.from || dataRange.to > request.dataRange.to) {
-    return { field: 'input.dataRange', message: 'may only narrow the data range the bank asked for' };
+    return { field: 'input.dataRange', problem: say.narrowRange };
   }
   const durationMonths = choice.durationMonths ?? request.durationMonths;
-  if (durationMonths > request.durationMonths) return { field: 'input.durationMonths', message: 'may only shorten the duration the bank asked for' };
+  if (durationMonths > request.durationMonths) return { field: 'input.durationMonths', problem: say.shortenDuration };
   return { scopes, dataRange, durationMonths };
 }

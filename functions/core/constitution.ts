@@ -6,7 +6,8 @@ import * as z from 'zod';
 import { INTEREST_METHODS, type InterestMethod } from './loans.ts';
 import type { MeetingSchedule } from './schedule.ts';
 import { meetingScheduleSchema } from './groups.ts';
-import { dateSchema, idempotencyKeySchema, nonNegativeMoneySchema } from './validation.ts';
+import { dateSchema, idempotencyKeySchema, nonNegativeMoneySchema, says } from './validation.ts';
+import { invalid } from './messages.ts';
 
 export interface Constitution {
   groupId: string;
@@ -34,10 +35,10 @@ export const setConstitutionInputSchema = z.object({
   effectiveFrom: dateSchema,
   meetingSchedule: meetingScheduleSchema,
   regularSaving: nonNegativeMoneySchema,
-  monthlyInterestBasisPoints: z.number().int().min(0, 'must not be negative').max(2000, 'must be at most 2000 (20% a month)'),
+  monthlyInterestBasisPoints: z.number().int().min(0, says(invalid.notNegative)).max(2000, says(invalid.atMost(2000, '20% a month'))),
   interestMethod: z.enum(INTEREST_METHODS),
-  maxLoanToSavingsPercent: z.number().int().min(0, 'must not be negative').max(1000, 'must be at most 1000 (10× savings)'),
-  maxLoanTermMonths: z.number().int().min(1, 'must be at least 1').max(60, 'must be at most 60'),
+  maxLoanToSavingsPercent: z.number().int().min(0, says(invalid.notNegative)).max(1000, says(invalid.atMost(1000, '10× savings'))),
+  maxLoanTermMonths: z.number().int().min(1, says(invalid.atLeast(1))).max(60, says(invalid.atMost(60))),
   absenceFine: nonNegativeMoneySchema,
   lateRepaymentFine: nonNegativeMoneySchema,
   socialFundContribution: nonNegativeMoneySchema,

@@ -4,7 +4,8 @@
  * singled out. Pure.
  */
 import * as z from 'zod';
-import { dateSchema, idempotencyKeySchema, textSchema } from './validation.ts';
+import { dateSchema, idempotencyKeySchema, textSchema, idSchema, says } from './validation.ts';
+import { invalid } from './messages.ts';
 
 export const SECTORS = [
   'EDUCATION',
@@ -43,7 +44,7 @@ export function suppress(value: number, groupsBehind: number): CountOrSuppressed
   return { suppressed: false, value };
 }
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
+const id = idSchema;
 
 export const setSectorsInputSchema = z.object({ idempotencyKey: idempotencyKeySchema, ngoId: id, sectors: z.array(z.enum(SECTORS)).max(SECTORS.length) });
 export const registerServiceInputSchema = z.object({ idempotencyKey: idempotencyKeySchema, ngoId: id, name: textSchema(200), sector: z.enum(SECTORS) });
@@ -56,18 +57,18 @@ export const recordDeliveryInputSchema = z
     ngoId: id,
     serviceId: id,
     date: dateSchema,
-    communeCode: z.string().regex(/^\d{6}$/, 'must be a commune code of 6 digits').nullish(),
+    communeCode: z.string().regex(/^\d{6}$/, says(invalid.communeCode)).nullish(),
     groupIds: z
       .array(id)
-      .min(1, 'must name at least one group')
-      .max(MAX_GROUPS_PER_DELIVERY, `must name at most ${MAX_GROUPS_PER_DELIVERY} groups; record larger deliveries by commune`)
-      .refine((ids) => new Set(ids).size === ids.length, 'must not name a group twice')
+      .min(1, says(invalid.atLeastOneGroup))
+      .max(MAX_GROUPS_PER_DELIVERY, says(invalid.atMostGroups(MAX_GROUPS_PER_DELIVERY)))
+      .refine((ids) => new Set(ids).size === ids.length, says(invalid.groupTwice))
       .nullish(),
-    participants: z.number().int().min(0, 'must not be negative').max(100_000, 'must be at most 100,000'),
-    women: z.number().int().min(0, 'must not be negative'),
+    participants: z.number().int().min(0, says(invalid.notNegative)).max(100_000, says(invalid.atMost(100_000))),
+    women: z.number().int().min(0, says(invalid.notNegative)),
   })
-  .refine((d) => d.women <= d.participants, { message: 'must not be more than the participants', path: ['women'] })
-  .refine((d) => !!d.communeCode !== !!d.groupIds, { message: 'give either communeCode or groupIds, not both', path: ['communeCode'] });
+  .refine((d) => d.women <= d.participants, { message: says(invalid.womenWithinParticipants), path: ['women'] })
+  .refine((d) => !!d.communeCode !== !!d.groupIds, { message: says(invalid.communeOrGroups), path: ['communeCode'] });
 
 /** One place a delivery reached: a whole commune (groupId null) or one group in its commune. */
 export interface Reach {

@@ -3,6 +3,8 @@
  * errors with a stable `code`, the offending `field` and messages in English and Khmer.
  * Anything that is not a DomainError is an internal error and is masked.
  */
+import { say, type Text } from './messages.ts';
+
 export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
@@ -15,15 +17,22 @@ export type ErrorCode =
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
+  /** The same message in Khmer, for officers who read Khmer. */
+  readonly messageKm: string;
   constructor(
-    message: string,
-    /** The same message in Khmer, for officers who read Khmer. */
-    readonly messageKm: string,
+    /** From the catalogue (messages.ts): English and Khmer together. */
+    text: Text,
     /** Dotted path of the input field at fault, when one is. */
     readonly field?: string,
   ) {
-    super(message);
+    super(text.en);
+    this.messageKm = text.km;
     this.name = new.target.name;
+  }
+
+  /** The error about one field, its path leading the message in both languages: `input.from: must …`. */
+  static at<E extends DomainError>(this: new (text: Text, field?: string) => E, field: string, text: Text): E {
+    return new this({ en: `${field}: ${text.en}`, km: `${field}៖ ${text.km}` }, field);
   }
 }
 
@@ -45,8 +54,8 @@ export class ForbiddenError extends DomainError {
 /** No verified identity. */
 export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED';
-  constructor(message = 'Sign in first: send a valid bearer token.') {
-    super(message, 'សូមចូលប្រើជាមុនសិន៖ ផ្ញើនិមិត្តសញ្ញាចូលប្រើដែលត្រឹមត្រូវ។');
+  constructor(text: Text = say.signInFirst) {
+    super(text);
   }
 }
 
@@ -59,11 +68,7 @@ export class ConflictError extends DomainError {
 export class IdempotencyKeyReusedError extends DomainError {
   readonly code = 'IDEMPOTENCY_KEY_REUSED';
   constructor(field = 'input.idempotencyKey') {
-    super(
-      'This idempotency key was already used for a different request; use a new key.',
-      'កូនសោនេះត្រូវបានប្រើរួចហើយសម្រាប់សំណើផ្សេង សូមប្រើកូនសោថ្មី។',
-      field,
-    );
+    super(say.keyReused, field);
   }
 }
 
@@ -71,10 +76,7 @@ export class IdempotencyKeyReusedError extends DomainError {
 export class ContentionError extends DomainError {
   readonly code = 'TRY_AGAIN';
   constructor() {
-    super(
-      'The records kept changing while this was saved; nothing was written. Try again.',
-      'កំណត់ត្រាបានផ្លាស់ប្តូរពេលកំពុងរក្សាទុក មិនមានអ្វីត្រូវបានសរសេរទេ។ សូមព្យាយាមម្តងទៀត។',
-    );
+    super(say.tryAgain);
   }
 }
 
@@ -87,10 +89,9 @@ export class RateLimitedError extends DomainError {
 export class RememberedRejection extends DomainError {
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    messageKm: string,
+    text: Text,
     field?: string,
   ) {
-    super(message, messageKm, field);
+    super(text, field);
   }
 }

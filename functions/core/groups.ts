@@ -4,7 +4,8 @@
 import * as z from 'zod';
 import { CURRENCIES, type Currency } from './money.ts';
 import { FREQUENCIES, WEEKDAYS, type MeetingSchedule } from './schedule.ts';
-import { dateSchema, idempotencyKeySchema, placeCodeSchema, textSchema } from './validation.ts';
+import { dateSchema, idempotencyKeySchema, placeCodeSchema, textSchema, idSchema, says } from './validation.ts';
+import { invalid, say, type Text } from './messages.ts';
 
 export const SEXES = ['FEMALE', 'MALE', 'OTHER'] as const;
 export type Sex = (typeof SEXES)[number];
@@ -45,9 +46,9 @@ export async function federationChain(start: Federation, load: (id: string) => P
  * Why a federation cannot move under `newParentChain` (the new parent and those above it), or null.
  * `subtreeHeight` counts the moved federation's own level: 1 when nothing is below it.
  */
-export function checkFederationMove(federationId: string, newParentChain: readonly Federation[], subtreeHeight: number): string | null {
-  if (newParentChain.some((f) => f.id === federationId)) return 'must not be the federation itself or one below it';
-  if (newParentChain.length + subtreeHeight > MAX_FEDERATION_DEPTH) return `would nest federations more than ${MAX_FEDERATION_DEPTH} deep`;
+export function checkFederationMove(federationId: string, newParentChain: readonly Federation[], subtreeHeight: number): Text | null {
+  if (newParentChain.some((f) => f.id === federationId)) return say.notItselfOrBelow;
+  if (newParentChain.length + subtreeHeight > MAX_FEDERATION_DEPTH) return say.tooDeep(MAX_FEDERATION_DEPTH);
   return null;
 }
 
@@ -77,7 +78,6 @@ export interface Member {
   createdAt: string;
 }
 
-const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
 
 export const meetingScheduleSchema = z
   .object({
@@ -86,7 +86,7 @@ export const meetingScheduleSchema = z
     weekOfMonth: z
       .number()
       .int()
-      .refine((n) => [1, 2, 3, 4, -1].includes(n), 'must be 1, 2, 3, 4 or -1 (the last week)')
+      .refine((n) => [1, 2, 3, 4, -1].includes(n), says(invalid.weekOfMonth))
       .nullish(),
   })
   .transform((s) => ({ ...s, weekOfMonth: s.frequency === 'MONTHLY' ? (s.weekOfMonth ?? 1) : null }));
@@ -102,7 +102,7 @@ export type CreateFederationInput = z.infer<typeof createFederationInputSchema>;
 export const createGroupInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
   name: textSchema(120),
-  placeCode: placeCodeSchema.refine((c) => c.length >= 6, 'must be a commune (6 digits) or village (8 digits) code'),
+  placeCode: placeCodeSchema.refine((c) => c.length >= 6, says(invalid.communeOrVillage)),
   currency: z.enum(CURRENCIES),
   meetingSchedule: meetingScheduleSchema,
   formedOn: dateSchema,
@@ -117,16 +117,16 @@ export const addMemberInputSchema = z.object({
   sex: z.enum(SEXES),
   phone: z
     .string()
-    .regex(/^\+?[0-9 ]{6,20}$/, 'must be a phone number of digits, optionally starting with +')
+    .regex(/^\+?[0-9 ]{6,20}$/, says(invalid.phone))
     .nullish(),
   joinedOn: dateSchema,
 });
 export type AddMemberInput = z.infer<typeof addMemberInputSchema>;
 
 /** A member cannot join before the group was formed, nor on a day that has not come yet. */
-export function checkJoinDate(group: Pick<Group, 'formedOn'>, joinedOn: string, today: string): string | null {
-  if (joinedOn < group.formedOn) return `must not be before the group was formed (${group.formedOn})`;
-  if (joinedOn > today) return 'must not be in the future';
+export function checkJoinDate(group: Pick<Group, 'formedOn'>, joinedOn: string, today: string): Text | null {
+  if (joinedOn < group.formedOn) return say.beforeForming(group.formedOn);
+  if (joinedOn > today) return say.notInFuture;
   return null;
 }
 

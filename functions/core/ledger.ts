@@ -9,6 +9,7 @@ import { ValidationError } from './errors.ts';
 import type { Constitution } from './constitution.ts';
 import { addEntries, emptyActivity, type Activity } from './activity.ts';
 import { daysInArrears, payoffAmount, splitRepayment, type LoanTerms } from './loans.ts';
+import { say, type Text } from './messages.ts';
 
 export const ENTRY_KINDS = [
   'SAVING',
@@ -164,8 +165,8 @@ export function emptyBooks(): Books {
 
 const MEMBER_KINDS: EntryKind[] = ['SAVING', 'SAVINGS_WITHDRAWAL', 'LOAN_DISBURSEMENT', 'FINE', 'SOCIAL_FUND_CONTRIBUTION'];
 
-function fail(field: string, message: string, messageKm: string): never {
-  throw new ValidationError(`${field}: ${message}`, `${field}៖ ${messageKm}`, field);
+function fail(field: string, text: Text): never {
+  throw ValidationError.at(field, text);
 }
 
 function cloneBooks(b: Books): Books {
@@ -234,11 +235,7 @@ function applyEffects(books: Books, effects: Effects, field: string): void {
   for (const [account, delta] of Object.entries(effects) as [Account, bigint][]) {
     const next = books.balances[account] + delta;
     if (next < 0n && NEVER_NEGATIVE.includes(account)) {
-      fail(
-        field,
-        `${account} holds ${books.balances[account]}; this entry would take it below zero`,
-        `${ACCOUNT_KM[account]} មិនអាចតិចជាងសូន្យបានទេ`,
-      );
+      fail(field, say.wouldGoNegative(account, ACCOUNT_KM[account], books.balances[account]));
     }
     books.balances[account] = next;
   }
@@ -267,17 +264,17 @@ export function postEntries(
 
   entries.forEach((entry, i) => {
     const at = `${ctx.field}.${i}`;
-    if (seen.has(entry.id)) fail(`${at}.id`, 'is used by another entry of this posting', 'លេខសម្គាល់នេះប្រើរួចហើយ');
+    if (seen.has(entry.id)) fail(`${at}.id`, say.idUsedInPosting);
     seen.add(entry.id);
-    if (entry.amount <= 0n) fail(`${at}.amount`, 'must be more than zero', 'ចំនួនទឹកប្រាក់ត្រូវតែធំជាងសូន្យ');
+    if (entry.amount <= 0n) fail(`${at}.amount`, say.moreThanZero);
 
     let memberId = entry.memberId ?? null;
-    if (MEMBER_KINDS.includes(entry.kind) && !memberId) fail(`${at}.memberId`, `is required for ${entry.kind}`, 'ត្រូវការសមាជិក');
-    if (memberId && !ctx.members.has(memberId)) fail(`${at}.memberId`, 'is not a member of this group', 'មិនមែនជាសមាជិកក្រុមនេះទេ');
+    if (MEMBER_KINDS.includes(entry.kind) && !memberId) fail(`${at}.memberId`, say.memberRequired(entry.kind));
+    if (memberId && !ctx.members.has(memberId)) fail(`${at}.memberId`, say.notAMember);
     if (memberId && entry.kind !== 'REPAYMENT' && entry.kind !== 'SOCIAL_FUND_PAYOUT' && !isMemberActive(ctx.members.get(memberId), ctx.date)) {
-      fail(`${at}.memberId`, `was not a member on ${ctx.date}`, 'មិនមែនជាសមាជិកនៅថ្ងៃនោះទេ');
+      fail(`${at}.memberId`, say.notAMemberOn(ctx.date));
     }
-    if (entry.kind === 'SOCIAL_FUND_PAYOUT' && !entry.payoutReason) fail(`${at}.payoutReason`, 'is required for a social-fund payout', 'ត្រូវការមូលហេតុ');
+    if (entry.kind === 'SOCIAL_FUND_PAYOUT' && !entry.payoutReason) fail(`${at}.payoutReason`, say.payoutReasonRequired);
 
     let parts = { interest: 0n, principal: 0n };
     let loanTerms: PostedEntry['loanTerms'] = null;
@@ -291,27 +288,27 @@ export function postEntries(
       case 'SAVINGS_WITHDRAWAL': {
         memberSavings = -entry.amount;
         const has = next.members[memberId!]?.savings ?? 0n;
-        if (has < entry.amount) fail(`${at}.amount`, `is more than the member's savings (${has})`, 'លើសប្រាក់សន្សំរបស់សមាជិក');
+        if (has < entry.amount) fail(`${at}.amount`, say.moreThanSavings(has));
         const owes = Object.values(next.loans).filter((l) => l.memberId === memberId).reduce((s, l) => s + l.principal - l.principalPaid, 0n);
         if (owes > 0n && ctx.constitution) {
           const cover = ((has - entry.amount) * BigInt(ctx.constitution.maxLoanToSavingsPercent)) / 100n;
-          if (owes > cover) fail(`${at}.amount`, 'would leave the member owing more than the constitution allows against her savings', 'នឹងធ្វើឱ្យបំណុលលើសកម្រិតធៀបនឹងប្រាក់សន្សំ');
+          if (owes > cover) fail(`${at}.amount`, say.owesBeyondCover);
         }
         break;
       }
       case 'LOAN_DISBURSEMENT': {
         const c = ctx.constitution;
-        if (!c) fail(`${at}.kind`, `the group has no constitution in force on ${ctx.date}; record its lending rules first`, 'ក្រុមមិនទាន់មានលក្ខន្តិកៈសម្រាប់ការឱ្យខ្ចីទេ');
-        if (next.loans[entry.id]) fail(`${at}.id`, 'is already the id of a loan', 'លេខសម្គាល់នេះជាប្រាក់កម្ចីរួចហើយ');
+        if (!c) fail(`${at}.kind`, say.noConstitution(ctx.date));
+        if (next.loans[entry.id]) fail(`${at}.id`, say.alreadyALoan);
         const term = entry.termMonths ?? 0;
         if (!Number.isInteger(term) || term < 1 || term > c.maxLoanTermMonths) {
-          fail(`${at}.termMonths`, `must be 1 to ${c.maxLoanTermMonths} months under the constitution`, 'រយៈពេលខ្ចីលើសលក្ខន្តិកៈ');
+          fail(`${at}.termMonths`, say.termBeyondConstitution(c.maxLoanTermMonths));
         }
         const savings = next.members[memberId!]?.savings ?? 0n;
         const owes = Object.values(next.loans).filter((l) => l.memberId === memberId).reduce((s, l) => s + l.principal - l.principalPaid, 0n);
         const limit = (savings * BigInt(c.maxLoanToSavingsPercent)) / 100n;
         if (owes + entry.amount > limit) {
-          fail(`${at}.amount`, `is beyond the constitution's limit: ${c.maxLoanToSavingsPercent}% of savings ${savings} is ${limit}, and ${owes} is already owed`, 'ប្រាក់កម្ចីលើសកម្រិតនៃលក្ខន្តិកៈ');
+          fail(`${at}.amount`, say.beyondLoanLimit(c.maxLoanToSavingsPercent, savings, limit, owes));
         }
         loanId = entry.id;
         loanTerms = { memberId: memberId!, principal: entry.amount, monthlyRateBasisPoints: c.monthlyInterestBasisPoints, method: c.interestMethod, termMonths: term, disbursedOn: ctx.date };
@@ -321,12 +318,12 @@ export function postEntries(
       case 'REPAYMENT': {
         loanId = entry.loanId ?? null;
         const loan = loanId ? next.loans[loanId] : undefined;
-        if (!loan) fail(`${at}.loanId`, 'is not an outstanding loan of this group', 'មិនមែនជាប្រាក់កម្ចីដែលនៅជំពាក់ទេ');
-        if (memberId && loan.memberId !== memberId) fail(`${at}.memberId`, 'is not the borrower of this loan', 'មិនមែនជាអ្នកខ្ចីទេ');
+        if (!loan) fail(`${at}.loanId`, say.notOutstanding);
+        if (memberId && loan.memberId !== memberId) fail(`${at}.memberId`, say.notTheBorrower);
         memberId = loan.memberId;
-        if (ctx.date < loan.disbursedOn) fail(`${at}.amount`, `cannot be repaid before the loan was made (${loan.disbursedOn})`, 'មិនអាចសងមុនថ្ងៃខ្ចីទេ');
+        if (ctx.date < loan.disbursedOn) fail(`${at}.amount`, say.repaidBeforeMade(loan.disbursedOn));
         const split = splitRepayment(loan, loan, entry.amount, ctx.date);
-        if (!split) fail(`${at}.amount`, `is more than the balance owed (${payoffAmount(loan, loan, ctx.date)})`, 'លើសចំនួនដែលនៅជំពាក់');
+        if (!split) fail(`${at}.amount`, say.moreThanOwed(payoffAmount(loan, loan, ctx.date)));
         parts = split;
         loan.principalPaid += split.principal;
         loan.interestPaid += split.interest;
@@ -340,9 +337,9 @@ export function postEntries(
       case 'LOAN_WRITE_OFF': {
         loanId = entry.loanId ?? null;
         const loan = loanId ? next.loans[loanId] : undefined;
-        if (!loan) fail(`${at}.loanId`, 'is not an outstanding loan of this group', 'មិនមែនជាប្រាក់កម្ចីដែលនៅជំពាក់ទេ');
+        if (!loan) fail(`${at}.loanId`, say.notOutstanding);
         const outstanding = loan.principal - loan.principalPaid;
-        if (entry.amount !== outstanding) fail(`${at}.amount`, `must be the whole principal outstanding (${outstanding})`, 'ត្រូវតែស្មើនឹងប្រាក់ដើមដែលនៅជំពាក់');
+        if (entry.amount !== outstanding) fail(`${at}.amount`, say.wholePrincipal(outstanding));
         memberId = loan.memberId;
         closedLoans.push({ ...loan, writtenOff: true });
         delete next.loans[loan.id];
@@ -350,8 +347,8 @@ export function postEntries(
       }
       case 'BANK_LOAN_RECEIVED': {
         const offer = ctx.bankLoanOffers?.get(entry.id);
-        if (!offer) fail(`${at}.kind`, "is recorded by the bank when it disburses the loan, not by hand", 'ត្រូវកត់ត្រាដោយធនាគារពេលផ្តល់ប្រាក់កម្ចី');
-        if (next.bankLoans[entry.id]) fail(`${at}.id`, 'is already a bank loan', 'ជាប្រាក់កម្ចីធនាគាររួចហើយ');
+        if (!offer) fail(`${at}.kind`, say.bankRecordsDisbursal);
+        if (next.bankLoans[entry.id]) fail(`${at}.id`, say.alreadyABankLoan);
         loanId = entry.id;
         next.bankLoans[entry.id] = {
           id: entry.id,
@@ -371,10 +368,10 @@ export function postEntries(
       case 'BANK_LOAN_REPAYMENT': {
         loanId = entry.loanId ?? null;
         const loan = loanId ? next.bankLoans[loanId] : undefined;
-        if (!loan) fail(`${at}.loanId`, 'is not a bank loan this group owes', 'មិនមែនជាប្រាក់កម្ចីធនាគារដែលក្រុមជំពាក់ទេ');
-        if (ctx.date < loan.disbursedOn) fail(`${at}.amount`, `cannot be repaid before the loan was made (${loan.disbursedOn})`, 'មិនអាចសងមុនថ្ងៃខ្ចីទេ');
+        if (!loan) fail(`${at}.loanId`, say.notOwedToBank);
+        if (ctx.date < loan.disbursedOn) fail(`${at}.amount`, say.repaidBeforeMade(loan.disbursedOn));
         const split = splitRepayment(loan, loan, entry.amount, ctx.date);
-        if (!split) fail(`${at}.amount`, `is more than the balance owed to the bank (${payoffAmount(loan, loan, ctx.date)})`, 'លើសចំនួនដែលជំពាក់ធនាគារ');
+        if (!split) fail(`${at}.amount`, say.moreThanOwedToBank(payoffAmount(loan, loan, ctx.date)));
         parts = split;
         loan.maxDaysLate = Math.max(loan.maxDaysLate, daysInArrears(loan, loan, ctx.date));
         loan.principalPaid += split.principal;
@@ -424,23 +421,23 @@ export function postEntries(
  * before anything was repaid on it; a repayment only while its loan is still outstanding.
  */
 export function reverseEntry(books: Books, original: PostedEntry, reversalId: string, date: string, field: string): { books: Books; posted: PostedEntry } {
-  if (original.kind === 'REVERSAL') fail(field, 'a reversal cannot itself be reversed; record the entry again instead', 'មិនអាចបញ្ច្រាសការបញ្ច្រាសបានទេ');
+  if (original.kind === 'REVERSAL') fail(field, say.reversalOfReversal);
   if (original.kind === 'LOAN_WRITE_OFF' || original.kind === 'BANK_LOAN_RECEIVED') {
-    fail(field, `a ${original.kind.toLowerCase().replace(/_/g, ' ')} cannot be reversed`, 'មិនអាចបញ្ច្រាសកំណត់ត្រានេះបានទេ');
+    fail(field, say.notReversible(original.kind));
   }
   const next = cloneBooks(books);
   if (original.kind === 'LOAN_DISBURSEMENT') {
     const loan = next.loans[original.loanId!];
     if (!loan || loan.principalPaid > 0n || loan.interestPaid > 0n) {
-      fail(field, 'this loan has repayments; reverse those first', 'ប្រាក់កម្ចីនេះមានការសងរួចហើយ');
+      fail(field, say.loanHasRepayments);
     }
     delete next.loans[loan.id];
   }
   if (original.kind === 'REPAYMENT' || original.kind === 'BANK_LOAN_REPAYMENT') {
     const loan = original.kind === 'REPAYMENT' ? next.loans[original.loanId!] : next.bankLoans[original.loanId!];
-    if (!loan) fail(field, 'the loan of this repayment is closed and can no longer be changed', 'ប្រាក់កម្ចីនេះបានបិទហើយ');
+    if (!loan) fail(field, say.loanClosed);
     if (loan.principalPaid < original.principal || loan.interestPaid < original.interest) {
-      fail(field, 'the loan does not hold this repayment any more (was it already reversed?)', 'ប្រាក់កម្ចីមិនមានការសងនេះទៀតទេ');
+      fail(field, say.repaymentGone);
     }
     loan.principalPaid -= original.principal;
     loan.interestPaid -= original.interest;
@@ -449,7 +446,7 @@ export function reverseEntry(books: Books, original: PostedEntry, reversalId: st
   applyEffects(next, effects, field);
   if (original.memberSavings !== 0n) {
     const savings = (next.members[original.memberId!]?.savings ?? 0n) - original.memberSavings;
-    if (savings < 0n) fail(field, "would take the member's savings below zero", 'ប្រាក់សន្សំរបស់សមាជិកមិនអាចតិចជាងសូន្យបានទេ');
+    if (savings < 0n) fail(field, say.savingsBelowZero);
     next.members[original.memberId!] = { savings };
   }
   next.version = books.version + 1;
@@ -471,9 +468,9 @@ export function reverseEntry(books: Books, original: PostedEntry, reversalId: st
 }
 
 /** Why a member may not leave yet (savings not paid out, a loan not repaid), or null. */
-export function leavingProblem(books: Books, memberId: string): string | null {
-  if ((books.members[memberId]?.savings ?? 0n) > 0n) return 'pay out her savings before she leaves';
-  if (Object.values(books.loans).some((l) => l.memberId === memberId)) return 'her loans must be repaid before she leaves';
+export function leavingProblem(books: Books, memberId: string): Text | null {
+  if ((books.members[memberId]?.savings ?? 0n) > 0n) return say.payOutSavingsFirst;
+  if (Object.values(books.loans).some((l) => l.memberId === memberId)) return say.repayLoansFirst;
   return null;
 }
 

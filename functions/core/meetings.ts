@@ -6,7 +6,9 @@
 import * as z from 'zod';
 import { ValidationError } from './errors.ts';
 import { ENTRY_KINDS, PAYOUT_REASONS, type EntryRef, type MemberFacts, type PostedEntry } from './ledger.ts';
-import { dateSchema, idempotencyKeySchema, positiveMoneySchema, textSchema } from './validation.ts';
+import { dateSchema, idempotencyKeySchema, positiveMoneySchema, textSchema, idSchema, says } from './validation.ts';
+import { say, type Text } from './messages.ts';
+import { invalid } from './messages.ts';
 
 export const ATTENDANCE_STATUSES = ['PRESENT', 'ABSENT', 'REPRESENTED'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
@@ -45,7 +47,6 @@ export const meetingJournalId = (date: string) => `M-${date}`;
 export const entriesJournalId = (key: string) => `E-${key}`;
 export const reversalJournalId = (key: string) => `R-${key}`;
 
-const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "-" or "_"');
 
 /** Most entries one posting may hold: keeps a meeting's journal well inside DynamoDB's 400 KB item. */
 export const MAX_ENTRIES = 400;
@@ -69,11 +70,11 @@ export const meetingRecordSchema = z.object({
   date: dateSchema,
   attendance: z
     .array(z.object({ memberId: idSchema, status: z.enum(ATTENDANCE_STATUSES) }))
-    .min(1, 'must list the members')
-    .max(200, 'must list at most 200 members'),
+    .min(1, says(invalid.listMembers))
+    .max(200, says(invalid.atMostListed(200, 'members', 'សមាជិក'))),
   minutes: z
     .array(z.object({ agendaItem: textSchema(300), discussed: z.boolean(), decision: textSchema(1000).nullish() }))
-    .max(50, 'must hold at most 50 items'),
+    .max(50, says(invalid.atMostListed(50, 'items', 'ចំណុច'))),
   entries: entriesSchema,
 });
 export type MeetingRecord = z.infer<typeof meetingRecordSchema>;
@@ -82,7 +83,7 @@ export const recordEntriesInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
   groupId: idSchema,
   date: dateSchema,
-  entries: entriesSchema.min(1, 'must hold at least one entry'),
+  entries: entriesSchema.min(1, says(invalid.atLeastOneEntry)),
 });
 export type RecordEntriesInput = z.infer<typeof recordEntriesInputSchema>;
 
@@ -96,17 +97,17 @@ export const reverseEntryInputSchema = z.object({
 export type ReverseEntryInput = z.infer<typeof reverseEntryInputSchema>;
 
 export const syncMeetingsInputSchema = z.object({
-  meetings: z.array(z.unknown()).min(1, 'must hold at least one meeting').max(60, 'must hold at most 60 meetings'),
+  meetings: z.array(z.unknown()).min(1, says(invalid.atLeastOneMeeting)).max(60, says(invalid.atMostListed(60, 'meetings', 'ការប្រជុំ'))),
 });
 
-function fail(field: string, message: string, messageKm: string): never {
-  throw new ValidationError(`${field}: ${message}`, `${field}៖ ${messageKm}`, field);
+function fail(field: string, text: Text): never {
+  throw ValidationError.at(field, text);
 }
 
 /** A posting is dated between the group's forming and today (Cambodia's day). */
 export function checkPostingDate(formedOn: string, date: string, today: string, field: string): void {
-  if (date < formedOn) fail(field, `must not be before the group was formed (${formedOn})`, 'មិនអាចមុនថ្ងៃបង្កើតក្រុមបានទេ');
-  if (date > today) fail(field, 'must not be in the future', 'មិនអាចជាថ្ងៃអនាគតបានទេ');
+  if (date < formedOn) fail(field, say.beforeForming(formedOn));
+  if (date > today) fail(field, say.notInFuture);
 }
 
 /** Attendance names every member of the group on that date exactly once, and nobody else. */
@@ -115,14 +116,14 @@ export function checkAttendance(lines: AttendanceLine[], members: ReadonlyMap<st
   lines.forEach((line, i) => {
     const facts = members.get(line.memberId);
     if (!facts || facts.joinedOn > date || (facts.leftOn !== null && facts.leftOn <= date)) {
-      fail(`${field}.${i}.memberId`, `was not a member of the group on ${date}`, 'មិនមែនជាសមាជិកនៅថ្ងៃនោះទេ');
+      fail(`${field}.${i}.memberId`, say.notAMemberOfGroupOn(date));
     }
-    if (seen.has(line.memberId)) fail(`${field}.${i}.memberId`, 'is listed twice', 'មានឈ្មោះពីរដង');
+    if (seen.has(line.memberId)) fail(`${field}.${i}.memberId`, say.listedTwice);
     seen.add(line.memberId);
   });
   for (const [memberId, facts] of members) {
     if (facts.joinedOn <= date && (facts.leftOn === null || facts.leftOn > date) && !seen.has(memberId)) {
-      fail(field, `must list every member; ${memberId} is missing`, 'ត្រូវមានឈ្មោះសមាជិកទាំងអស់');
+      fail(field, say.everyMemberListed(memberId));
     }
   }
 }

@@ -3,6 +3,8 @@
  * or the platform). Roles are stored in DynamoDB, not in the token, so a change of treasurer
  * takes effect on the next request.
  */
+import { say, type Text } from './messages.ts';
+
 export const TENANT_TYPES = ['PLATFORM', 'FEDERATION', 'GROUP', 'BANK', 'NGO'] as const;
 export type TenantType = (typeof TENANT_TYPES)[number];
 
@@ -40,23 +42,9 @@ export function isRoleOfTenant(tenantType: TenantType, role: string): role is Ro
  * read them by making herself an officer. Returns why a person holding `held` may not also take
  * `next`, or null when she may.
  */
-export function dutyConflict(held: readonly RoleGrant[], next: RoleGrant): { en: string; km: string } | null {
+export function dutyConflict(held: readonly RoleGrant[], next: RoleGrant): Text | null {
   const office = (r: RoleGrant) => r.tenantType === 'GROUP';
   const clash = held.find((r) => office(r) !== office(next));
   if (!clash) return null;
-  return office(next)
-    ? {
-        en: `this person is ${clash.role} of a ${clash.tenantType.toLowerCase()}; a group's officers hold no platform, federation, bank or NGO role at the same time`,
-        km: 'បុគ្គលនេះមានតួនាទីក្នុងវេទិកា សហព័ន្ធ ធនាគារ ឬអង្គការ មិនអាចកាន់តំណែងក្រុមក្នុងពេលតែមួយបានទេ',
-      }
-    : {
-        en: `this person is ${clash.role} of a group; a group's officers hold no platform, federation, bank or NGO role at the same time`,
-        km: 'បុគ្គលនេះជាមន្ត្រីក្រុម មិនអាចកាន់តួនាទីក្នុងវេទិកា សហព័ន្ធ ធនាគារ ឬអង្គការក្នុងពេលតែមួយបានទេ',
-      };
+  return office(next) ? say.officerHoldsOtherRole(clash.role, clash.tenantType) : say.roleHolderIsOfficer(clash.role);
 }
-
-/** Nobody gives herself a role or an office: someone else must, so every appointment has a second person. */
-export const SELF_APPOINTMENT = {
-  en: 'nobody appoints herself; another officer, coordinator or administrator must record it',
-  km: 'គ្មាននរណាម្នាក់តែងតាំងខ្លួនឯងបានទេ ត្រូវឱ្យអ្នកផ្សេងកត់ត្រា',
-};

@@ -4,22 +4,45 @@
  */
 import * as z from 'zod';
 import { ValidationError } from './errors.ts';
+import { invalid, type Text } from './messages.ts';
 import { parseMinorUnits } from './money.ts';
 import { isKnownPlaceCode } from './places.ts';
 
+/** The Khmer of each of Krom's own check messages, keyed by its English (see `says`). */
+const KHMER_OF = new Map<string, string>();
+const zodKhmer = z.locales.km().localeError;
+
+/**
+ * A catalogue message for a zod check: zod carries one string, so the English goes in and the
+ * Khmer is remembered beside it. Every schema's own message goes through here.
+ */
+export function says(text: Text): string {
+  KHMER_OF.set(text.en, text.km);
+  return text.en;
+}
+
+/** One zod issue in both languages: Krom's own message from the catalogue, zod's built-in ones from its Khmer locale. */
+export function textOfIssue(issue: z.core.$ZodIssue): Text {
+  const km = KHMER_OF.get(issue.message) ?? zodKhmer(issue as unknown as Parameters<typeof zodKhmer>[0]);
+  return { en: issue.message, km: typeof km === 'string' ? km : (km?.message ?? issue.message) };
+}
+
 /** Parses `input` or throws a ValidationError whose field is the dotted path under `root`. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root = 'input'): z.infer<S> {
-  const result = schema.safeParse(input);
+  // reportInput: zod's Khmer for a wrong type names what it received, as its English does.
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const field = [root, ...issue.path.map(String)].join('.');
-  throw new ValidationError(`${field}: ${issue.message}`, `${field}៖ តម្លៃមិនត្រឹមត្រូវ`, field);
+  throw ValidationError.at([root, ...issue.path.map(String)].join('.'), textOfIssue(issue));
 }
 
 /** A key the client makes once per intended change and sends again on every retry of it. */
 export const idempotencyKeySchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "-" or "_" (a UUID fits)');
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, says(invalid.idempotencyKey));
+
+/** An id Krom made (or a demo's stable one). */
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, says(invalid.id));
 
 // Control characters other than tab and newline never belong in names or minutes.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -28,25 +51,25 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export const textSchema = (max: number) =>
   z
     .string()
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => s.trim().length > 0, 'must not be blank')
-    .refine((s) => !CONTROL.test(s), 'must not contain control characters');
+    .max(max, says(invalid.atMostChars(max)))
+    .refine((s) => s.trim().length > 0, says(invalid.blank))
+    .refine((s) => !CONTROL.test(s), says(invalid.controlCharacters));
 
 /** A calendar date, YYYY-MM-DD, that exists (no 31 February). */
 export const dateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, says(invalid.dateFormat))
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a real calendar date')
-  .refine((s) => s >= '1990-01-01' && s <= '2100-12-31', 'must be between 1990 and 2100');
+  }, says(invalid.notACalendarDate))
+  .refine((s) => s >= '1990-01-01' && s <= '2100-12-31', says(invalid.dateBetween));
 
 /** A place code from the gazetteer (2, 4 or 6 digits) or a village code inside a known commune (8). */
 export const placeCodeSchema = z
   .string()
-  .regex(/^(\d{2}|\d{4}|\d{6}|\d{8})$/, 'must be a place code of 2, 4, 6 or 8 digits')
-  .refine(isKnownPlaceCode, 'is not a known place code');
+  .regex(/^(\d{2}|\d{4}|\d{6}|\d{8})$/, says(invalid.placeCodeFormat))
+  .refine(isKnownPlaceCode, says(invalid.unknownPlace));
 
 /** An amount of money in minor units, as the Money scalar delivers it. */
 export const moneySchema = z
@@ -54,14 +77,14 @@ export const moneySchema = z
   .transform((v, ctx) => {
     const parsed = typeof v === 'bigint' ? v : parseMinorUnits(v);
     if (parsed === null) {
-      ctx.addIssue({ code: 'custom', message: 'must be a whole number of minor units' });
+      ctx.addIssue({ code: 'custom', message: says(invalid.minorUnits) });
       return z.NEVER;
     }
     return parsed;
   });
 
-export const positiveMoneySchema = moneySchema.refine((v) => v > 0n, 'must be more than zero');
-export const nonNegativeMoneySchema = moneySchema.refine((v) => v >= 0n, 'must not be negative');
+export const positiveMoneySchema = moneySchema.refine((v) => v > 0n, says(invalid.moreThanZero));
+export const nonNegativeMoneySchema = moneySchema.refine((v) => v >= 0n, says(invalid.notNegative));
 
 /** Today's date in Cambodia (UTC+7), where every group meets. */
 export function cambodiaDate(now: Date): string {

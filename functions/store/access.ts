@@ -10,6 +10,7 @@ import { getItem, queryAll, queryPage, recordOf, transactWrite, type Db, type Pa
 import { TTL_ATTRIBUTE } from './table.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { isId, keys, prefixes, tenantKey } from './keys.ts';
+import { say } from '#core/messages.ts';
 
 export interface ReadLogEntry {
   id: string;
@@ -109,7 +110,7 @@ export function transitionWrite(db: Db, key: { pk: string; sk: string }, expecte
         ExpressionAttributeValues: values,
       },
     },
-    onConditionFailed: () => new ConflictError(`This was changed by someone else (it is no longer ${expected.toLowerCase()}); reload and try again.`, 'កំណត់ត្រានេះត្រូវបានផ្លាស់ប្តូររួចហើយ។'),
+    onConditionFailed: () => new ConflictError(say.changedMeanwhile(expected)),
   };
 }
 
@@ -143,11 +144,7 @@ export async function logRead(db: Db, entry: Omit<ReadLogEntry, 'id'>, day: stri
     ]);
   } catch (error) {
     if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-      throw new RateLimitedError(
-        `You have read this group ${dailyCap} times today, the most one officer may in a day; try again tomorrow.`,
-        `អ្នកបានមើលក្រុមនេះ ${dailyCap} ដងហើយថ្ងៃនេះ ដែលជាចំនួនអតិបរមាសម្រាប់មន្ត្រីម្នាក់ក្នុងមួយថ្ងៃ។ សូមព្យាយាមម្តងទៀតនៅថ្ងៃស្អែក។`,
-        'groupId',
-      );
+      throw new RateLimitedError(say.readCap(dailyCap), 'groupId');
     }
     throw error;
   }

@@ -15,6 +15,7 @@ import { emptyActivity, type Activity, type MeetingStat } from '#core/activity.t
 import { batchGet, getItem, queryAll, queryPage, type Db, type Item, type Page } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { keys, prefixes } from './keys.ts';
+import { say } from '#core/messages.ts';
 
 export type LoanStatus = 'ACTIVE' | 'CLOSED' | 'REVERSED' | 'WRITTEN_OFF';
 
@@ -224,7 +225,7 @@ export function putConstitutionWrite(db: Db, c: Constitution): GuardedWrite {
       },
     },
     onConditionFailed: () =>
-      new ConflictError(`A version effective from ${c.effectiveFrom} exists; give the change a later date.`, 'មានកំណែពីថ្ងៃនេះរួចហើយ។', 'input.effectiveFrom'),
+      new ConflictError(say.constitutionExists(c.effectiveFrom), 'input.effectiveFrom'),
   };
 }
 
@@ -279,15 +280,15 @@ export function postingWrites(db: Db, plan: PostingPlan): GuardedWrite[] {
   const journalItem = { ...keys.journal(groupId, journal.date, journal.journalId), entity: 'Journal', ...journal };
   const size = Buffer.byteLength(JSON.stringify(journalItem, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
   if (size > MAX_JOURNAL_BYTES) {
-    throw new ValidationError(`input: this posting is too large to keep as one record (${size} bytes); split it`, 'កំណត់ត្រានេះធំពេក សូមបំបែក', 'input');
+    throw ValidationError.at('input', say.tooLarge(size));
   }
   const writes: GuardedWrite[] = [
     {
       write: { Put: { TableName: db.table, Item: journalItem, ConditionExpression: 'attribute_not_exists(pk)' } },
       onConditionFailed: () =>
         journal.kind === 'MEETING'
-          ? new ConflictError(`A meeting on ${journal.date} is already recorded for this group.`, 'ការប្រជុំនៅថ្ងៃនេះត្រូវបានកត់ត្រារួចហើយ។', 'input.date')
-          : new ConflictError('This posting is already recorded.', 'កំណត់ត្រានេះមានរួចហើយ។'),
+          ? new ConflictError(say.meetingRecorded(journal.date), 'input.date')
+          : new ConflictError(say.postingRecorded),
     },
     booksWrite(db, groupId, plan.books, plan.readVersion),
     // Guarded by the books' version in the same transaction; no guard of its own is needed.
@@ -298,7 +299,7 @@ export function postingWrites(db: Db, plan: PostingPlan): GuardedWrite[] {
     const loan: LoanRecord = { id: entry.id, groupId, ...entry.loanTerms, principalPaid: 0n, interestPaid: 0n, status: 'ACTIVE', closedOn: null };
     writes.push({
       write: { Put: { TableName: db.table, Item: { ...keys.loan(groupId, entry.id), entity: 'Loan', ...loan }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      onConditionFailed: () => new ConflictError('This loan id was used before; give the loan a new id.', 'លេខសម្គាល់ប្រាក់កម្ចីនេះប្រើរួចហើយ។', `input.entries.${i}.id`),
+      onConditionFailed: () => new ConflictError(say.loanIdUsed, `input.entries.${i}.id`),
     });
   });
   for (const loan of plan.closedLoans) writes.push(loanStatusWrite(db, groupId, loan, loan.writtenOff ? 'WRITTEN_OFF' : 'CLOSED', journal.date));
@@ -316,12 +317,12 @@ export function postingWrites(db: Db, plan: PostingPlan): GuardedWrite[] {
           ExpressionAttributeValues: { ':by': { date: journal.date, journalId: journal.journalId, entryId: journal.entries[0]!.id } },
         },
       },
-      onConditionFailed: () => new ConflictError('This entry has already been reversed.', 'កំណត់ត្រានេះត្រូវបានបញ្ច្រាសរួចហើយ។', 'input.entryRef'),
+      onConditionFailed: () => new ConflictError(say.entryAlreadyReversed, 'input.entryRef'),
     });
   }
   if (plan.unmadeLoanId) writes.push(loanStatusWrite(db, groupId, { id: plan.unmadeLoanId, principalPaid: 0n, interestPaid: 0n }, 'REVERSED', journal.date));
   if (writes.length > 99) {
-    throw new ValidationError('input.entries: one posting may make or close at most 95 loans', 'កំណត់ត្រាមួយមានប្រាក់កម្ចីច្រើនពេក', 'input.entries');
+    throw ValidationError.at('input.entries', say.tooManyLoans(95));
   }
   return writes;
 }
@@ -338,6 +339,6 @@ function loanStatusWrite(db: Db, groupId: string, loan: Pick<LoanState, 'id' | '
         ExpressionAttributeValues: { ':s': status, ':on': on, ':pp': loan.principalPaid, ':ip': loan.interestPaid },
       },
     },
-    onConditionFailed: () => new NotFoundError('The loan record is missing.', 'រកមិនឃើញកំណត់ត្រាប្រាក់កម្ចី។'),
+    onConditionFailed: () => new NotFoundError(say.loanRecordMissing),
   };
 }

@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '#core/errors.ts';
 import { INDEXES, KEY, KEY_ATTRIBUTES, type IndexName } from './table.ts';
+import { say } from '#core/messages.ts';
 
 export type Item = Record<string, unknown>;
 
@@ -167,7 +168,7 @@ function sortKeyInRange(spec: QuerySpec, sk: string): boolean {
 
 function decodeCursor(cursor: string, partitionName: string, partition: string, sortName: string, sortOk: (sk: string) => boolean) {
   const bad = () =>
-    new ValidationError('The page cursor is not valid for this list.', 'ទំព័របន្ទាប់មិនត្រឹមត្រូវសម្រាប់បញ្ជីនេះទេ។', 'after');
+    new ValidationError(say.badCursor, 'after');
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -7,11 +7,12 @@ import { NotFoundError, ConflictError } from '#core/errors.ts';
 import { batchGet, getItem, queryAll, queryPage, recordOf, type Db, type Item, type Page, type TransactItem } from './db.ts';
 import type { GuardedWrite, WritePlan } from './idempotency.ts';
 import { isId, keys, prefixes } from './keys.ts';
+import { say, type Thing } from '#core/messages.ts';
 
 /** Callers see records, never the layout. */
 const record = <T>(item: Item | undefined): T | undefined => (item ? recordOf<T>(item) : undefined);
 
-const duplicate = () => new ConflictError('This record exists already.', 'កំណត់ត្រានេះមានរួចហើយ។');
+const duplicate = () => new ConflictError(say.duplicate);
 
 export async function getFederation(db: Db, id: string, consistent = false): Promise<Federation | undefined> {
   return isId(id) ? record<Federation>(await getItem(db, keys.federation(id), consistent)) : undefined;
@@ -169,7 +170,7 @@ export function planAddMember(db: Db, id: string, input: AddMemberInput, now: Da
             ExpressionAttributeValues: { ':one': 1, ':women': women },
           },
         },
-        onConditionFailed: () => new NotFoundError('No such group.', 'រកមិនឃើញក្រុមនេះទេ។', 'input.groupId'),
+        onConditionFailed: () => new NotFoundError(say.noSuch('group'), 'input.groupId'),
       },
     ],
     result: member,
@@ -177,10 +178,10 @@ export function planAddMember(db: Db, id: string, input: AddMemberInput, now: Da
 }
 
 /** A write-less guard: the transaction fails unless the referenced item exists. */
-function mustExist(db: Db, key: { pk: string; sk: string }, field: string, what: string): GuardedWrite {
+function mustExist(db: Db, key: { pk: string; sk: string }, field: string, what: Thing): GuardedWrite {
   return {
     write: { ConditionCheck: { TableName: db.table, Key: key, ConditionExpression: 'attribute_exists(pk)' } },
-    onConditionFailed: () => new NotFoundError(`No such ${what}.`, 'រកមិនឃើញកំណត់ត្រានេះទេ។', field),
+    onConditionFailed: () => new NotFoundError(say.noSuch(what), field),
   };
 }
 
@@ -197,7 +198,7 @@ export function memberLeftWrites(db: Db, member: Member, leftOn: string): Guarde
           ExpressionAttributeValues: { ':d': leftOn, ':null': null },
         },
       },
-      onConditionFailed: () => new ConflictError('This member has already left.', 'សមាជិកនេះបានចាកចេញរួចហើយ។', 'input.memberId'),
+      onConditionFailed: () => new ConflictError(say.memberAlreadyLeft, 'input.memberId'),
     },
     {
       write: {
@@ -265,7 +266,7 @@ function membershipWrites(db: Db, key: MembershipKey, ownerId: string, current: 
         Put: { TableName: db.table, Item: { ...key(ownerId, from, to), entity: 'FederationMembership', ownerId, federationId: to, from, until: null }, ConditionExpression: 'attribute_not_exists(pk)' },
       },
       // Back and forth on one day would reuse a membership's key: the history keeps each stay, so the second is refused.
-      onConditionFailed: () => new ConflictError('It was already a member there from this date; pick a later date.', 'វាធ្លាប់នៅទីនោះពីថ្ងៃនេះរួចហើយ។', 'input.from'),
+      onConditionFailed: () => new ConflictError(say.alreadyMemberFrom, 'input.from'),
     });
   }
   return writes;
@@ -317,7 +318,7 @@ export function parentMoveWrites(
   from: string,
 ): GuardedWrite[] {
   const to = newParentChain[0]?.id ?? null;
-  const moved = () => new ConflictError('The federations changed while this was being done; try again.', 'សហព័ន្ធបានផ្លាស់ប្តូរ សូមព្យាយាមម្តងទៀត។', 'input.parentId');
+  const moved = () => new ConflictError(say.federationsMoved, 'input.parentId');
   return [
     ...membershipWrites(db, keys.parentMembership, federation.id, current, to, from),
     {

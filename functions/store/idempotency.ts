@@ -125,7 +125,7 @@ function replay<R>(record: IdempotencyRecord, requestHash: string): R {
   if (record.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
   if (record.rejection) {
     const r = record.rejection;
-    throw new RememberedRejection(r.code, r.message, r.messageKm, r.field);
+    throw new RememberedRejection(r.code, { en: r.message, km: r.messageKm }, r.field);
   }
   return decodeJson(record.result!) as R;
 }

@@ -8,6 +8,7 @@ import { queryAll, type Db } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { keys, prefixes } from './keys.ts';
 import { putRoleWrite } from './users.ts';
+import { say } from '#core/messages.ts';
 
 export interface OfficerTerm {
   groupId: string;
@@ -73,7 +74,7 @@ export function appointmentWrites(db: Db, term: OfficerTerm, ending: OfficerTerm
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    onConditionFailed: () => new ConflictError('This appointment is already recorded.', 'ការតែងតាំងនេះត្រូវបានកត់ត្រារួចហើយ។'),
+    onConditionFailed: () => new ConflictError(say.appointmentRecorded),
   });
   writes.push(putRoleWrite(db, term.userId, { tenantType: 'GROUP', tenantId: term.groupId, role: term.role }, now));
   return writes;

@@ -3,6 +3,7 @@ import { batchGet, getItem, queryPage, type Db, type Page } from './db.ts';
 import type { WritePlan } from './idempotency.ts';
 import { isId, keys, prefixes } from './keys.ts';
 import { ConflictError } from '#core/errors.ts';
+import { say } from '#core/messages.ts';
 
 export type OrganisationType = 'BANK' | 'NGO';
 
@@ -54,7 +55,7 @@ export function planCreateOrganisation(db: Db, org: Organisation): WritePlan<Org
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        onConditionFailed: () => new ConflictError('This organisation exists already.', 'អង្គការនេះមានរួចហើយ។'),
+        onConditionFailed: () => new ConflictError(say.organisationExists),
       },
     ],
     result: org,

@@ -99,6 +99,16 @@ describe('from request to grant', () => {
     }
   });
 
+  it('without from and to, the bank reads the whole range granted, up to today, and the log says so', async () => {
+    const r = await graphqlOk(env.app, world.token.bankOfficer, `query($g: ID!) { bankView(groupId: $g) { dataRange { from to } savingsSummary { totalSavings } } }`, { g: G });
+    expect(r.bankView).toEqual({ dataRange: { from: '2025-01-01', to: '2026-03-01' }, savingsSummary: { totalSavings: '120000' } });
+    const LOG = `query($g: ID!) { group(id: $g) { readLog(first: 1) { nodes { dataRange { from to } } } } }`;
+    expect((await graphqlOk(env.app, world.token.treasurerA, LOG, { g: G })).group.readLog.nodes).toEqual([{ dataRange: { from: '2025-01-01', to: '2026-03-01' } }]);
+    // Only from: to today. A range that leaves the grant is still refused.
+    const outside = await graphql(env.app, world.token.bankOfficer, A.viewSavings.replace('$to: Date!', '$to: Date'), { g: G, from: '2024-06-01' });
+    expect(outside.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
   it('a scope the treasurer left out is refused, naming it, and nothing is logged', async () => {
     const before = await readLogCount();
     const r = await graphql(env.app, world.token.bankOfficer, A.viewMeetings, { g: G, from: '2025-01-01', to: '2026-03-01' });

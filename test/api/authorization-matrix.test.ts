@@ -15,6 +15,7 @@ import { C } from '../helpers/coverage.ts';
 import { B, constitution } from '../helpers/books.ts';
 import { ikey, integrationEnv, testClock, type IntegrationEnv } from '../helpers/integration.ts';
 import { buildWorld, M, type World } from '../helpers/world.ts';
+import { expectReadableError } from '../helpers/khmer.ts';
 
 const ROLES = ['admin', 'coordinator', 'treasurer', 'president', 'secretary', 'bank', 'ngo', 'nobody'] as const;
 type Role = (typeof ROLES)[number];
@@ -405,6 +406,7 @@ async function runCase(probe: Probe, role: Role, rel: Rel) {
   const op = await probe.make(role, rel);
   const before = await snapshot();
   const r = await graphql(env.app, token(role), op.query, op.variables);
+  for (const e of r.errors ?? []) expectReadableError(e);
   if (probe.allowed(role, rel)) {
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     if (probe.deniedAsNull) expect(probe.deniedAsNull(r.data)).toBe(false);

@@ -86,7 +86,7 @@ describe('separation of duties', () => {
         const r = await appoint(token, userId);
         expect(errorOf(r)).toMatchObject({ code: 'CONFLICT', field: 'input.userId' });
         expect(errorOf(r).message).toMatch(/hold no platform, federation, bank or NGO role at the same time/);
-        expect(errorOf(r).messageKm).toMatch(/មិនអាចកាន់តំណែងក្រុម/);
+        expect(errorOf(r).messageKm).toMatch(/មន្ត្រីក្រុមមិនអាចកាន់តួនាទី/);
       }
     }
   });

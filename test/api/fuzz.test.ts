@@ -13,6 +13,7 @@ import { B, constitution } from '../helpers/books.ts';
 import { ikey, integrationEnv, type IntegrationEnv } from '../helpers/integration.ts';
 import { mutationCases, type MutationWorld } from '../helpers/mutations.ts';
 import { buildWorld } from '../helpers/world.ts';
+import { expectReadableError } from '../helpers/khmer.ts';
 
 const RUNS_PER_MUTATION = Number(process.env.FUZZ_RUNS ?? 75);
 
@@ -127,6 +128,7 @@ describe(`fuzzing every mutation with hostile inputs (${cases.length} mutations 
         for (const e of r.errors ?? []) {
           expect(e.extensions?.code, `${name} ${JSON.stringify(path)} → ${e.message.slice(0, 200)}`).not.toBe('INTERNAL_SERVER_ERROR');
           expect(e.extensions?.code, e.message.slice(0, 200)).toBeTruthy();
+          expectReadableError(e);
         }
         if (r.errors) {
           tally.refused++;

@@ -2,6 +2,8 @@
  * Integration tier: every mutation, sent twice with the same idempotency key, gives the same answer
  * and writes once (the table holds exactly the items the first call wrote, plus nothing).
  */
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '#store/keys.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
 import { B, constitution } from '../helpers/books.ts';
@@ -57,5 +59,30 @@ describe(`every mutation is idempotent (${new Set(cases.map((c) => c[0])).size +
     const afterFirst = await snapshot();
     expect(await graphqlOk(env.app, world.token.treasurerB, B.syncMeetings, { input })).toEqual(first);
     expect(await snapshot()).toBe(afterFirst);
+  });
+});
+
+describe('a record made by a request is named by the request', () => {
+  const ADD = 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }';
+  const input = () => ({ groupId: world.ids.groupA, name: 'ស៊ុន ម៉ាលី', sex: 'FEMALE', joinedOn: '2024-01-02' });
+
+  it('a retry after its idempotency record expired meets the record it made, and adds no second member', async () => {
+    const key = ikey();
+    const first = await graphqlOk(env.app, world.token.treasurerA, ADD, { input: { ...input(), idempotencyKey: key } });
+    // The record expires (TTL) — as if the phone retried weeks later.
+    await env.db.doc.send(new DeleteCommand({ TableName: env.db.table, Key: keys.idempotency('treasurer-a', key) }));
+    const before = await snapshot();
+    const again = await graphql(env.app, world.token.treasurerA, ADD, { input: { ...input(), idempotencyKey: key } });
+    expect(again.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT' });
+    expect(await snapshot()).toBe(before);
+    expect(first.addMember.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('different keys, or the same key from another person, make different records', async () => {
+    const key = ikey();
+    const a = await graphqlOk(env.app, world.token.treasurerA, ADD, { input: { ...input(), idempotencyKey: key } });
+    const b = await graphqlOk(env.app, world.token.treasurerA, ADD, { input: { ...input(), idempotencyKey: ikey() } });
+    const c = await graphqlOk(env.app, world.token.presidentA, ADD, { input: { ...input(), idempotencyKey: key } });
+    expect(new Set([a.addMember.id, b.addMember.id, c.addMember.id]).size).toBe(3);
   });
 });

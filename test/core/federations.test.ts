@@ -37,12 +37,12 @@ describe('checkFederationMove', () => {
     expect(checkFederationMove('x', [], 8)).toBeNull();
   });
   it('refuses the federation itself or one below it as the new parent', () => {
-    expect(checkFederationMove('x', chain('x'), 1)).toMatch(/itself/);
-    expect(checkFederationMove('x', chain('child', 'x', 'top'), 1)).toMatch(/itself/);
+    expect(checkFederationMove('x', chain('x'), 1)?.en).toMatch(/itself/);
+    expect(checkFederationMove('x', chain('child', 'x', 'top'), 1)?.en).toMatch(/itself/);
   });
   it('refuses nesting more than 8 deep, exactly at the boundary', () => {
     expect(checkFederationMove('x', chain('a', 'b', 'c', 'd', 'e', 'f', 'g'), 1)).toBeNull();
-    expect(checkFederationMove('x', chain('a', 'b', 'c', 'd', 'e', 'f', 'g'), 2)).toMatch(/8 deep/);
-    expect(checkFederationMove('x', chain('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), 1)).toMatch(/8 deep/);
+    expect(checkFederationMove('x', chain('a', 'b', 'c', 'd', 'e', 'f', 'g'), 2)?.en).toMatch(/8 deep/);
+    expect(checkFederationMove('x', chain('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), 1)?.en).toMatch(/8 deep/);
   });
 });

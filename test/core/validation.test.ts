@@ -46,7 +46,7 @@ describe('dates', () => {
   });
   it('a member joins between the group’s forming and today', () => {
     expect(checkJoinDate({ formedOn: '2020-01-01' }, '2020-01-01', '2026-11-22')).toBeNull();
-    expect(checkJoinDate({ formedOn: '2020-01-01' }, '2019-12-31', '2026-11-22')).toMatch(/before the group was formed/);
-    expect(checkJoinDate({ formedOn: '2020-01-01' }, '2026-11-23', '2026-11-22')).toMatch(/future/);
+    expect(checkJoinDate({ formedOn: '2020-01-01' }, '2019-12-31', '2026-11-22')?.en).toMatch(/before the group was formed/);
+    expect(checkJoinDate({ formedOn: '2020-01-01' }, '2026-11-23', '2026-11-22')?.en).toMatch(/future/);
   });
 });

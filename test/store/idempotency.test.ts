@@ -14,7 +14,7 @@ beforeAll(async () => {
 const now = new Date('2026-11-22T03:00:00Z');
 const put = (pk: string, extra: Record<string, unknown> = {}) => ({
   write: { Put: { TableName: db.table, Item: { pk, sk: 'X', ...extra }, ConditionExpression: 'attribute_not_exists(pk)' } },
-  onConditionFailed: () => new ConflictError('exists', 'មានរួចហើយ'),
+  onConditionFailed: () => new ConflictError({ en: 'exists', km: 'មានរួចហើយ' }),
 });
 const count = async (prefix: string) =>
   ((await db.doc.send(new ScanCommand({ TableName: db.table }))).Items ?? []).filter((i) => String(i.pk).startsWith(prefix)).length;

@@ -18,6 +18,7 @@ import {
   REQUEST_TTL_DAYS,
   validUntil,
   type AccessScope,
+  type DataRange,
   type Grant,
   type GrantAction,
   type Transition,
@@ -53,6 +54,7 @@ import { commit, newId } from '../mutation.ts';
 import { countGrantTransition, countRefusedRead } from '../metrics.ts';
 import { connection, pageArgs } from '../pagination.ts';
 import type { Resolvers } from '../generated/schema.ts';
+import { say } from '#core/messages.ts';
 
 /** Which scope each field of the bank view needs, by its path below bankView. */
 const SCOPE_OF_FIELD: Record<string, AccessScope> = {
@@ -92,7 +94,7 @@ function viewerBank(ctx: Context, bankId: string | null | undefined, field: stri
   if (bankId) return bankId;
   if (banks.length === 1) return banks[0]!;
   if (banks.length === 0) return '';
-  throw new ValidationError(`${field}: you are an officer of several banks; name one`, 'សូមជ្រើសរើសធនាគារ', field);
+  throw ValidationError.at(field, say.officerOfSeveralBanks);
 }
 
 const transition = (ctx: Context, from: string | null, to: string, reason: string | null | undefined): Transition => ({
@@ -115,7 +117,7 @@ async function changeGrant(ctx: Context, input: unknown, action: GrantAction): P
     const state = grantStateAt(grant, now);
     const next = nextGrantState(state, action);
     if (!next) {
-      throw new ConflictError(`A grant that is ${state.toLowerCase()} cannot be ${action.toLowerCase()}d.`, 'មិនអាចផ្លាស់ប្តូរស្ថានភាពនេះបានទេ។', 'input.grantId');
+      throw new ConflictError(say.grantCannot(state, action), 'input.grantId');
     }
     const t = transition(ctx, state, next, data.reason);
     return {
@@ -129,12 +131,12 @@ async function changeGrant(ctx: Context, input: unknown, action: GrantAction): P
 export const accessResolvers: Resolvers = {
   Query: {
     bankView: async (_p, args, ctx, info) => {
-      if (args.from > args.to) throw new ValidationError('to: must be on or after from', 'កាលបរិច្ឆេទមិនត្រឹមត្រូវ', 'to');
+      if (args.from && args.to && args.from > args.to) throw ValidationError.at('to', say.toBeforeFrom);
       // Someone who is not a bank's loan officer is refused before the group is looked up, so the
       // answer is the same for a real group and an unknown id.
       if (!ctx.viewer.roles.some((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER')) {
         countRefusedRead('NOT_A_BANK');
-        authorize(ctx, { action: 'bank.readGroup', group: { groupId: args.groupId, federationIds: [] }, grant: undefined, scopes: [], range: { from: args.from, to: args.to }, now: ctx.now() });
+        authorize(ctx, { action: 'bank.readGroup', group: { groupId: args.groupId, federationIds: [] }, grant: undefined, scopes: [], range: { from: args.from ?? '', to: args.to ?? '' }, now: ctx.now() });
       }
       const group = await ctx.loaders.group.load(args.groupId);
       if (!group) throw notFound('group', 'groupId');
@@ -142,19 +144,28 @@ export const accessResolvers: Resolvers = {
       const today = cambodiaDate(now);
       const scopes = [...new Set([...selectedFields(info)].flatMap((f) => (SCOPE_OF_FIELD[f] ? [SCOPE_OF_FIELD[f]] : [])))].sort();
       const asOfToday = scopes.some((s) => AS_OF_TODAY.includes(s));
-      const range = { from: asOfToday && today < args.from ? today : args.from, to: asOfToday && today > args.to ? today : args.to };
+      // The range asked for, or under each grant the range it gives (to today at most).
+      const asked = (g: Grant | undefined): DataRange => {
+        const from = args.from ?? g?.dataRange.from ?? today;
+        const to = args.to ?? (g && g.dataRange.to < today ? g.dataRange.to : today);
+        return { from, to: to < from ? from : to };
+      };
+      // What the read touches: figures as of today are read today even when the range ended before.
+      const touched = (r: DataRange): DataRange => ({ from: asOfToday && today < r.from ? today : r.from, to: asOfToday && today > r.to ? today : r.to });
       const banks = new Set(ctx.viewer.roles.filter((r) => r.tenantType === 'BANK').map((r) => r.tenantId));
       const target = await groupTarget(ctx, group);
       // The bank's grants for this group, newest first: the first one the policy accepts is used;
       // if none is, the newest one explains what is missing.
       const grants = banks.size ? (await listGroupGrants(ctx.db, group.id)).filter((g) => banks.has(g.bankId)).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1)) : [];
-      const grant = grants.find((g) => allowed(ctx, { action: 'bank.readGroup', group: target, grant: g, scopes, range, now })) ?? grants[0];
+      const grant = grants.find((g) => allowed(ctx, { action: 'bank.readGroup', group: target, grant: g, scopes, range: touched(asked(g)), now })) ?? grants[0];
+      const read = asked(grant);
+      const range = touched(read);
       if (!allowed(ctx, { action: 'bank.readGroup', group: target, grant, scopes, range, now })) {
         countRefusedRead(banks.size === 0 ? 'NOT_A_BANK' : (checkBankRead(grant, scopes, range, now)?.reason ?? 'POLICY'));
       }
       authorize(ctx, { action: 'bank.readGroup', group: target, grant, scopes, range, now });
-      await logRead(ctx.db, { groupId: group.id, bankId: grant!.bankId, grantId: grant!.id, officerId: ctx.viewer.userId, scopes, dataRange: { from: args.from, to: args.to }, at: now.toISOString() }, today, BANK_READS_PER_GROUP_PER_DAY);
-      return { group, grant: grant!, range: { from: args.from, to: args.to }, asOf: today };
+      await logRead(ctx.db, { groupId: group.id, bankId: grant!.bankId, grantId: grant!.id, officerId: ctx.viewer.userId, scopes, dataRange: read, at: now.toISOString() }, today, BANK_READS_PER_GROUP_PER_DAY);
+      return { group, grant: grant!, range: read, asOf: today };
     },
     myBankAccess: async (_p, args, ctx) => {
       const bankId = viewerBank(ctx, args.bankId, 'bankId');
@@ -170,8 +181,8 @@ export const accessResolvers: Resolvers = {
     loanBookQuality: (v) => v,
     meetingDiscipline: (v) => v,
     creditProfile: async (v, args, ctx) => {
-      if (args.version != null && args.version !== 1) throw new ValidationError(`version: ${args.scorecard} has only version 1`, 'មិនមានកំណែនេះទេ', 'version');
-      if (args.requestedAmount != null && args.requestedAmount <= 0n) throw new ValidationError('requestedAmount: must be more than zero', 'ត្រូវតែធំជាងសូន្យ', 'requestedAmount');
+      if (args.version != null && args.version !== 1) throw ValidationError.at('version', say.onlyVersion(args.scorecard));
+      if (args.requestedAmount != null && args.requestedAmount <= 0n) throw ValidationError.at('requestedAmount', say.moreThanZero);
       const [books, constitutions, bankLoanRecords] = await Promise.all([ctx.loaders.books.load(v.group.id), listConstitutions(ctx.db, v.group.id), listGroupBankLoans(ctx.db, v.group.id)]);
       // Loans asked for but never paid out are the group's business with that bank, not history.
       const bankLoans = viewsOf(bankLoanRecords.filter((r) => bankLoanWithin(r, v.range)), books, v.asOf);
@@ -313,9 +324,9 @@ export const accessResolvers: Resolvers = {
       return commit(ctx, 'requestAccess', asked, async () => {
         const now = ctx.now();
         const pending = (await listGroupRequests(ctx.db, group.id)).find((r) => r.bankId === bankId && requestStateAt(r, now) === 'PENDING');
-        if (pending) throw new ConflictError('Your bank already has a request waiting for this group.', 'ធនាគាររបស់អ្នកមានសំណើកំពុងរង់ចាំរួចហើយ។', 'input.groupId');
+        if (pending) throw new ConflictError(say.requestWaiting, 'input.groupId');
         const request = {
-          id: newId(),
+          id: newId(ctx, data.idempotencyKey),
           groupId: group.id,
           bankId,
           requestedBy: ctx.viewer.userId,
@@ -342,11 +353,11 @@ export const accessResolvers: Resolvers = {
         if (!request) throw notFound('request', 'input.requestId');
         const now = ctx.now();
         const state = requestStateAt(request, now);
-        if (!nextRequestState(state, 'APPROVE')) throw new ConflictError(`This request is ${state.toLowerCase()}.`, 'សំណើនេះមិនអាចអនុម័តបានទេ។', 'input.requestId');
+        if (!nextRequestState(state, 'APPROVE')) throw new ConflictError(say.requestIs(state, 'APPROVE'), 'input.requestId');
         const narrowed = narrowRequest(request, data);
-        if ('field' in narrowed) throw new ValidationError(`${narrowed.field}: ${narrowed.message}`, 'អាចកាត់បន្ថយបានតែប៉ុណ្ណោះ', narrowed.field);
+        if ('field' in narrowed) throw ValidationError.at(narrowed.field, narrowed.problem);
         const grant: Grant = {
-          id: newId(),
+          id: newId(ctx, data.idempotencyKey),
           requestId: request.id,
           groupId: group.id,
           bankId: request.bankId,
@@ -375,7 +386,7 @@ export const accessResolvers: Resolvers = {
         const request = await getAccessRequest(ctx.db, group.id, data.requestId);
         if (!request) throw notFound('request', 'input.requestId');
         const state = requestStateAt(request, ctx.now());
-        if (!nextRequestState(state, 'REJECT')) throw new ConflictError(`This request is ${state.toLowerCase()}.`, 'សំណើនេះមិនអាចបដិសេធបានទេ។', 'input.requestId');
+        if (!nextRequestState(state, 'REJECT')) throw new ConflictError(say.requestIs(state, 'REJECT'), 'input.requestId');
         const t = transition(ctx, 'PENDING', 'REJECTED', data.reason);
         return {
           writes: [transitionWrite(ctx.db, keys.accessRequest(group.id, request.id), 'PENDING', t)],

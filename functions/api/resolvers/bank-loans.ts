@@ -4,7 +4,7 @@ import type { Transition } from '#core/access.ts';
 import { bankLoanRecord } from '#core/credit.ts';
 import { ConflictError, ValidationError } from '#core/errors.ts';
 import { daysInArrears, schedule } from '#core/loans.ts';
-import { cambodiaDate, dateSchema, idempotencyKeySchema, parseInput, positiveMoneySchema, textSchema } from '#core/validation.ts';
+import { cambodiaDate, dateSchema, idempotencyKeySchema, idSchema, parseInput, positiveMoneySchema, says, textSchema } from '#core/validation.ts';
 import { transitionWrite } from '#store/access.ts';
 import { getBankLoan, listBankBankLoans, listGroupBankLoans, putBankLoanWrite, type BankLoanRecord } from '#store/bank-loans.ts';
 import type { Books } from '#core/ledger.ts';
@@ -16,15 +16,16 @@ import type { Context } from '../context.ts';
 import { disburseBankLoan } from '../ledger-commands.ts';
 import { commit, newId } from '../mutation.ts';
 import type { Resolvers } from '../generated/schema.ts';
+import { invalid, say } from '#core/messages.ts';
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
+const id = idSchema;
 
 const applySchema = z.object({
   idempotencyKey: idempotencyKeySchema,
   groupId: id,
   bankId: id,
   amount: positiveMoneySchema,
-  termMonths: z.number().int().min(1, 'must be at least 1').max(60, 'must be at most 60'),
+  termMonths: z.number().int().min(1, says(invalid.atLeast(1))).max(60, says(invalid.atMost(60))),
   purpose: textSchema(500),
 });
 const decideSchema = z.object({
@@ -33,7 +34,7 @@ const decideSchema = z.object({
   bankLoanId: id,
   approve: z.boolean(),
   reasons: textSchema(1000),
-  monthlyInterestBasisPoints: z.number().int().min(0, 'must not be negative').max(1000, 'must be at most 1000 (10% a month)').nullish(),
+  monthlyInterestBasisPoints: z.number().int().min(0, says(invalid.notNegative)).max(1000, says(invalid.atMost(1000, '10% a month'))).nullish(),
 });
 const disburseSchema = z.object({ idempotencyKey: idempotencyKeySchema, groupId: id, bankLoanId: id, date: dateSchema });
 
@@ -125,7 +126,7 @@ export const bankLoanResolvers: Resolvers = {
       return commit(ctx, 'applyForBankLoan', data, () => {
         const now = ctx.now().toISOString();
         const record: BankLoanRecord = {
-          id: newId(),
+          id: newId(ctx, data.idempotencyKey),
           groupId: group.id,
           bankId: data.bankId,
           requestedBy: ctx.viewer.userId,
@@ -149,12 +150,12 @@ export const bankLoanResolvers: Resolvers = {
     decideBankLoan: async (_p, { input }, ctx) => {
       const data = parseInput(decideSchema, input);
       if (data.approve && data.monthlyInterestBasisPoints == null) {
-        throw new ValidationError('input.monthlyInterestBasisPoints: an approval sets the interest', 'ការអនុម័តត្រូវកំណត់ការប្រាក់', 'input.monthlyInterestBasisPoints');
+        throw ValidationError.at('input.monthlyInterestBasisPoints', say.approvalSetsInterest);
       }
       const { group, loan } = await loanOfBank(ctx, data.groupId, data.bankLoanId);
       return commit(ctx, 'decideBankLoan', data, async () => {
         const current = (await getBankLoan(ctx.db, group.id, loan.id))!;
-        if (current.status !== 'REQUESTED') throw new ConflictError(`This loan is already ${current.status.toLowerCase()}.`, 'ប្រាក់កម្ចីនេះត្រូវបានសម្រេចរួចហើយ។', 'input.bankLoanId');
+        if (current.status !== 'REQUESTED') throw new ConflictError(say.loanDecided(current.status), 'input.bankLoanId');
         const to = data.approve ? 'APPROVED' : 'DECLINED';
         const t = transition(ctx, 'REQUESTED', to, data.reasons);
         const extra = { reasons: data.reasons, ...(data.approve ? { monthlyRateBasisPoints: data.monthlyInterestBasisPoints } : {}) };

@@ -2,15 +2,15 @@
 import * as z from 'zod';
 import { ConflictError, ForbiddenError, ValidationError } from '#core/errors.ts';
 import { allProvinces, childrenOf, findPlace } from '#core/places.ts';
-import { dutyConflict, isRoleOfTenant, TENANT_TYPES, ROLES_BY_TENANT, PLATFORM_ID, SELF_APPOINTMENT } from '#core/roles.ts';
-import { idempotencyKeySchema, parseInput, textSchema } from '#core/validation.ts';
+import { dutyConflict, isRoleOfTenant, TENANT_TYPES, ROLES_BY_TENANT, PLATFORM_ID } from '#core/roles.ts';
+import { idempotencyKeySchema, idSchema, parseInput, textSchema } from '#core/validation.ts';
 import { getRolesForChange, getUser, putRoleWrite, putUserWrite, rolesChangedWrite } from '#store/users.ts';
 import { getOrganisation } from '#store/organisations.ts';
 import { authorize, notFound } from '../authorize.ts';
 import { commit } from '../mutation.ts';
 import type { Resolvers } from '../generated/schema.ts';
+import { denied, say } from '#core/messages.ts';
 
-const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
 
 const createUserInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
@@ -53,12 +53,11 @@ export const baseResolvers: Resolvers = {
     assignRole: async (_p, { input }, ctx) => {
       const data = parseInput(assignRoleInputSchema, input);
       if (!isRoleOfTenant(data.tenantType, data.role)) {
-        const allowedRoles = ROLES_BY_TENANT[data.tenantType].join(', ');
-        throw new ValidationError(`input.role: a ${data.tenantType} has the roles ${allowedRoles}.`, 'តួនាទីនេះមិនត្រូវនឹងប្រភេទអង្គការទេ។', 'input.role');
+        throw ValidationError.at('input.role', say.roleOfTenant(data.tenantType, ROLES_BY_TENANT[data.tenantType]));
       }
       const role = data.role;
       if (data.tenantType === 'GROUP') {
-        throw new ValidationError('input.tenantType: group offices have terms; use appointOfficer.', 'សូមប្រើ appointOfficer សម្រាប់មន្ត្រីក្រុម។', 'input.tenantType');
+        throw ValidationError.at('input.tenantType', say.groupOfficesHaveTerms);
       }
       // Authorise before looking the tenant up: to anyone who may not assign roles, an unknown
       // tenant and an existing one must answer alike, or the mutation would tell which exist.
@@ -76,13 +75,13 @@ export const baseResolvers: Resolvers = {
           if (!(await getOrganisation(ctx.db, data.tenantType, data.tenantId))) throw notFound('organisation', 'input.tenantId');
           break;
       }
-      if (data.userId === ctx.viewer.userId) throw new ForbiddenError(`Not allowed: ${SELF_APPOINTMENT.en}.`, SELF_APPOINTMENT.km, 'input.userId');
+      if (data.userId === ctx.viewer.userId) throw new ForbiddenError(say.notAllowed(denied.selfAppointment), 'input.userId');
       if (!(await getUser(ctx.db, data.userId))) throw notFound('user', 'input.userId');
       const grant = { tenantType: data.tenantType, tenantId: data.tenantId, role };
       return commit(ctx, 'assignRole', data, async () => {
         const duties = await getRolesForChange(ctx.db, data.userId);
         const conflict = dutyConflict(duties.roles, grant);
-        if (conflict) throw new ConflictError(`input.userId: ${conflict.en}.`, conflict.km, 'input.userId');
+        if (conflict) throw ConflictError.at('input.userId', conflict);
         return { writes: [putRoleWrite(ctx.db, data.userId, grant, ctx.now()), rolesChangedWrite(ctx.db, data.userId, duties.version)], result: grant };
       });
     },

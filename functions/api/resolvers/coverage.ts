@@ -11,10 +11,11 @@ import { connection, pageArgs } from '../pagination.ts';
 import { loadAll, type Context } from '../context.ts';
 import { commit, newId } from '../mutation.ts';
 import type { Resolvers } from '../generated/schema.ts';
+import { say } from '#core/messages.ts';
 
 function place(code: string) {
   const parsed = placeCodeSchema.safeParse(code);
-  if (!parsed.success || code.length > 6) throw new ValidationError('placeCode: is not a province, district or commune code', 'លេខកូដទីតាំងមិនត្រឹមត្រូវ', 'placeCode');
+  if (!parsed.success || code.length > 6) throw ValidationError.at('placeCode', say.notAPlace);
   return findPlace(code)!;
 }
 
@@ -87,21 +88,21 @@ export const coverageResolvers: Resolvers = {
       const data = parseInput(registerServiceInputSchema, input);
       const ngo = await ngoOf(ctx, data.ngoId);
       return commit(ctx, 'registerService', data, () => {
-        const service = { id: newId(), ngoId: ngo.id, name: data.name, sector: data.sector };
+        const service = { id: newId(ctx, data.idempotencyKey), ngoId: ngo.id, name: data.name, sector: data.sector };
         return { writes: [putServiceWrite(ctx.db, service)], result: service };
       });
     },
     recordDelivery: async (_p, { input }, ctx) => {
       const data = parseInput(recordDeliveryInputSchema, input);
       const ngo = await ngoOf(ctx, data.ngoId);
-      if (data.communeCode && !findPlace(data.communeCode)) throw new ValidationError('input.communeCode: is not a known commune', 'មិនមែនជាឃុំដែលស្គាល់ទេ', 'input.communeCode');
-      if (data.date > cambodiaDate(ctx.now())) throw new ValidationError('input.date: must not be in the future', 'មិនអាចជាថ្ងៃអនាគតបានទេ', 'input.date');
+      if (data.communeCode && !findPlace(data.communeCode)) throw ValidationError.at('input.communeCode', say.notACommune);
+      if (data.date > cambodiaDate(ctx.now())) throw ValidationError.at('input.date', say.notInFuture);
       const service = await getService(ctx.db, ngo.id, data.serviceId);
       if (!service) throw notFound('service', 'input.serviceId');
       const groups = await groupsReached(ctx, data.groupIds ?? []);
       return commit(ctx, 'recordDelivery', data, () => {
         const delivery: Delivery = {
-          id: newId(),
+          id: newId(ctx, data.idempotencyKey),
           ngoId: ngo.id,
           serviceId: service.id,
           sector: service.sector,

@@ -25,6 +25,7 @@ import { commit, newId } from '../mutation.ts';
 import { connection, pageArgs } from '../pagination.ts';
 import type { Resolvers } from '../generated/schema.ts';
 import type { Federation } from '#core/groups.ts';
+import { say } from '#core/messages.ts';
 
 export const federationResolvers: Resolvers = {
   Query: {
@@ -36,7 +37,7 @@ export const federationResolvers: Resolvers = {
     placeRollup: async (_p, { code }, ctx) => {
       authorize(ctx, { action: 'rollup.readPlace' });
       const place = placeCodeSchema.safeParse(code);
-      if (!place.success || code.length > 6) throw new ValidationError('code: is not a province, district or commune code', 'លេខកូដទីតាំងមិនត្រឹមត្រូវ', 'code');
+      if (!place.success || code.length > 6) throw ValidationError.at('code', say.notAPlace);
       const figures = await getRollup(ctx.db, `PLACE#${code}`);
       return { scope: `place:${code}`, view: rollupView(figures, await readableInPlace(ctx, code, figures)) };
     },
@@ -148,15 +149,15 @@ export const federationResolvers: Resolvers = {
       });
       if (data.federationId && !next) throw notFound('federation', 'input.federationId');
       if (data.from < group.formedOn || data.from > cambodiaDate(ctx.now())) {
-        throw new ValidationError("input.from: must be between the group's forming and today", 'កាលបរិច្ឆេទមិនត្រឹមត្រូវ', 'input.from');
+        throw ValidationError.at('input.from', say.betweenFormingAndToday(group.formedOn));
       }
       return commit(ctx, 'moveGroupToFederation', data, async () => {
         // Checked here, on fresh reads, so that a replay is answered from the first run instead.
         const fresh = (await getGroup(ctx.db, group.id))!;
-        if ((data.federationId ?? null) === fresh.federationId) throw new ConflictError('The group is already there.', 'ក្រុមនៅទីនោះរួចហើយ។', 'input.federationId');
+        if ((data.federationId ?? null) === fresh.federationId) throw new ConflictError(say.groupAlreadyThere, 'input.federationId');
         const history = await listFederationHistory(ctx.db, group.id);
         const open = history.find((h) => h.until === null && h.federationId === fresh.federationId);
-        if (open && data.from < open.from) throw new ValidationError(`input.from: must not be before it joined (${open.from})`, 'ត្រូវតែក្រោយថ្ងៃចូល', 'input.from');
+        if (open && data.from < open.from) throw ValidationError.at('input.from', say.notBeforeJoined(open.from));
         return { writes: federationMoveWrites(ctx.db, fresh, open, data.federationId ?? null, data.from), result: { ...fresh, federationId: data.federationId ?? null } };
       });
     },
@@ -166,9 +167,9 @@ export const federationResolvers: Resolvers = {
       const parent = data.parentId ? await ctx.loaders.federation.load(data.parentId) : undefined;
       if (data.parentId && !parent) throw notFound('federation', 'input.parentId');
       if (parent && (await federationChain(parent, (id) => ctx.loaders.federation.load(id))).length >= MAX_FEDERATION_DEPTH) {
-        throw new ValidationError(`input.parentId: would nest federations more than ${MAX_FEDERATION_DEPTH} deep`, 'សហព័ន្ធជាន់គ្នាជ្រៅពេក', 'input.parentId');
+        throw ValidationError.at('input.parentId', say.tooDeep(MAX_FEDERATION_DEPTH));
       }
-      return commit(ctx, 'createFederation', data, () => planCreateFederation(ctx.db, newId(), data, parent ?? null, ctx.now(), cambodiaDate(ctx.now())));
+      return commit(ctx, 'createFederation', data, () => planCreateFederation(ctx.db, newId(ctx, data.idempotencyKey), data, parent ?? null, ctx.now(), cambodiaDate(ctx.now())));
     },
     moveFederation: async (_p, { input }, ctx) => {
       const data = parseInput(moveFederationInputSchema, input);
@@ -184,20 +185,20 @@ export const federationResolvers: Resolvers = {
         to: next ? await federationTarget(ctx, next) : data.parentId ? { federationIds: [data.parentId] } : null,
       });
       if (data.parentId && !next) throw notFound('federation', 'input.parentId');
-      if (data.from > cambodiaDate(ctx.now())) throw new ValidationError('input.from: must not be in the future', 'មិនអាចជាថ្ងៃអនាគតបានទេ', 'input.from');
+      if (data.from > cambodiaDate(ctx.now())) throw ValidationError.at('input.from', say.notInFuture);
       return commit(ctx, 'moveFederation', data, async () => {
         // Fresh, consistent reads: the transaction then checks that none of them moved meanwhile.
         const fresh = await getFederation(ctx.db, federation.id, true);
         if (!fresh) throw notFound('federation', 'input.federationId');
-        if ((data.parentId ?? null) === fresh.parentId) throw new ConflictError('The federation is already there.', 'សហព័ន្ធនៅទីនោះរួចហើយ។', 'input.parentId');
+        if ((data.parentId ?? null) === fresh.parentId) throw new ConflictError(say.federationAlreadyThere, 'input.parentId');
         const freshLoad = (id: string) => getFederation(ctx.db, id, true);
         const parent = data.parentId ? await freshLoad(data.parentId) : undefined;
         if (data.parentId && !parent) throw notFound('federation', 'input.parentId');
         const newParentChain = parent ? await federationChain(parent, freshLoad) : [];
         const refusal = checkFederationMove(fresh.id, newParentChain, (await federationsBelow(ctx.db, fresh.id)).height);
-        if (refusal) throw new ValidationError(`input.parentId: ${refusal}`, 'មិនអាចផ្លាស់សហព័ន្ធទៅទីនោះបានទេ', 'input.parentId');
+        if (refusal) throw ValidationError.at('input.parentId', refusal);
         const open = (await listParentHistory(ctx.db, fresh.id)).find((h) => h.until === null && h.federationId === fresh.parentId);
-        if (open && data.from < open.from) throw new ValidationError(`input.from: must not be before it joined (${open.from})`, 'ត្រូវតែក្រោយថ្ងៃចូល', 'input.from');
+        if (open && data.from < open.from) throw ValidationError.at('input.from', say.notBeforeJoined(open.from));
         return { writes: parentMoveWrites(ctx.db, fresh, open, newParentChain, data.from), result: { ...fresh, parentId: data.parentId ?? null } };
       });
     },

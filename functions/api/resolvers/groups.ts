@@ -3,7 +3,7 @@ import { addMemberInputSchema, checkJoinDate, createGroupInputSchema, type Group
 import { ValidationError } from '#core/errors.ts';
 import { findPlace } from '#core/places.ts';
 import { describeSchedule } from '#core/schedule.ts';
-import { cambodiaDate, parseInput, placeCodeSchema } from '#core/validation.ts';
+import { cambodiaDate, parseInput, placeCodeSchema, textOfIssue } from '#core/validation.ts';
 import { listGroupsAtPlace, listMembers, planAddMember, planCreateGroup } from '#store/groups.ts';
 import { allowed, authorize, authorizeOnGroup, federationTarget, groupTarget, notFound } from '../authorize.ts';
 import { loadAll } from '../context.ts';
@@ -33,7 +33,7 @@ export const groupResolvers: Resolvers = {
       authorize(ctx, { action: 'group.browseDirectory' });
       const placeCode = placeCodeSchema.safeParse(args.placeCode);
       if (!placeCode.success) {
-        throw new ValidationError(`placeCode ${placeCode.error.issues[0]!.message}.`, 'លេខកូដទីតាំងមិនត្រឹមត្រូវ។', 'placeCode');
+        throw ValidationError.at('placeCode', textOfIssue(placeCode.error.issues[0]!));
       }
       const { limit, cursor } = pageArgs(args);
       return connection(await listGroupsAtPlace(ctx.db, placeCode.data, limit, cursor));
@@ -61,7 +61,7 @@ export const groupResolvers: Resolvers = {
         federation: federation ? await federationTarget(ctx, federation) : data.federationId ? { federationIds: [data.federationId] } : null,
       });
       if (data.federationId && !federation) throw notFound('federation', 'input.federationId');
-      return commit(ctx, 'createGroup', data, () => planCreateGroup(ctx.db, newId(), data, ctx.now()));
+      return commit(ctx, 'createGroup', data, () => planCreateGroup(ctx.db, newId(ctx, data.idempotencyKey), data, ctx.now()));
     },
     addMember: async (_p, { input }, ctx) => {
       const data = parseInput(addMemberInputSchema, input);
@@ -69,8 +69,8 @@ export const groupResolvers: Resolvers = {
       if (!group) throw notFound('group', 'input.groupId');
       await authorizeOnGroup(ctx, group, 'group.writeMembers', 'input.groupId');
       const problem = checkJoinDate(group, data.joinedOn, cambodiaDate(ctx.now()));
-      if (problem) throw new ValidationError(`input.joinedOn ${problem}.`, 'ថ្ងៃចូលជាសមាជិកមិនត្រឹមត្រូវ។', 'input.joinedOn');
-      return commit(ctx, 'addMember', data, () => planAddMember(ctx.db, newId(), data, ctx.now()));
+      if (problem) throw ValidationError.at('input.joinedOn', problem);
+      return commit(ctx, 'addMember', data, () => planAddMember(ctx.db, newId(ctx, data.idempotencyKey), data, ctx.now()));
     },
   },
 };

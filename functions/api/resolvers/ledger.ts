@@ -13,8 +13,8 @@ import {
   syncMeetingsInputSchema,
   type Journal,
 } from '#core/meetings.ts';
-import { dutyConflict, GROUP_OFFICER_ROLES, SELF_APPOINTMENT } from '#core/roles.ts';
-import { cambodiaDate, dateSchema, idempotencyKeySchema, parseInput } from '#core/validation.ts';
+import { dutyConflict, GROUP_OFFICER_ROLES } from '#core/roles.ts';
+import { cambodiaDate, dateSchema, idempotencyKeySchema, idSchema, parseInput } from '#core/validation.ts';
 import { booksUnchanged, getBooks, listConstitutions, listJournals, listLoanRecords, putConstitutionWrite, type LoanRecord } from '#store/books.ts';
 import { getMember, meetingScheduleWrite, memberLeftWrites } from '#store/groups.ts';
 import { appointmentWrites, listOfficerTerms, type OfficerTerm } from '#store/officers.ts';
@@ -26,8 +26,8 @@ import type { EntryView, LoanView } from '../ledger-views.ts';
 import { commit } from '../mutation.ts';
 import { pageArgs } from '../pagination.ts';
 import type { Resolvers } from '../generated/schema.ts';
+import { denied, say } from '#core/messages.ts';
 
-const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
 
 function entryViews(journal: Journal): EntryView[] {
   return journal.entries.map((entry) => ({
@@ -59,7 +59,7 @@ async function writableGroup(ctx: Context, groupId: string, field = 'input.group
 
 const dateRange = (group: Group, ctx: Context, from?: string | null, to?: string | null) => {
   for (const [name, value] of [['from', from], ['to', to]] as const) {
-    if (value && !dateSchema.safeParse(value).success) throw new ValidationError(`${name} is not a date`, 'កាលបរិច្ឆេទមិនត្រឹមត្រូវ', name);
+    if (value && !dateSchema.safeParse(value).success) throw ValidationError.at(name, say.notADate);
   }
   return { from: from ?? group.formedOn, to: to ?? cambodiaDate(ctx.now()) };
 };
@@ -266,7 +266,7 @@ export const ledgerResolvers: Resolvers = {
       const data = parseInput(setConstitutionInputSchema, input);
       const group = await writableGroup(ctx, data.groupId);
       if (data.effectiveFrom < group.formedOn) {
-        throw new ValidationError(`input.effectiveFrom: must not be before the group was formed (${group.formedOn})`, 'មិនអាចមុនថ្ងៃបង្កើតក្រុមបានទេ', 'input.effectiveFrom');
+        throw ValidationError.at('input.effectiveFrom', say.beforeForming(group.formedOn));
       }
       return commit(ctx, 'setConstitution', data, async () => {
         const versions = await listConstitutions(ctx.db, group.id);
@@ -289,25 +289,25 @@ export const ledgerResolvers: Resolvers = {
       const group = await ctx.loaders.group.load(data.groupId);
       if (!group) throw notFound('group', 'input.groupId');
       await authorizeOnGroup(ctx, group, 'group.appointOfficers', 'input.groupId');
-      if (data.userId === ctx.viewer.userId) throw new ForbiddenError(`Not allowed: ${SELF_APPOINTMENT.en}.`, SELF_APPOINTMENT.km, 'input.userId');
+      if (data.userId === ctx.viewer.userId) throw new ForbiddenError(say.notAllowed(denied.selfAppointment), 'input.userId');
       if (!(await getUser(ctx.db, data.userId))) throw notFound('user', 'input.userId');
       const today = cambodiaDate(ctx.now());
       if (data.from < group.formedOn || data.from > today) {
-        throw new ValidationError(`input.from: must be between the group's forming (${group.formedOn}) and today`, 'កាលបរិច្ឆេទមិនត្រឹមត្រូវ', 'input.from');
+        throw ValidationError.at('input.from', say.betweenFormingAndToday(group.formedOn));
       }
       return commit(ctx, 'appointOfficer', data, async () => {
         const [terms, duties] = await Promise.all([listOfficerTerms(ctx.db, group.id), getRolesForChange(ctx.db, data.userId)]);
         const conflict = dutyConflict(duties.roles, { tenantType: 'GROUP', tenantId: group.id, role: data.role });
-        if (conflict) throw new ConflictError(`input.userId: ${conflict.en}.`, conflict.km, 'input.userId');
+        if (conflict) throw ConflictError.at('input.userId', conflict);
         const current = terms.filter((t) => t.until === null);
         const holder = current.find((t) => t.role === data.role);
         if (holder?.userId === data.userId) {
-          throw new ConflictError(`${data.userId} already holds this office.`, 'បុគ្គលនេះកាន់តំណែងនេះរួចហើយ។', 'input.userId');
+          throw new ConflictError(say.alreadyInOffice(data.userId), 'input.userId');
         }
         const ending = current.filter((t) => t.role === data.role || t.userId === data.userId);
         const tooEarly = ending.find((t) => t.from >= data.from);
         if (tooEarly) {
-          throw new ValidationError(`input.from: must be after the current term began (${tooEarly.from})`, 'ត្រូវតែក្រោយពេលអាណត្តិបច្ចុប្បន្នចាប់ផ្តើម', 'input.from');
+          throw ValidationError.at('input.from', say.afterTermBegan(tooEarly.from));
         }
         const term: OfficerTerm = { groupId: group.id, role: data.role, userId: data.userId, from: data.from, until: null };
         return { writes: [...appointmentWrites(ctx.db, term, ending, ctx.now()), rolesChangedWrite(ctx.db, data.userId, duties.version)], result: term };
@@ -321,12 +321,12 @@ export const ledgerResolvers: Resolvers = {
       return commit(ctx, 'recordMemberLeft', data, async () => {
         const [member, books] = await Promise.all([getMember(ctx.db, group.id, data.memberId), getBooks(ctx.db, group.id)]);
         if (!member) throw notFound('member', 'input.memberId');
-        if (member.leftOn) throw new ConflictError('This member has already left.', 'សមាជិកនេះបានចាកចេញរួចហើយ។', 'input.memberId');
+        if (member.leftOn) throw new ConflictError(say.memberAlreadyLeft, 'input.memberId');
         if (data.leftOn < member.joinedOn || data.leftOn > cambodiaDate(ctx.now())) {
-          throw new ValidationError('input.leftOn: must be between joining and today', 'កាលបរិច្ឆេទមិនត្រឹមត្រូវ', 'input.leftOn');
+          throw ValidationError.at('input.leftOn', say.betweenJoiningAndToday(member.joinedOn));
         }
         const problem = leavingProblem(books, member.id);
-        if (problem) throw new ValidationError(`input.memberId: ${problem}`, 'សូមប្រគល់ប្រាក់សន្សំ និងទូទាត់ប្រាក់កម្ចីជាមុនសិន', 'input.memberId');
+        if (problem) throw ValidationError.at('input.memberId', problem);
         return {
           // The books must not move between the check above and the write.
           writes: [...memberLeftWrites(ctx.db, member, data.leftOn), booksUnchanged(ctx.db, group.id, books.version)],
