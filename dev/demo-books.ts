@@ -20,6 +20,22 @@ export const DEMO_SAVINGS_TARGET: Record<string, bigint> = {
   'kampong-kdei': 612_000n,
 };
 
+/**
+ * How each demo group is doing, so the demo shows what a coordinator and a bank meet in life:
+ * most groups healthy (loans out and repaid on time), one slipping (a borrower stopped repaying:
+ * PAR30 over 10%, "needs attention", grade B), one in trouble (stopped meeting months ago, with a
+ * loan in arrears: both attention reasons, and grade C for a bank). Healthy ones grade A.
+ */
+export type DemoHealth = 'healthy' | 'slipping' | 'trouble';
+export const DEMO_HEALTH: Record<string, DemoHealth> = {
+  tataok: 'healthy',
+  'kampong-lpov-oldest': 'healthy',
+  'kampong-lpov-newest': 'healthy',
+  cwsg: 'healthy',
+  'chi-kraeng': 'trouble',
+  'kampong-kdei': 'slipping',
+};
+
 /** Regular saving per member per meeting (riel), as each group's constitution sets it. */
 export const DEMO_REGULAR_SAVING: Record<string, bigint> = {
   tataok: 5_000n,
@@ -68,12 +84,18 @@ const MINUTES = [
 ];
 
 /**
- * The year's meetings for one group. Two members borrow in the third month (6 months, repaid on
- * schedule); one borrows in the seventh and stops repaying after two installments, so the demo
- * has a loan in arrears. Every member pays the social-fund contribution; one illness payout.
+ * The year's meetings for one group (monthly groups lend; the weekly one only saves). Two members
+ * borrow in the third month for 6 months and repay on schedule. Then, by the group's health:
+ * healthy — six members borrow in the ninth month and are repaying on time; slipping — the same,
+ * but one stops after her first installment; in trouble — one borrows in the seventh month and
+ * stops after two installments, and the group stops meeting after its ninth meeting (July, for a
+ * demo started in November).
+ * Every member pays the social-fund contribution; one illness payout, one for village works.
  */
 export function demoMeetings(group: DemoGroup, groupId: string, memberIds: string[], today: string): DemoMeetingInput[] {
-  const dates = meetingDates(group.meetingSchedule, today);
+  const health = DEMO_HEALTH[group.key]!;
+  const year = meetingDates(group.meetingSchedule, today);
+  const dates = health === 'trouble' ? year.slice(0, 9) : year;
   const regular = DEMO_REGULAR_SAVING[group.key]!;
   const target = DEMO_SAVINGS_TARGET[group.key]!;
   const n = BigInt(memberIds.length);
@@ -83,6 +105,7 @@ export function demoMeetings(group: DemoGroup, groupId: string, memberIds: strin
   const share = broughtForward / n;
   const loanSize = (share * 2n) / 10_000n * 10_000n; // within 300% of savings, rounded to 10,000 riel
   const lateLoanSize = loanSize / 2n;
+  const roundTwoSize = ((share + regular * 8n) * 2n) / 10_000n * 10_000n;
 
   return dates.map((date, i) => {
     const entries: DemoMeetingInput['entries'] = [];
@@ -105,11 +128,26 @@ export function demoMeetings(group: DemoGroup, groupId: string, memberIds: strin
       const interest = (loanSize * 500n + 5000n) / 10_000n;
       borrowers.forEach((_m, b) => entries.push({ id: `rp${b}`, kind: 'REPAYMENT', amount: (principal + interest).toString(), loanId: `loan-${group.key}-${b}` }));
     }
+    // The second round: six members borrow twice their savings, most of the box lent out as a
+    // healthy group's is. In the slipping group the first of them (a smaller loan) stops repaying
+    // after one installment: PAR30 between 10% and 20%.
+    const roundTwo = health === 'trouble' ? [] : memberIds.slice(3, 9);
+    const sizeTwo = (b: number) => (health === 'slipping' && b === 0 ? roundTwoSize / 2n : roundTwoSize);
+    if (monthly && roundTwoSize > 0n && i === 8) {
+      roundTwo.forEach((memberId, b) => entries.push({ id: `loan-${group.key}-r2-${b}`, kind: 'LOAN_DISBURSEMENT', amount: sizeTwo(b).toString(), memberId, termMonths: 6 }));
+    }
+    if (monthly && roundTwoSize > 0n && i > 8) {
+      roundTwo.forEach((_m, b) => {
+        const stopped = health === 'slipping' && b === 0 && i > 9;
+        const size = sizeTwo(b);
+        if (!stopped) entries.push({ id: `rp2-${b}`, kind: 'REPAYMENT', amount: (size / 6n + (size * 500n + 5000n) / 10_000n).toString(), loanId: `loan-${group.key}-r2-${b}` });
+      });
+    }
     const lateMonth = Math.min(6, dates.length - 1);
-    if (monthly && lateLoanSize > 0n && i === lateMonth) {
+    if (health === 'trouble' && monthly && lateLoanSize > 0n && i === lateMonth) {
       entries.push({ id: `loan-${group.key}-late`, kind: 'LOAN_DISBURSEMENT', amount: lateLoanSize.toString(), memberId: memberIds[3 % memberIds.length]!, termMonths: 6 });
     }
-    if (lateLoanSize > 0n && (i === lateMonth + 1 || i === lateMonth + 2) && group.meetingSchedule.frequency === 'MONTHLY') {
+    if (health === 'trouble' && lateLoanSize > 0n && (i === lateMonth + 1 || i === lateMonth + 2) && monthly) {
       const amount = lateLoanSize / 6n + (lateLoanSize * 500n + 5000n) / 10_000n;
       entries.push({ id: 'rp-late', kind: 'REPAYMENT', amount: amount.toString(), loanId: `loan-${group.key}-late` });
     }

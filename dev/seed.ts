@@ -27,6 +27,9 @@ export interface SeedDeps {
   recordAt?: (when: Date | null) => void;
 }
 
+/** The groups the demo bank has asked for access. */
+const BANK_ASKS = new Set(['tataok', 'kampong-lpov-oldest', 'chi-kraeng', 'kampong-kdei']);
+
 /** Groups whose treasurer recorded each meeting two days after it; the others synced a year at once. */
 const PROMPT_GROUPS = new Set(['tataok', 'kampong-lpov-oldest', 'chi-kraeng', 'kampong-kdei']);
 
@@ -158,9 +161,10 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date(), record
       }
     }
 
-    // The demo bank asks two Samlout groups for access: Ta Taok's treasurer (a demo sign-in) has a
-    // request waiting; the oldest Kampong Lpov group has already granted one, so the bank can read.
-    if (group.key === 'tataok' || group.key === 'kampong-lpov-oldest') {
+    // The demo bank asks four groups for access: Ta Taok's treasurer (a demo sign-in) has a request
+    // waiting; a healthy, a slipping and a struggling group have granted theirs, so the bank can
+    // read a grade of each kind.
+    if (BANK_ASKS.has(group.key)) {
       const bankOfficer = await tokenFor('demo-bank-officer');
       const asked = await call(bankOfficer, 'mutation($input: RequestAccessInput!) { requestAccess(input: $input) { id } }', {
         idempotencyKey: `seed-access-${group.key}`,
@@ -171,7 +175,7 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date(), record
         durationMonths: 6,
         message: 'ធនាគារពិចារណាប្រាក់កម្ចីក្រុម ២,០០០,០០០ រៀល (a 2,000,000 riel group loan)',
       });
-      if (group.key === 'kampong-lpov-oldest') {
+      if (group.key !== 'tataok') {
         await call(officerToken, 'mutation($input: DecideAccessRequestInput!) { approveAccessRequest(input: $input) { id } }', {
           idempotencyKey: `seed-grant-${group.key}`,
           groupId,

@@ -62,6 +62,8 @@ export type Permission =
   | { action: 'coverage.read' }
   /** Totals by place: counts of groups and money, never one group's books. */
   | { action: 'rollup.readPlace' }
+  /** A bank takes back a request it made. */
+  | { action: 'access.withdraw'; bankId: string }
   /** A group's treasurer asks a bank for a loan. */
   | { action: 'bankLoan.apply'; group: GroupTarget }
   /** A bank decides on and pays out a loan asked of it. */
@@ -128,6 +130,8 @@ export function decide(viewer: Viewer, p: Permission): Decision {
       return viewer.roles.length > 0 ? ALLOW : deny(denied.noRoleYet);
     case 'access.request':
       return isLoanOfficerOf(viewer, p.bankId) ? ALLOW : deny(denied.bankAsks);
+    case 'access.withdraw':
+      return isLoanOfficerOf(viewer, p.bankId) ? ALLOW : deny(denied.bankWithdraws);
     case 'access.decide':
       return viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'TREASURER')
         ? ALLOW

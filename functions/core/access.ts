@@ -15,16 +15,17 @@ export type AccessScope = (typeof ACCESS_SCOPES)[number];
 export const ACCESS_PURPOSES = ['LOAN_ASSESSMENT', 'LOAN_MONITORING'] as const;
 export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
 
-export type RequestState = 'PENDING' | 'APPROVED' | 'REJECTED' | 'EXPIRED';
+export type RequestState = 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | 'EXPIRED';
 export type GrantState = 'ACTIVE' | 'PAUSED' | 'REVOKED' | 'EXPIRED';
-export type RequestAction = 'APPROVE' | 'REJECT' | 'EXPIRE';
+export type RequestAction = 'APPROVE' | 'REJECT' | 'WITHDRAW' | 'EXPIRE';
 export type GrantAction = 'PAUSE' | 'RESUME' | 'REVOKE' | 'EXPIRE';
 
 /** The only transitions there are. Terminal states have none: they are final. */
 export const REQUEST_TRANSITIONS: Record<RequestState, Partial<Record<RequestAction, RequestState>>> = {
-  PENDING: { APPROVE: 'APPROVED', REJECT: 'REJECTED', EXPIRE: 'EXPIRED' },
+  PENDING: { APPROVE: 'APPROVED', REJECT: 'REJECTED', WITHDRAW: 'WITHDRAWN', EXPIRE: 'EXPIRED' },
   APPROVED: {},
   REJECTED: {},
+  WITHDRAWN: {},
   EXPIRED: {},
 };
 
@@ -182,6 +183,14 @@ export const decideRequestInputSchema = z.object({
   reason: textSchema(1000).nullish(),
 });
 export type DecideRequestInput = z.infer<typeof decideRequestInputSchema>;
+
+/** A bank takes back a request it made by mistake, saying why; only while it waits. */
+export const withdrawRequestInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: idSchema,
+  requestId: idSchema,
+  reason: textSchema(1000),
+});
 
 export const changeGrantInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema,

@@ -88,6 +88,7 @@ export const denied = {
     "only the bank's loan officers ask for access on its behalf",
     'មានតែមន្ត្រីឥណទានរបស់ធនាគារប៉ុណ្ណោះដែលស្នើសុំសិទ្ធិមើលទិន្នន័យជំនួសធនាគារ',
   ),
+  bankWithdraws: T("only the loan officers of the bank that asked withdraw its request", 'មានតែមន្ត្រីឥណទាននៃធនាគារដែលបានស្នើប៉ុណ្ណោះដែលអាចដកសំណើរបស់ធនាគារវិញ'),
   treasurerDecides: T(
     "only the group's current treasurer decides which bank sees its data",
     'មានតែហេរញ្ញិកបច្ចុប្បន្នរបស់ក្រុមប៉ុណ្ណោះដែលសម្រេចថាធនាគារណាអាចមើលទិន្នន័យរបស់ក្រុម',

@@ -153,6 +153,32 @@ describe('revocation, rejection and rotation', () => {
     expect(resume.errors![0]!.extensions!.code).toBe('CONFLICT');
   });
 
+  it('a bank withdraws a request made by mistake: the group sees who and why, and it can no longer be approved', async () => {
+    const req = (await ask()).data!.requestAccess.id;
+    // Not the treasurer, not another bank: only the bank that asked.
+    const byTreasurer = await graphql(env.app, world.token.treasurerA, A.withdraw, { input: { idempotencyKey: ikey(), groupId: G, requestId: req, reason: 'x' } });
+    expect(byTreasurer.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    await world.as(world.token.admin, M.createUser, { idempotencyKey: ikey(), userId: 'second-bank-officer', displayName: 'Other' });
+    const secondBank = (await world.as(world.token.admin, M.createBank, { idempotencyKey: ikey(), name: 'Second Bank' })).createBank.id;
+    await world.as(world.token.admin, M.assignRole, { idempotencyKey: ikey(), userId: 'second-bank-officer', tenantType: 'BANK', tenantId: secondBank, role: 'LOAN_OFFICER' });
+    const byOtherBank = await graphql(env.app, await env.tokenFor('second-bank-officer'), A.withdraw, { input: { idempotencyKey: ikey(), groupId: G, requestId: req, reason: 'x' } });
+    expect(byOtherBank.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.requestId' });
+
+    const r = await graphqlOk(env.app, world.token.bankOfficer, A.withdraw, { input: { idempotencyKey: ikey(), groupId: G, requestId: req, reason: 'asked the wrong group' } });
+    expect(r.withdrawAccessRequest).toMatchObject({ id: req, state: 'WITHDRAWN' });
+    expect(r.withdrawAccessRequest.history.at(-1)).toMatchObject({ from: 'PENDING', to: 'WITHDRAWN', by: 'bank-officer', reason: 'asked the wrong group' });
+    const side = await graphqlOk(env.app, world.token.secretaryA, A.groupSide, { g: G });
+    expect(side.group.accessRequests).toContainEqual({ id: req, state: 'WITHDRAWN' });
+    const approve = await graphql(env.app, world.token.treasurerA, A.approve, { input: { idempotencyKey: ikey(), groupId: G, requestId: req } });
+    expect(approve.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.requestId' });
+    const again = await graphql(env.app, world.token.bankOfficer, A.withdraw, { input: { idempotencyKey: ikey(), groupId: G, requestId: req, reason: 'again' } });
+    expect(again.errors![0]!.extensions!.code).toBe('CONFLICT');
+    // The bank may ask again, properly this time.
+    expect((await ask()).errors).toBeUndefined();
+    const waiting = (await graphqlOk(env.app, world.token.treasurerA, A.groupSide, { g: G })).group.accessRequests.find((x: any) => x.state === 'PENDING');
+    await graphqlOk(env.app, world.token.treasurerA, A.reject, { input: { idempotencyKey: ikey(), groupId: G, requestId: waiting.id, reason: 'tidy' } });
+  });
+
   it('a rejected request cannot then be approved; an unanswered one expires after 30 days', async () => {
     const req = (await ask()).data!.requestAccess.id;
     await graphqlOk(env.app, world.token.treasurerA, A.reject, { input: { idempotencyKey: ikey(), groupId: G, requestId: req, reason: 'not now' } });

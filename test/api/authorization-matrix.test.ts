@@ -254,6 +254,24 @@ const mutationProbes: Record<string, Probe> = {
     allowed: ownTreasurer,
     make: async (_r, rel) => ({ query: A.reject, variables: { input: { idempotencyKey: ikey(), groupId: group(rel), requestId: await pendingRequest(rel), reason: 'no' } } }),
   },
+  withdrawAccessRequest: {
+    name: 'withdrawAccessRequest',
+    allowed: (role, rel) => role === 'bank' && rel === 'own',
+    // "other": a request another bank made to the same group.
+    make: async (_r, rel) => {
+      if (rel === 'own') return { query: A.withdraw, variables: { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, requestId: await pendingRequest('own'), reason: 'mistake' } } };
+      const side = await graphqlOk(env.app, world.token.treasurerA, 'query($g: ID!) { group(id: $g) { accessRequests { id state bank { id } } } }', { g: world.ids.groupA });
+      const waiting = side.group.accessRequests.find((r: any) => r.state === 'PENDING' && r.bank.id === otherBank)?.id;
+      const theirs =
+        waiting ??
+        (
+          await graphqlOk(env.app, await env.tokenFor('other-bank-officer'), A.requestAccess, {
+            input: { idempotencyKey: ikey(), groupId: world.ids.groupA, bankId: otherBank, purpose: 'LOAN_ASSESSMENT', scopes: ['SAVINGS_SUMMARY'], dataRange: { from: '2025-01-01', to: '2026-01-01' }, durationMonths: 1 },
+          })
+        ).requestAccess.id;
+      return { query: A.withdraw, variables: { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, requestId: theirs, reason: 'mistake' } } };
+    },
+  },
   pauseGrant: { name: 'pauseGrant', allowed: ownTreasurer, make: async (_r, rel) => ({ query: A.pause, variables: { input: { idempotencyKey: ikey(), groupId: group(rel), grantId: await activeGrant(rel), reason: 'x' } } }) },
   resumeGrant: {
     name: 'resumeGrant',

@@ -127,12 +127,47 @@ describe('npm start', () => {
       }
       expect(rollup).toMatchObject({ groups: 2, members: 26 });
       expect(rollup.byCurrency).toEqual([{ currency: 'KHR', savings: String(868_000n + 612_000n) }]);
-      const coordinator = await ask('COORDINATOR', '{ myFederations { name groups { nodes { name } } } }');
+      const coordinator = await ask('COORDINATOR', '{ myFederations { name groups { nodes { name } } dashboard { nodes { group { id name } par30BasisPoints needsAttention attentionReasons } } } }');
       expect(coordinator.data.myFederations[0].groups.nodes).toHaveLength(2);
+      // A realistic spread: healthy groups, one slipping (PAR30), one in trouble (no meetings, PAR30).
+      const dashboard = coordinator.data.myFederations[0].dashboard.nodes as { group: { id: string; name: string }; par30BasisPoints: number; needsAttention: boolean; attentionReasons: string[] }[];
+      const slipping = dashboard.find((g) => g.group.name === 'ក្រុមជួយខ្លួនឯងកំពង់ក្ដី')!;
+      const trouble = dashboard.find((g) => g.group.name === 'ក្រុមជួយខ្លួនឯងជីក្រែង')!;
+      expect(slipping.attentionReasons).toEqual([expect.stringMatching(/^PAR30 is /)]);
+      expect(trouble.attentionReasons).toEqual([expect.stringMatching(/^no meeting for \d+ days$/), expect.stringMatching(/^PAR30 is /)]);
+      const healthy = await ask('TREASURER', '{ myGroups { books { par30BasisPoints balances { loansOutstanding } } } }');
+      expect(healthy.data.myGroups[0].books.par30BasisPoints).toBe(0);
+      expect(Number(healthy.data.myGroups[0].books.balances.loansOutstanding)).toBeGreaterThan(0);
+      // The bank reads a grade of each kind from the groups that granted it access.
+      const grades: Record<string, string | null> = {};
+      for (const g of [oldest, slipping.group, trouble.group]) {
+        const read = await ask('LOAN_OFFICER', `{ bankView(groupId: "${g.id}") { creditProfile { grade { grade eligible } suggestedLoan { ready } } } }`);
+        expect(read.errors, JSON.stringify(read.errors)).toBeUndefined();
+        grades[g.name] = read.data.bankView.creditProfile.grade?.grade ?? null;
+      }
+      expect(Object.values(grades).sort()).toEqual(['A', 'B', 'C']);
       const bank = await ask('LOAN_OFFICER', '{ groupDirectory(placeCode: "02") { nodes { name memberCount } } }');
       expect(bank.data.groupDirectory.nodes).toHaveLength(3);
       const phnomPenh = await ask('ADMIN', '{ groupDirectory(placeCode: "1213") { nodes { name memberCount } } }');
       expect(phnomPenh.data.groupDirectory.nodes).toEqual([{ name: 'Cambodia Women’s Support Group', memberCount: 15 }]);
+
+      // Every example in the README works as pasted, with the named user's token: the demo ids are stable.
+      const examples = [...readFileSync(`${ROOT}README.md`, 'utf8').matchAll(/```graphql\n# as (\S+)\n([\s\S]*?)```/g)];
+      expect(examples.length).toBeGreaterThanOrEqual(6);
+      for (const [, user, query] of examples) {
+        const token = tokens.find((t) => t.user === user)?.token;
+        expect(token, `no demo token for ${user}`).toBeTruthy();
+        const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query }),
+        });
+        const answer = (await r.json()) as { data: Record<string, unknown> | null; errors?: unknown[] };
+        expect(answer.errors, `README example as ${user}:\n${query}`).toBeUndefined();
+        for (const [field, value] of Object.entries(answer.data!)) expect(value, `${field} as ${user}`).not.toEqual([]);
+      }
+      const approved = await ask('TREASURER', '{ myGroups { accessRequests { state } grants { state } } }');
+      expect(approved.data.myGroups[0]).toEqual({ accessRequests: [{ state: 'APPROVED' }], grants: [{ state: 'ACTIVE' }] });
     } finally {
       child.kill('SIGTERM');
       await exited;

@@ -142,6 +142,7 @@ export function mutationCases(ctx: MutationWorld): MutationCase[] {
     ],
     ['approveAccessRequest', () => ctx.world.token.treasurerA, A.approve, async () => ({ groupId: ctx.world.ids.groupA, requestId: await pending() })],
     ['rejectAccessRequest', () => ctx.world.token.treasurerA, A.reject, async () => ({ groupId: ctx.world.ids.groupA, requestId: await pending(), reason: 'no' })],
+    ['withdrawAccessRequest', () => ctx.world.token.bankOfficer, A.withdraw, async () => ({ groupId: ctx.world.ids.groupA, requestId: await pending(), reason: 'asked by mistake' })],
     ['pauseGrant', () => ctx.world.token.treasurerA, A.pause, async () => ({ groupId: ctx.world.ids.groupA, grantId: await active(), reason: 'wait' })],
     [
       'resumeGrant',

@@ -14,6 +14,7 @@ import {
   nextGrantState,
   nextRequestState,
   requestAccessInputSchema,
+  withdrawRequestInputSchema,
   requestStateAt,
   REQUEST_TTL_DAYS,
   validUntil,
@@ -392,6 +393,27 @@ export const accessResolvers: Resolvers = {
           writes: [transitionWrite(ctx.db, keys.accessRequest(group.id, request.id), 'PENDING', t)],
           result: { ...request, state: 'REJECTED', history: [...request.history, t] },
           afterCommit: () => countGrantTransition('REJECTED'),
+        };
+      });
+    },
+    withdrawAccessRequest: async (_p, { input }, ctx) => {
+      const data = parseInput(withdrawRequestInputSchema, input);
+      // Whoever is no loan officer is refused before anything is looked up; another bank's request
+      // (or another group's) answers as one that does not exist.
+      const banks = ctx.viewer.roles.filter((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER').map((r) => r.tenantId);
+      if (banks.length === 0) authorize(ctx, { action: 'access.withdraw', bankId: '' });
+      const request = await getAccessRequest(ctx.db, data.groupId, data.requestId);
+      if (!request || !banks.includes(request.bankId)) throw notFound('request', 'input.requestId');
+      authorize(ctx, { action: 'access.withdraw', bankId: request.bankId });
+      return commit(ctx, 'withdrawAccessRequest', data, async () => {
+        const fresh = (await getAccessRequest(ctx.db, data.groupId, data.requestId))!;
+        const state = requestStateAt(fresh, ctx.now());
+        if (!nextRequestState(state, 'WITHDRAW')) throw new ConflictError(say.requestIs(state, 'WITHDRAW'), 'input.requestId');
+        const t = transition(ctx, 'PENDING', 'WITHDRAWN', data.reason);
+        return {
+          writes: [transitionWrite(ctx.db, keys.accessRequest(fresh.groupId, fresh.id), 'PENDING', t)],
+          result: { ...fresh, state: 'WITHDRAWN', history: [...fresh.history, t] },
+          afterCommit: () => countGrantTransition('WITHDRAWN'),
         };
       });
     },
