@@ -45,6 +45,7 @@ export async function generate(): Promise<string> {
         Viewer: '../../auth/policy.ts#Viewer',
         Role: '../../core/roles.ts#RoleGrant',
         User: '../../store/users.ts#User',
+        Person: '../../store/users.ts#User',
         Place: '../../core/places.ts#Place',
         Group: '../../core/groups.ts#Group',
         Member: '../../core/groups.ts#Member',

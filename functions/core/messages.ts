@@ -214,6 +214,7 @@ export const say = {
       `this person is ${role} of a group; a group's officers hold no platform, federation, bank or NGO role at the same time`,
       `បុគ្គលនេះជា ${role} នៃក្រុមមួយ៖ មន្ត្រីក្រុមមិនអាចកាន់តួនាទីក្នុងវេទិកា សហព័ន្ធ ធនាគារ ឬអង្គការក្នុងពេលតែមួយបានទេ`,
     ),
+  roleGone: T('This person no longer holds this role.', 'បុគ្គលនេះលែងមានតួនាទីនេះទៀតហើយ។'),
   roleNotHeld: (role: string, tenantType: string) =>
     T(`this person does not hold the role ${role} of this ${tenantType.toLowerCase()}`, `បុគ្គលនេះមិនមានតួនាទី ${role} នៃ ${tenantType} នេះទេ`),
   alreadyInOffice: (userId: string) => T(`${userId} already holds this office.`, `${userId} កាន់តំណែងនេះរួចហើយ។`),

@@ -21,6 +21,7 @@ export const ROLES_BY_TENANT = {
 } as const satisfies Record<TenantType, readonly string[]>;
 
 export type RoleName = (typeof ROLES_BY_TENANT)[TenantType][number];
+export const ROLE_NAMES = [...new Set(Object.values(ROLES_BY_TENANT).flat())] as [RoleName, ...RoleName[]];
 
 export interface RoleGrant {
   tenantType: TenantType;

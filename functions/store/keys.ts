@@ -27,6 +27,8 @@
  * | bank / NGO           | BANK#<id> / NGO#<id>   | BANK / NGO                | ORG#BANK / BANK#<id> (and NGO)      |                                  |
  * | user                 | USER#<sub>             | PROFILE                   |                                     |                                  |
  * | role of a user       | USER#<sub>             | ROLE#<tenantType>#<id>    | <tenant key> / ROLE#<role>#<sub>    |                                  |
+ * | role change (audit)  | USER#<sub>             | ROLECHANGE#<version>      |                                     |                                  |
+ * | bank reads in a day  | GROUP#<id>             | READCOUNT#<day>#<officer> |                                     |                                  |
  * | idempotency record   | IDEM#<sub>#<key>       | IDEM                      |                                     |                                  |
  */
 import type { TenantType } from '#core/roles.ts';
@@ -110,6 +112,8 @@ export const keys = {
     gsi1pk: tenantKey(tenantType, tenantId),
     gsi1sk: `ROLE#${role}#${sub}`,
   }),
+  /** Who gave or took away a person's role, when and why: the audit trail beside her roles, in the order of her role-set versions. */
+  roleChange: (sub: string, version: number) => ({ pk: `USER#${sub}`, sk: `ROLECHANGE#${String(version).padStart(10, '0')}` }),
   idempotency: (actor: string, key: string) => ({ pk: `IDEM#${actor}#${key}`, sk: 'IDEM' }),
 } as const;
 
@@ -135,6 +139,7 @@ export const prefixes = {
   /** The byParent partition listing every bank (or every NGO). */
   organisations: (type: 'BANK' | 'NGO') => `ORG#${type}`,
   roles: 'ROLE#',
+  roleChanges: 'ROLECHANGE#',
   groupsOfFederation: 'GROUP#',
   childFederations: 'FED#',
   /** Directory range for a place: its code is a prefix of every position below it. */

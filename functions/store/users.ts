@@ -2,6 +2,7 @@
  * People and their roles. A role item sits under the user (so one query loads a viewer's roles on
  * each request) and is indexed under its tenant (so a group can list its officers).
  */
+import type { DomainError } from '#core/errors.ts';
 import type { RoleGrant, RoleName, TenantType } from '#core/roles.ts';
 import { batchGet, getItem, queryAll, type Db } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
@@ -71,6 +72,47 @@ export async function listRoleHolders(db: Db, tenantType: TenantType, tenantId: 
     role: i.role as RoleName,
     since: i.since as string,
   }));
+}
+
+/** One entry of a person's role history. */
+export interface RoleChange extends RoleGrant {
+  action: 'ASSIGNED' | 'REVOKED';
+  by: string;
+  at: string;
+  reason: string | null;
+}
+
+/**
+ * Records a change of role as her role set's version `version` (the one rolesChangedWrite moves
+ * to), in the same transaction as the change itself: history in order, one entry per change.
+ */
+export function roleChangeWrite(db: Db, userId: string, change: RoleChange, version: number): GuardedWrite {
+  return { write: { Put: { TableName: db.table, Item: { ...keys.roleChange(userId, version), entity: 'RoleChange', userId, ...change } } } };
+}
+
+/** A person's role history, oldest first. */
+export async function listRoleChanges(db: Db, sub: string): Promise<RoleChange[]> {
+  const items = await queryAll(db, { partition: keys.user(sub).pk, sortPrefix: prefixes.roleChanges });
+  return items.map((i) => ({
+    action: i.action as RoleChange['action'],
+    tenantType: i.tenantType as TenantType,
+    tenantId: i.tenantId as string,
+    role: i.role as RoleName,
+    by: i.by as string,
+    at: i.at as string,
+    reason: (i.reason as string | null) ?? null,
+  }));
+}
+
+/** Takes the role away, only if she still holds exactly it. */
+export function deleteRoleWrite(db: Db, userId: string, grant: RoleGrant, onGone: () => DomainError): GuardedWrite {
+  const key = keys.role(userId, grant.tenantType, grant.tenantId, grant.role);
+  return {
+    write: {
+      Delete: { TableName: db.table, Key: { pk: key.pk, sk: key.sk }, ConditionExpression: 'attribute_exists(pk) AND #r = :r', ExpressionAttributeNames: { '#r': 'role' }, ExpressionAttributeValues: { ':r': grant.role } },
+    },
+    onConditionFailed: onGone,
+  };
 }
 
 export function putUserWrite(db: Db, user: User): GuardedWrite {

@@ -134,6 +134,11 @@ const queryProbes: Record<string, Probe> = {
     allowed: (role) => role === 'admin' || role === 'coordinator',
     make: (_r, rel) => ({ query: `{ placeRollup(code: "${rel === 'own' ? '17' : '02'}") { groups byCurrency { savings } } }` }),
   },
+  person: {
+    name: 'person',
+    allowed: adminOnly,
+    make: (_r, rel) => ({ query: M.person, variables: { id: rel === 'own' ? 'bank-officer' : 'treasurer-b' } }),
+  },
   banks: { name: 'banks', allowed: withRole, make: () => ({ query: '{ banks { nodes { id } } }' }) },
   ngos: { name: 'ngos', allowed: withRole, make: () => ({ query: '{ ngos { nodes { id } } }' }) },
   bankView: {
@@ -151,6 +156,17 @@ const queryProbes: Record<string, Probe> = {
 const meetingInput = (rel: Rel) => ({ idempotencyKey: ikey(), groupId: group(rel), date: nextDate(), attendance: attendance(rel), minutes: [], entries: [] });
 const mutationProbes: Record<string, Probe> = {
   createUser: { name: 'createUser', allowed: adminOnly, make: () => ({ query: M.createUser, variables: { input: { idempotencyKey: ikey(), userId: `m-${ikey()}`, displayName: 'x' } } }) },
+  revokeRole: {
+    name: 'revokeRole',
+    allowed: adminOnly,
+    make: async (_r, rel) => {
+      const userId = `r-${ikey()}`;
+      await graphqlOk(env.app, world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId, displayName: 'x' } });
+      const bankId = rel === 'own' ? world.ids.bank : otherBank;
+      await graphqlOk(env.app, world.token.admin, M.assignRole, { input: { idempotencyKey: ikey(), userId, tenantType: 'BANK', tenantId: bankId, role: 'LOAN_OFFICER' } });
+      return { query: M.revokeRole, variables: { input: { idempotencyKey: ikey(), userId, tenantType: 'BANK', tenantId: bankId, role: 'LOAN_OFFICER', reason: 'left the bank' } } };
+    },
+  },
   assignRole: {
     name: 'assignRole',
     allowed: adminOnly,

@@ -69,6 +69,17 @@ export function mutationCases(ctx: MutationWorld): MutationCase[] {
   return [
     ['createUser', () => ctx.world.token.admin, M.createUser, () => ({ userId: `u-${ikey()}`, displayName: 'ស្រី' })],
     ['assignRole', () => ctx.world.token.admin, M.assignRole, () => ({ userId: 'nobody', tenantType: 'BANK', tenantId: ctx.world.ids.bank, role: 'LOAN_OFFICER' })],
+    [
+      'revokeRole',
+      () => ctx.world.token.admin,
+      M.revokeRole,
+      async () => {
+        const userId = `leaver-${ikey()}`;
+        await graphqlOk(ctx.env.app, ctx.world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId, displayName: 'Leaver' } });
+        await graphqlOk(ctx.env.app, ctx.world.token.admin, M.assignRole, { input: { idempotencyKey: ikey(), userId, tenantType: 'NGO', tenantId: ctx.world.ids.ngo, role: 'STAFF' } });
+        return { userId, tenantType: 'NGO', tenantId: ctx.world.ids.ngo, role: 'STAFF', reason: 'left the NGO' };
+      },
+    ],
     ['createFederation', () => ctx.world.token.admin, M.createFederation, () => ({ name: 'Cluster', placeCode: '1704', parentId: ctx.world.ids.topFederation })],
     [
       'createGroup',

@@ -12,6 +12,8 @@ import { ikey, type IntegrationEnv } from './integration.ts';
 export const M = {
   createUser: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id displayName } }',
   assignRole: 'mutation($input: AssignRoleInput!) { assignRole(input: $input) { tenantType tenantId role } }',
+  revokeRole: 'mutation($input: RevokeRoleInput!) { revokeRole(input: $input) { tenantType tenantId role } }',
+  person: 'query($id: ID!) { person(id: $id) { id displayName roles { tenantType tenantId role } roleHistory { action tenantType tenantId role by at reason } } }',
   appointOfficer: 'mutation($input: AppointOfficerInput!) { appointOfficer(input: $input) { role userId from until } }',
   createFederation: 'mutation($input: CreateFederationInput!) { createFederation(input: $input) { id name parent { id } } }',
   createGroup:

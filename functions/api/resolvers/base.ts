@@ -2,9 +2,9 @@
 import * as z from 'zod';
 import { ConflictError, ForbiddenError, ValidationError } from '#core/errors.ts';
 import { allProvinces, childrenOf, findPlace } from '#core/places.ts';
-import { dutyConflict, isRoleOfTenant, TENANT_TYPES, ROLES_BY_TENANT, PLATFORM_ID } from '#core/roles.ts';
+import { dutyConflict, isRoleOfTenant, TENANT_TYPES, ROLE_NAMES, ROLES_BY_TENANT, PLATFORM_ID } from '#core/roles.ts';
 import { idempotencyKeySchema, idSchema, parseInput, textSchema } from '#core/validation.ts';
-import { getRolesForChange, getUser, putRoleWrite, putUserWrite, rolesChangedWrite } from '#store/users.ts';
+import { deleteRoleWrite, getRoles, getRolesForChange, getUser, listRoleChanges, putRoleWrite, putUserWrite, roleChangeWrite, rolesChangedWrite } from '#store/users.ts';
 import { getOrganisation } from '#store/organisations.ts';
 import { authorize, notFound } from '../authorize.ts';
 import { commit } from '../mutation.ts';
@@ -16,6 +16,15 @@ const createUserInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
   userId: idSchema,
   displayName: textSchema(120),
+});
+
+const revokeRoleInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  userId: idSchema,
+  tenantType: z.enum(TENANT_TYPES),
+  tenantId: idSchema,
+  role: z.enum(ROLE_NAMES),
+  reason: textSchema(1000),
 });
 
 const assignRoleInputSchema = z.object({
@@ -31,6 +40,15 @@ export const baseResolvers: Resolvers = {
     viewer: (_p, _a, ctx) => ctx.viewer,
     place: (_p, { code }) => findPlace(code) ?? null,
     provinces: () => [...allProvinces()],
+    person: async (_p, { id }, ctx) => {
+      authorize(ctx, { action: 'platform.administer' });
+      const user = idSchema.safeParse(id).success ? await getUser(ctx.db, id) : undefined;
+      return user ?? null;
+    },
+  },
+  Person: {
+    roles: (u, _a, ctx) => getRoles(ctx.db, u.id),
+    roleHistory: (u, _a, ctx) => listRoleChanges(ctx.db, u.id),
   },
   Viewer: {
     id: (v) => v.userId,
@@ -82,7 +100,36 @@ export const baseResolvers: Resolvers = {
         const duties = await getRolesForChange(ctx.db, data.userId);
         const conflict = dutyConflict(duties.roles, grant);
         if (conflict) throw ConflictError.at('input.userId', conflict);
-        return { writes: [putRoleWrite(ctx.db, data.userId, grant, ctx.now()), rolesChangedWrite(ctx.db, data.userId, duties.version)], result: grant };
+        return {
+          writes: [
+            putRoleWrite(ctx.db, data.userId, grant, ctx.now()),
+            rolesChangedWrite(ctx.db, data.userId, duties.version),
+            roleChangeWrite(ctx.db, data.userId, { action: 'ASSIGNED', ...grant, by: ctx.viewer.userId, at: ctx.now().toISOString(), reason: null }, duties.version + 1),
+          ],
+          result: grant,
+        };
+      });
+    },
+    revokeRole: async (_p, { input }, ctx) => {
+      const data = parseInput(revokeRoleInputSchema, input);
+      authorize(ctx, { action: 'role.assign', tenantType: data.tenantType, tenantId: data.tenantId });
+      if (data.tenantType === 'GROUP') throw ValidationError.at('input.tenantType', say.groupOfficesHaveTerms);
+      if (data.userId === ctx.viewer.userId) throw new ForbiddenError(say.notAllowed(denied.selfRevocation), 'input.userId');
+      if (!(await getUser(ctx.db, data.userId))) throw notFound('user', 'input.userId');
+      const grant = { tenantType: data.tenantType, tenantId: data.tenantId, role: data.role };
+      return commit(ctx, 'revokeRole', data, async () => {
+        const duties = await getRolesForChange(ctx.db, data.userId);
+        if (!duties.roles.some((r) => r.tenantType === grant.tenantType && r.tenantId === grant.tenantId && r.role === grant.role)) {
+          throw ConflictError.at('input.role', say.roleNotHeld(grant.role, grant.tenantType));
+        }
+        return {
+          writes: [
+            deleteRoleWrite(ctx.db, data.userId, grant, () => new ConflictError(say.roleGone, 'input.role')),
+            rolesChangedWrite(ctx.db, data.userId, duties.version),
+            roleChangeWrite(ctx.db, data.userId, { action: 'REVOKED', ...grant, by: ctx.viewer.userId, at: ctx.now().toISOString(), reason: data.reason }, duties.version + 1),
+          ],
+          result: grant,
+        };
       });
     },
   },

@@ -1,0 +1,70 @@
+/**
+ * Integration tier: an administrator takes a role away. Someone who leaves a bank loses its access
+ * on her next request; the change, who made it and why stay in her role history.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
+import { A } from '../helpers/access.ts';
+import { ikey, integrationEnv, type IntegrationEnv } from '../helpers/integration.ts';
+import { buildWorld, M, type World } from '../helpers/world.ts';
+
+let env: IntegrationEnv;
+let world: World;
+let leaver: string;
+beforeAll(async () => {
+  env = await integrationEnv();
+  world = await buildWorld(env);
+  await world.as(world.token.admin, M.createUser, { idempotencyKey: ikey(), userId: 'leaving-officer', displayName: 'Dara' });
+  await world.as(world.token.admin, M.assignRole, { idempotencyKey: ikey(), userId: 'leaving-officer', tenantType: 'BANK', tenantId: world.ids.bank, role: 'LOAN_OFFICER' });
+  leaver = await env.tokenFor('leaving-officer');
+});
+
+const revoke = (token: string, extra: Record<string, unknown> = {}) =>
+  graphql(env.app, token, M.revokeRole, {
+    input: { idempotencyKey: ikey(), userId: 'leaving-officer', tenantType: 'BANK', tenantId: world.ids.bank, role: 'LOAN_OFFICER', reason: 'left the bank in October', ...extra },
+  });
+
+describe('taking a role away', () => {
+  it('only an administrator may, and not from herself; group offices end by appointment instead', async () => {
+    for (const t of [world.token.coordinatorTop, world.token.treasurerA, world.token.bankOfficer, world.token.ngoStaff, world.token.nobody, leaver]) {
+      expect((await revoke(t)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    }
+    const self = await graphql(env.app, world.token.admin, M.revokeRole, { input: { idempotencyKey: ikey(), userId: 'admin', tenantType: 'PLATFORM', tenantId: 'platform', role: 'ADMIN', reason: 'x' } });
+    expect(self.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.userId' });
+    const office = await graphql(env.app, world.token.admin, M.revokeRole, { input: { idempotencyKey: ikey(), userId: 'treasurer-a', tenantType: 'GROUP', tenantId: world.ids.groupA, role: 'TREASURER', reason: 'x' } });
+    expect(office.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.tenantType' });
+    const notHeld = await revoke(world.token.admin, { role: 'STAFF', tenantType: 'NGO', tenantId: world.ids.ngo });
+    expect(notHeld.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.role' });
+    // She still reads her bank's side.
+    expect((await graphql(env.app, leaver, A.bankSide)).errors).toBeUndefined();
+  });
+
+  it('takes effect on her next request, and a replay answers the same without a second record', async () => {
+    const key = ikey();
+    const input = { idempotencyKey: key, userId: 'leaving-officer', tenantType: 'BANK', tenantId: world.ids.bank, role: 'LOAN_OFFICER', reason: 'left the bank in October' };
+    const first = await graphqlOk(env.app, world.token.admin, M.revokeRole, { input });
+    expect(first.revokeRole).toEqual({ tenantType: 'BANK', tenantId: world.ids.bank, role: 'LOAN_OFFICER' });
+    expect(await graphqlOk(env.app, world.token.admin, M.revokeRole, { input })).toEqual(first);
+    const refused = await graphql(env.app, leaver, A.bankSide);
+    expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const requested = await graphql(env.app, leaver, A.requestAccess, {
+      input: { idempotencyKey: ikey(), groupId: world.ids.groupA, bankId: world.ids.bank, purpose: 'LOAN_ASSESSMENT', scopes: ['SAVINGS_SUMMARY'], dataRange: { from: '2025-01-01', to: '2026-01-01' }, durationMonths: 1 },
+    });
+    expect(requested.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    // Taking it again is a conflict, not a second entry.
+    expect((await revoke(world.token.admin)).errors![0]!.extensions!.code).toBe('CONFLICT');
+  });
+
+  it('her role history says what changed, who did it, when and why; only administrators read it', async () => {
+    const person = (await graphqlOk(env.app, world.token.admin, M.person, { id: 'leaving-officer' })).person;
+    expect(person.roles).toEqual([]);
+    expect(person.roleHistory).toEqual([
+      expect.objectContaining({ action: 'ASSIGNED', tenantType: 'BANK', tenantId: world.ids.bank, role: 'LOAN_OFFICER', by: 'admin', reason: null }),
+      expect.objectContaining({ action: 'REVOKED', tenantType: 'BANK', tenantId: world.ids.bank, role: 'LOAN_OFFICER', by: 'admin', reason: 'left the bank in October' }),
+    ]);
+    expect((await graphqlOk(env.app, world.token.admin, M.person, { id: 'no-such-person' })).person).toBeNull();
+    for (const t of [world.token.coordinatorTop, world.token.bankOfficer, leaver]) {
+      expect((await graphql(env.app, t, M.person, { id: 'leaving-officer' })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    }
+  });
+});
