@@ -96,6 +96,8 @@ export function demoMeetings(group: DemoGroup, groupId: string, memberIds: strin
   const health = DEMO_HEALTH[group.key]!;
   const year = meetingDates(group.meetingSchedule, today);
   const dates = health === 'trouble' ? year.slice(0, 9) : year;
+  // Only monthly groups lend: their loans fall due at each meeting.
+  const monthly = group.meetingSchedule.frequency === 'MONTHLY';
   const regular = DEMO_REGULAR_SAVING[group.key]!;
   const target = DEMO_SAVINGS_TARGET[group.key]!;
   const n = BigInt(memberIds.length);
@@ -118,11 +120,10 @@ export function demoMeetings(group: DemoGroup, groupId: string, memberIds: strin
     if (i > 0 && memberIds.length > 2) entries.push({ id: 'fine', kind: 'FINE', amount: '1000', memberId: absent, note: 'absent last meeting' });
     const loanMonth = Math.min(2, dates.length - 1);
     const borrowers = memberIds.slice(1, 3);
-    const monthly = group.meetingSchedule.frequency === 'MONTHLY';
     if (monthly && loanSize > 0n && i === loanMonth) {
       borrowers.forEach((memberId, b) => entries.push({ id: `loan-${group.key}-${b}`, kind: 'LOAN_DISBURSEMENT', amount: loanSize.toString(), memberId, termMonths: 6 }));
     }
-    if (loanSize > 0n && i > loanMonth && i <= loanMonth + 6 && group.meetingSchedule.frequency === 'MONTHLY') {
+    if (monthly && loanSize > 0n && i > loanMonth && i <= loanMonth + 6) {
       const installment = i - loanMonth;
       const principal = installment < 6 ? loanSize / 6n : loanSize - (loanSize / 6n) * 5n;
       const interest = (loanSize * 500n + 5000n) / 10_000n;

@@ -10,14 +10,13 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import { ValidationError } from '#core/errors.ts';
 import { parseMinorUnits } from '#core/money.ts';
 import { dateSchema, textOfIssue } from '#core/validation.ts';
-import { say, type Text } from '#core/messages.ts';
+import { say } from '#core/messages.ts';
 
-const badInput = (text: Text) => new ValidationError(text);
 
 function parseMoney(value: unknown): bigint {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   const parsed = typeof text === 'string' ? parseMinorUnits(text) : null;
-  if (parsed === null) throw badInput(say.moneyFormat(JSON.stringify(value)));
+  if (parsed === null) throw new ValidationError(say.moneyFormat(JSON.stringify(value)));
   return parsed;
 }
 
@@ -34,16 +33,16 @@ export const MoneyScalar = new GraphQLScalarType<bigint, string>({
     if (ast.kind === Kind.STRING) return parseMoney(ast.value);
     // As a number, so `amount: 12.5` in the text is refused in the same words as 12.5 in a variable.
     if (ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return parseMoney(Number(ast.value));
-    throw badInput(say.moneyLiteral);
+    throw new ValidationError(say.moneyLiteral);
   },
 });
 
-const DATE_NOT_STRING = () => badInput(say.dateNotString);
+const DATE_NOT_STRING = () => new ValidationError(say.dateNotString);
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string') throw DATE_NOT_STRING();
   const result = dateSchema.safeParse(value);
-  if (!result.success) throw badInput(say.dateValue(textOfIssue(result.error.issues[0]!), JSON.stringify(value)));
+  if (!result.success) throw new ValidationError(say.dateValue(textOfIssue(result.error.issues[0]!), JSON.stringify(value)));
   return result.data;
 }
 
@@ -63,11 +62,11 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   description: 'ISO 8601 in UTC.',
   serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
   parseValue: (value) => {
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw badInput(say.dateTimeFormat(JSON.stringify(value)));
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw new ValidationError(say.dateTimeFormat(JSON.stringify(value)));
     return new Date(value).toISOString();
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw badInput(say.dateTimeFormat(ast.kind === Kind.STRING ? JSON.stringify(ast.value) : ast.kind));
+    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw new ValidationError(say.dateTimeFormat(ast.kind === Kind.STRING ? JSON.stringify(ast.value) : ast.kind));
     return new Date(ast.value).toISOString();
   },
 });

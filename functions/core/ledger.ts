@@ -9,7 +9,7 @@ import { ValidationError } from './errors.ts';
 import type { Constitution } from './constitution.ts';
 import { addEntries, emptyActivity, type Activity } from './activity.ts';
 import { daysInArrears, payoffAmount, splitRepayment, type LoanTerms } from './loans.ts';
-import { say, type Text } from './messages.ts';
+import { invalid, say, type Text } from './messages.ts';
 
 export const ENTRY_KINDS = [
   'SAVING',
@@ -266,7 +266,7 @@ export function postEntries(
     const at = `${ctx.field}.${i}`;
     if (seen.has(entry.id)) fail(`${at}.id`, say.idUsedInPosting);
     seen.add(entry.id);
-    if (entry.amount <= 0n) fail(`${at}.amount`, say.moreThanZero);
+    if (entry.amount <= 0n) fail(`${at}.amount`, invalid.moreThanZero);
 
     let memberId = entry.memberId ?? null;
     if (MEMBER_KINDS.includes(entry.kind) && !memberId) fail(`${at}.memberId`, say.memberRequired(entry.kind));

@@ -13,7 +13,7 @@ export interface Text {
   readonly km: string;
 }
 
-export type Thing = 'NGO' | 'bank' | 'bank loan' | 'federation' | 'grant' | 'group' | 'member' | 'organisation' | 'request' | 'service' | 'tenant' | 'user' | 'delivery';
+export type Thing = 'NGO' | 'bank' | 'bank loan' | 'federation' | 'grant' | 'group' | 'member' | 'organisation' | 'request' | 'service' | 'tenant' | 'user';
 
 const THING_KM: Record<Thing, string> = {
   NGO: 'អង្គការមិនមែនរដ្ឋាភិបាល',
@@ -28,7 +28,6 @@ const THING_KM: Record<Thing, string> = {
   service: 'សេវា',
   tenant: 'អង្គការ',
   user: 'អ្នកប្រើ',
-  delivery: 'ការផ្តល់សេវា',
 };
 
 const STATE_KM: Record<string, string> = {
@@ -46,6 +45,18 @@ const STATE_KM: Record<string, string> = {
   CLOSED: 'បានបិទ',
   WRITTEN_OFF: 'បានលុបចោល',
 };
+
+/** What can be done to a request or a grant: said as done in English, and in Khmer. */
+const ACTION = {
+  APPROVE: { done: 'approved', km: 'អនុម័ត' },
+  REJECT: { done: 'rejected', km: 'បដិសេធ' },
+  WITHDRAW: { done: 'withdrawn', km: 'ដកវិញ' },
+  PAUSE: { done: 'paused', km: 'ផ្អាក' },
+  RESUME: { done: 'resumed', km: 'បន្ត' },
+  REVOKE: { done: 'revoked', km: 'ដកហូត' },
+  EXPIRE: { done: 'expired', km: 'ផុតកំណត់' },
+} as const;
+type Action = keyof typeof ACTION;
 
 /** A state in Khmer, with its code so both languages name the same one. */
 const stateKm = (state: string) => `${STATE_KM[state] ?? state} (${state})`;
@@ -196,7 +207,6 @@ export const say = {
   notAPlace: T('is not a province, district or commune code', 'មិនមែនជាលេខកូដខេត្ត ស្រុក ឬឃុំទេ'),
   notACommune: T('is not a known commune', 'មិនមែនជាឃុំដែលស្គាល់ទេ'),
   notInFuture: T('must not be in the future', 'មិនអាចជាថ្ងៃអនាគតបានទេ'),
-  moreThanZero: T('must be more than zero', 'ត្រូវតែធំជាងសូន្យ'),
   onlyVersion: (scorecard: string) => T(`${scorecard} has only version 1`, `${scorecard} មានតែកំណែទី 1 ប៉ុណ្ណោះ`),
 
   // Organisations and roles
@@ -317,22 +327,16 @@ export const say = {
   listedTwice: T('is listed twice', 'មានឈ្មោះពីរដង'),
   everyMemberListed: (memberId: string) => T(`must list every member; ${memberId} is missing`, `ត្រូវមានឈ្មោះសមាជិកទាំងអស់៖ ខ្វះ ${memberId}`),
   notAMemberOfGroupOn: (date: string) => T(`was not a member of the group on ${date}`, `មិនមែនជាសមាជិកក្រុមនៅថ្ងៃ ${date} ទេ`),
-  noMeetingOn: (date: string) => T(`no meeting is recorded on ${date}`, `មិនមានការប្រជុំត្រូវបានកត់ត្រានៅថ្ងៃ ${date} ទេ`),
-  nothingToCorrect: T('changes nothing; give the attendance or minutes as they should read', 'មិនផ្លាស់ប្តូរអ្វីទេ៖ សូមផ្តល់វត្តមាន ឬកំណត់ហេតុប្រជុំដូចដែលវាគួរតែមាន'),
-  nothingChanged: T('changes nothing; give at least one field that differs', 'មិនផ្លាស់ប្តូរអ្វីទេ៖ សូមផ្តល់យ៉ាងហោចណាស់វាលមួយដែលខុសពីមុន'),
 
   // Bank access
-  grantCannot: (state: string, action: string) =>
-    T(`A grant that is ${state.toLowerCase()} (${state}) cannot be ${action.toLowerCase()}d.`, `ការអនុញ្ញាតដែល ${stateKm(state)} មិនអាច ${action} បានទេ។`),
+  grantCannot: (state: string, action: Action) =>
+    T(`A grant that is ${state.toLowerCase()} (${state}) cannot be ${ACTION[action].done}.`, `ការអនុញ្ញាតដែល ${stateKm(state)} មិនអាច${ACTION[action].km}បានទេ។`),
   requestWaiting: T('Your bank already has a request waiting for this group.', 'ធនាគាររបស់អ្នកមានសំណើមួយកំពុងរង់ចាំសម្រាប់ក្រុមនេះរួចហើយ។'),
-  requestIs: (state: string, action: string) =>
-    T(`This request is ${state.toLowerCase()} (${state}); it cannot be ${action.toLowerCase()}d.`, `សំណើនេះ ${stateKm(state)}៖ មិនអាច ${action} បានទេ។`),
+  requestIs: (state: string, action: Action) =>
+    T(`This request is ${state.toLowerCase()} (${state}); it cannot be ${ACTION[action].done}.`, `សំណើនេះ ${stateKm(state)}៖ មិនអាច${ACTION[action].km}បានទេ។`),
   narrowScopes: T('may only narrow the scopes the bank asked for', 'អាចត្រឹមតែបន្ថយវិសាលភាពដែលធនាគារបានស្នើប៉ុណ្ណោះ'),
   narrowRange: T('may only narrow the data range the bank asked for', 'អាចត្រឹមតែបង្រួមរយៈពេលទិន្នន័យដែលធនាគារបានស្នើប៉ុណ្ណោះ'),
   shortenDuration: T('may only shorten the duration the bank asked for', 'អាចត្រឹមតែកាត់បន្ថយរយៈពេលដែលធនាគារបានស្នើប៉ុណ្ណោះ'),
-
-  // Coverage
-  deliveryIs: (state: string) => T(`This delivery is ${state.toLowerCase()} (${state}).`, `ការផ្តល់សេវានេះ ${stateKm(state)}។`),
 };
 
 /**

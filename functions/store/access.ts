@@ -3,10 +3,11 @@
  * consistent reads when a bank reads, so a revocation holds from the very next request.
  */
 import { randomUUID } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessRequest, AccessScope, DataRange, Grant, Transition } from '#core/access.ts';
 import { ConflictError, RateLimitedError } from '#core/errors.ts';
-import { getItem, queryAll, queryPage, recordOf, transactWrite, type Db, type Page } from './db.ts';
+import { getItem, queryAll, queryPage, recordOf, type Db, type Page } from './db.ts';
 import { TTL_ATTRIBUTE } from './table.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { isId, keys, prefixes, tenantKey } from './keys.ts';
@@ -114,39 +115,37 @@ export function transitionWrite(db: Db, key: { pk: string; sk: string }, expecte
   };
 }
 
-/** Records a bank's read. Called before any of the data is read, so no read goes unlogged. */
 /**
- * Logs one bank read, counted against the officer's daily reads of the group in the same
- * transaction: past `dailyCap` the read is refused and nothing is logged or counted.
+ * Records a bank's read, before any of the data is read, so no read goes unlogged. First it counts
+ * the read against the officer's reads of the group that day: past `dailyCap` the read is refused
+ * and nothing is logged. Two plain writes, not a transaction: two reads at once by one officer
+ * (a page asking for two panels) then queue on the counter instead of cancelling each other, and a
+ * log write that fails after the count costs her one read of her day, never an unlogged read.
  */
 export async function logRead(db: Db, entry: Omit<ReadLogEntry, 'id'>, day: string, dailyCap: number): Promise<ReadLogEntry> {
   const logged = { ...entry, id: randomUUID() };
   // The counter outlives its day by one more, for the day boundary's clock skew; TTL removes it.
   const expires = Math.floor(Date.parse(`${day}T00:00:00+07:00`) / 1000) + 2 * 86_400;
   try {
-    await transactWrite(db, [
-      {
-        Update: {
-          TableName: db.table,
-          Key: keys.readCount(entry.groupId, day, entry.officerId),
-          UpdateExpression: 'ADD #n :one SET #e = :expires, entity = :entity',
-          ConditionExpression: 'attribute_not_exists(#n) OR #n < :cap',
-          ExpressionAttributeNames: { '#n': 'reads', '#e': TTL_ATTRIBUTE },
-          ExpressionAttributeValues: { ':one': 1, ':cap': dailyCap, ':expires': expires, ':entity': 'ReadCount' },
-        },
-      },
-      {
-        Put: {
-          TableName: db.table,
-          Item: { ...keys.readLog(entry.groupId, entry.at, logged.id), ...keys.readLogOfBank(entry.bankId, entry.at, logged.id), entity: 'ReadLog', ...logged },
-        },
-      },
-    ]);
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.readCount(entry.groupId, day, entry.officerId),
+        UpdateExpression: 'ADD #n :one SET #e = :expires, entity = :entity',
+        ConditionExpression: 'attribute_not_exists(#n) OR #n < :cap',
+        ExpressionAttributeNames: { '#n': 'reads', '#e': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':one': 1, ':cap': dailyCap, ':expires': expires, ':entity': 'ReadCount' },
+      }),
+    );
   } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-      throw new RateLimitedError(say.readCap(dailyCap), 'groupId');
-    }
+    if (error instanceof ConditionalCheckFailedException) throw new RateLimitedError(say.readCap(dailyCap), 'groupId');
     throw error;
   }
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.table,
+      Item: { ...keys.readLog(entry.groupId, entry.at, logged.id), ...keys.readLogOfBank(entry.bankId, entry.at, logged.id), entity: 'ReadLog', ...logged },
+    }),
+  );
   return logged;
 }

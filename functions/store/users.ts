@@ -37,13 +37,13 @@ export async function getRoles(db: Db, sub: string): Promise<RoleGrant[]> {
 }
 
 /**
- * A person's roles with the version of her role set. A change that depends on what she holds (the
+ * Whether the person exists, her roles and the version of her role set (one read of her profile). A change that depends on what she holds (the
  * separation of duties) writes `rolesChangedWrite` with this version, so two changes decided on the
  * same roles cannot both commit.
  */
-export async function getRolesForChange(db: Db, sub: string): Promise<{ roles: RoleGrant[]; version: number }> {
+export async function getRolesForChange(db: Db, sub: string): Promise<{ exists: boolean; roles: RoleGrant[]; version: number }> {
   const [roles, profile] = await Promise.all([getRoles(db, sub), getItem(db, keys.user(sub), true)]);
-  return { roles, version: (profile?.rolesVersion as number | undefined) ?? 0 };
+  return { exists: profile !== undefined, roles, version: (profile?.rolesVersion as number | undefined) ?? 0 };
 }
 
 /** Bumps the person's role-set version, only if it is still the one read. */

@@ -7,6 +7,7 @@ import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
 import { A } from '../helpers/access.ts';
 import { ikey, integrationEnv, type IntegrationEnv } from '../helpers/integration.ts';
 import { buildWorld, M, type World } from '../helpers/world.ts';
+import { snapshot } from '../helpers/mutations.ts';
 
 let env: IntegrationEnv;
 let world: World;
@@ -37,6 +38,20 @@ describe('taking a role away', () => {
     expect(notHeld.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.role' });
     // She still reads her bank's side.
     expect((await graphql(env.app, leaver, A.bankSide)).errors).toBeUndefined();
+  });
+
+  it('nobody who is not registered is given, appointed to or relieved of anything, and nothing is written', async () => {
+    // Refusals are remembered under their idempotency keys; nothing else may be written.
+    const lasting = async () => (JSON.parse(await snapshot(env)) as string[]).filter((i) => !String(JSON.parse(i).pk).startsWith('IDEM#'));
+    const before = await lasting();
+    const ghost = { idempotencyKey: ikey(), userId: 'never-registered' };
+    const answers = [
+      await graphql(env.app, world.token.admin, M.assignRole, { input: { ...ghost, tenantType: 'BANK', tenantId: world.ids.bank, role: 'LOAN_OFFICER' } }),
+      await graphql(env.app, world.token.admin, M.revokeRole, { input: { ...ghost, idempotencyKey: ikey(), tenantType: 'BANK', tenantId: world.ids.bank, role: 'LOAN_OFFICER', reason: 'x' } }),
+      await graphql(env.app, world.token.admin, M.appointOfficer, { input: { ...ghost, idempotencyKey: ikey(), groupId: world.ids.groupA, role: 'SECRETARY', from: '2024-01-02' } }),
+    ];
+    for (const r of answers) expect(r.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.userId' });
+    expect(await lasting()).toEqual(before);
   });
 
   it('takes effect on her next request, and a replay answers the same without a second record', async () => {

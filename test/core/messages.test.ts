@@ -58,10 +58,8 @@ const sayArgs: Samples<typeof say> = {
   loanDecided: ['DECLINED'],
   everyMemberListed: ['m-17'],
   notAMemberOfGroupOn: ['2026-11-02'],
-  noMeetingOn: ['2026-11-02'],
-  grantCannot: ['REVOKED', 'SUSPEND'],
+  grantCannot: ['REVOKED', 'RESUME'],
   requestIs: ['REJECTED', 'APPROVE'],
-  deliveryIs: ['WITHDRAWN'],
 };
 const deniedArgs: Samples<typeof denied> = {
   grantNotActive: ['EXPIRED'],
@@ -87,6 +85,12 @@ describe('the message catalogue', () => {
   it.each(all)('%s: Khmer that names everything the English does', (name, text) => {
     expect(text.en.trim(), name).not.toBe('');
     expectKhmerAsSpecific(text.en, text.km, name);
+  });
+
+  it('says what cannot be done in words, not codes', () => {
+    expect(say.requestIs('PENDING', 'WITHDRAW').en).toBe('This request is pending (PENDING); it cannot be withdrawn.');
+    expect(say.requestIs('APPROVED', 'REJECT').en).toMatch(/cannot be rejected\.$/);
+    expect(say.grantCannot('REVOKED', 'RESUME').km).toMatch(/មិនអាចបន្តបានទេ/);
   });
 
   it('the check itself notices a Khmer message that drops a figure, a field or a code', () => {

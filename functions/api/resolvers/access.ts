@@ -18,6 +18,7 @@ import {
   requestStateAt,
   REQUEST_TTL_DAYS,
   validUntil,
+  type AccessRequest,
   type AccessScope,
   type DataRange,
   type Grant,
@@ -51,11 +52,12 @@ import { keys } from '#store/keys.ts';
 import { allowed, authorize, authorizeOnGroup, groupTarget, notFound } from '../authorize.ts';
 import type { BankGroupViewModel } from '../access-views.ts';
 import type { Context } from '../context.ts';
+import type { WritePlan } from '#store/idempotency.ts';
 import { commit, newId } from '../mutation.ts';
 import { countGrantTransition, countRefusedRead } from '../metrics.ts';
 import { connection, pageArgs } from '../pagination.ts';
 import type { Resolvers } from '../generated/schema.ts';
-import { say } from '#core/messages.ts';
+import { invalid, say } from '#core/messages.ts';
 
 /** Which scope each field of the bank view needs, by its path below bankView. */
 const SCOPE_OF_FIELD: Record<string, AccessScope> = {
@@ -129,28 +131,41 @@ async function changeGrant(ctx: Context, input: unknown, action: GrantAction): P
   });
 }
 
+/** Ends a waiting request — the group rejects it, or the bank withdraws it — with who and why in its history. */
+function endRequest(ctx: Context, request: AccessRequest, action: 'REJECT' | 'WITHDRAW', reason: string | null | undefined): WritePlan<AccessRequest> {
+  const state = requestStateAt(request, ctx.now());
+  const next = nextRequestState(state, action);
+  if (!next) throw new ConflictError(say.requestIs(state, action), 'input.requestId');
+  const t = transition(ctx, state, next, reason);
+  return {
+    writes: [transitionWrite(ctx.db, keys.accessRequest(request.groupId, request.id), state, t)],
+    result: { ...request, state: next, history: [...request.history, t] },
+    afterCommit: () => countGrantTransition(next),
+  };
+}
+
 export const accessResolvers: Resolvers = {
   Query: {
     bankView: async (_p, args, ctx, info) => {
       if (args.from && args.to && args.from > args.to) throw ValidationError.at('to', say.toBeforeFrom);
-      // Someone who is not a bank's loan officer is refused before the group is looked up, so the
-      // answer is the same for a real group and an unknown id.
-      if (!ctx.viewer.roles.some((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER')) {
-        countRefusedRead('NOT_A_BANK');
-        authorize(ctx, { action: 'bank.readGroup', group: { groupId: args.groupId, federationIds: [] }, grant: undefined, scopes: [], range: { from: args.from ?? '', to: args.to ?? '' }, now: ctx.now() });
-      }
-      const group = await ctx.loaders.group.load(args.groupId);
-      if (!group) throw notFound('group', 'groupId');
       const now = ctx.now();
       const today = cambodiaDate(now);
-      const scopes = [...new Set([...selectedFields(info)].flatMap((f) => (SCOPE_OF_FIELD[f] ? [SCOPE_OF_FIELD[f]] : [])))].sort();
-      const asOfToday = scopes.some((s) => AS_OF_TODAY.includes(s));
       // The range asked for, or under each grant the range it gives (to today at most).
       const asked = (g: Grant | undefined): DataRange => {
         const from = args.from ?? g?.dataRange.from ?? today;
         const to = args.to ?? (g && g.dataRange.to < today ? g.dataRange.to : today);
         return { from, to: to < from ? from : to };
       };
+      // Someone who is not a bank's loan officer is refused before the group is looked up, so the
+      // answer is the same for a real group and an unknown id.
+      if (!ctx.viewer.roles.some((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER')) {
+        countRefusedRead('NOT_A_BANK');
+        authorize(ctx, { action: 'bank.readGroup', group: { groupId: args.groupId, federationIds: [] }, grant: undefined, scopes: [], range: asked(undefined), now });
+      }
+      const group = await ctx.loaders.group.load(args.groupId);
+      if (!group) throw notFound('group', 'groupId');
+      const scopes = [...new Set([...selectedFields(info)].flatMap((f) => (SCOPE_OF_FIELD[f] ? [SCOPE_OF_FIELD[f]] : [])))].sort();
+      const asOfToday = scopes.some((s) => AS_OF_TODAY.includes(s));
       // What the read touches: figures as of today are read today even when the range ended before.
       const touched = (r: DataRange): DataRange => ({ from: asOfToday && today < r.from ? today : r.from, to: asOfToday && today > r.to ? today : r.to });
       const banks = new Set(ctx.viewer.roles.filter((r) => r.tenantType === 'BANK').map((r) => r.tenantId));
@@ -183,7 +198,7 @@ export const accessResolvers: Resolvers = {
     meetingDiscipline: (v) => v,
     creditProfile: async (v, args, ctx) => {
       if (args.version != null && args.version !== 1) throw ValidationError.at('version', say.onlyVersion(args.scorecard));
-      if (args.requestedAmount != null && args.requestedAmount <= 0n) throw ValidationError.at('requestedAmount', say.moreThanZero);
+      if (args.requestedAmount != null && args.requestedAmount <= 0n) throw ValidationError.at('requestedAmount', invalid.moreThanZero);
       const [books, constitutions, bankLoanRecords] = await Promise.all([ctx.loaders.books.load(v.group.id), listConstitutions(ctx.db, v.group.id), listGroupBankLoans(ctx.db, v.group.id)]);
       // Loans asked for but never paid out are the group's business with that bank, not history.
       const bankLoans = viewsOf(bankLoanRecords.filter((r) => bankLoanWithin(r, v.range)), books, v.asOf);
@@ -386,36 +401,16 @@ export const accessResolvers: Resolvers = {
       return commit(ctx, 'rejectAccessRequest', data, async () => {
         const request = await getAccessRequest(ctx.db, group.id, data.requestId);
         if (!request) throw notFound('request', 'input.requestId');
-        const state = requestStateAt(request, ctx.now());
-        if (!nextRequestState(state, 'REJECT')) throw new ConflictError(say.requestIs(state, 'REJECT'), 'input.requestId');
-        const t = transition(ctx, 'PENDING', 'REJECTED', data.reason);
-        return {
-          writes: [transitionWrite(ctx.db, keys.accessRequest(group.id, request.id), 'PENDING', t)],
-          result: { ...request, state: 'REJECTED', history: [...request.history, t] },
-          afterCommit: () => countGrantTransition('REJECTED'),
-        };
+        return endRequest(ctx, request, 'REJECT', data.reason);
       });
     },
     withdrawAccessRequest: async (_p, { input }, ctx) => {
       const data = parseInput(withdrawRequestInputSchema, input);
-      // Whoever is no loan officer is refused before anything is looked up; another bank's request
-      // (or another group's) answers as one that does not exist.
-      const banks = ctx.viewer.roles.filter((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER').map((r) => r.tenantId);
-      if (banks.length === 0) authorize(ctx, { action: 'access.withdraw', bankId: '' });
+      // Only the asking bank's officers know the request is there: to anyone else, theirs or not,
+      // it answers as one that does not exist. Its state is checked again by the write's condition.
       const request = await getAccessRequest(ctx.db, data.groupId, data.requestId);
-      if (!request || !banks.includes(request.bankId)) throw notFound('request', 'input.requestId');
-      authorize(ctx, { action: 'access.withdraw', bankId: request.bankId });
-      return commit(ctx, 'withdrawAccessRequest', data, async () => {
-        const fresh = (await getAccessRequest(ctx.db, data.groupId, data.requestId))!;
-        const state = requestStateAt(fresh, ctx.now());
-        if (!nextRequestState(state, 'WITHDRAW')) throw new ConflictError(say.requestIs(state, 'WITHDRAW'), 'input.requestId');
-        const t = transition(ctx, 'PENDING', 'WITHDRAWN', data.reason);
-        return {
-          writes: [transitionWrite(ctx.db, keys.accessRequest(fresh.groupId, fresh.id), 'PENDING', t)],
-          result: { ...fresh, state: 'WITHDRAWN', history: [...fresh.history, t] },
-          afterCommit: () => countGrantTransition('WITHDRAWN'),
-        };
-      });
+      if (!request || !allowed(ctx, { action: 'access.withdraw', bankId: request.bankId })) throw notFound('request', 'input.requestId');
+      return commit(ctx, 'withdrawAccessRequest', data, () => endRequest(ctx, request, 'WITHDRAW', data.reason));
     },
     pauseGrant: (_p, { input }, ctx) => changeGrant(ctx, input, 'PAUSE'),
     resumeGrant: (_p, { input }, ctx) => changeGrant(ctx, input, 'RESUME'),

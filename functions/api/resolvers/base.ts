@@ -94,10 +94,10 @@ export const baseResolvers: Resolvers = {
           break;
       }
       if (data.userId === ctx.viewer.userId) throw new ForbiddenError(say.notAllowed(denied.selfAppointment), 'input.userId');
-      if (!(await getUser(ctx.db, data.userId))) throw notFound('user', 'input.userId');
       const grant = { tenantType: data.tenantType, tenantId: data.tenantId, role };
       return commit(ctx, 'assignRole', data, async () => {
         const duties = await getRolesForChange(ctx.db, data.userId);
+        if (!duties.exists) throw notFound('user', 'input.userId');
         const conflict = dutyConflict(duties.roles, grant);
         if (conflict) throw ConflictError.at('input.userId', conflict);
         return {
@@ -115,10 +115,10 @@ export const baseResolvers: Resolvers = {
       authorize(ctx, { action: 'role.assign', tenantType: data.tenantType, tenantId: data.tenantId });
       if (data.tenantType === 'GROUP') throw ValidationError.at('input.tenantType', say.groupOfficesHaveTerms);
       if (data.userId === ctx.viewer.userId) throw new ForbiddenError(say.notAllowed(denied.selfRevocation), 'input.userId');
-      if (!(await getUser(ctx.db, data.userId))) throw notFound('user', 'input.userId');
       const grant = { tenantType: data.tenantType, tenantId: data.tenantId, role: data.role };
       return commit(ctx, 'revokeRole', data, async () => {
         const duties = await getRolesForChange(ctx.db, data.userId);
+        if (!duties.exists) throw notFound('user', 'input.userId');
         if (!duties.roles.some((r) => r.tenantType === grant.tenantType && r.tenantId === grant.tenantId && r.role === grant.role)) {
           throw ConflictError.at('input.role', say.roleNotHeld(grant.role, grant.tenantType));
         }

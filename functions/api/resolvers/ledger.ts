@@ -18,7 +18,7 @@ import { cambodiaDate, dateSchema, idempotencyKeySchema, idSchema, parseInput } 
 import { booksUnchanged, getBooks, listConstitutions, listJournals, listLoanRecords, putConstitutionWrite, type LoanRecord } from '#store/books.ts';
 import { getMember, meetingScheduleWrite, memberLeftWrites } from '#store/groups.ts';
 import { appointmentWrites, listOfficerTerms, type OfficerTerm } from '#store/officers.ts';
-import { getRolesForChange, getUser, rolesChangedWrite } from '#store/users.ts';
+import { getRolesForChange, rolesChangedWrite } from '#store/users.ts';
 import { authorizeOnGroup, notFound } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { recordEntries, recordMeeting, reverse } from '../ledger-commands.ts';
@@ -290,13 +290,13 @@ export const ledgerResolvers: Resolvers = {
       if (!group) throw notFound('group', 'input.groupId');
       await authorizeOnGroup(ctx, group, 'group.appointOfficers', 'input.groupId');
       if (data.userId === ctx.viewer.userId) throw new ForbiddenError(say.notAllowed(denied.selfAppointment), 'input.userId');
-      if (!(await getUser(ctx.db, data.userId))) throw notFound('user', 'input.userId');
       const today = cambodiaDate(ctx.now());
       if (data.from < group.formedOn || data.from > today) {
         throw ValidationError.at('input.from', say.betweenFormingAndToday(group.formedOn));
       }
       return commit(ctx, 'appointOfficer', data, async () => {
         const [terms, duties] = await Promise.all([listOfficerTerms(ctx.db, group.id), getRolesForChange(ctx.db, data.userId)]);
+        if (!duties.exists) throw notFound('user', 'input.userId');
         const conflict = dutyConflict(duties.roles, { tenantType: 'GROUP', tenantId: group.id, role: data.role });
         if (conflict) throw ConflictError.at('input.userId', conflict);
         const current = terms.filter((t) => t.until === null);
