@@ -61,6 +61,7 @@ export async function generate(): Promise<string> {
         Journal: '../../core/meetings.ts#Journal',
         Meeting: '../../core/meetings.ts#Journal',
         AttendanceLine: '../ledger-views.ts#AttendanceView',
+        MeetingCorrection: '../ledger-views.ts#MeetingCorrectionView',
         Loan: '../ledger-views.ts#LoanView',
         Installment: '../../core/loans.ts#Installment',
         Passbook: '../ledger-views.ts#PassbookView',

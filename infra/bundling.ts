@@ -14,6 +14,7 @@ export const FUNCTIONS = {
   api: 'functions/api/lambda.ts',
   aggregator: 'functions/aggregator/lambda.ts',
   daily: 'functions/jobs/lambda.ts',
+  maintenance: 'functions/jobs/maintenance.ts',
 } as const;
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -12,7 +12,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { acknowledgeAlarmTopic, acknowledgeFailureQueue, acknowledgeFunction, acknowledgeOpenHealthRoute, acknowledgeUserPool } from './nag.ts';
 import type { Construct } from 'constructs';
 import { INDEXES, KEY, TTL_ATTRIBUTE } from '../functions/store/table.ts';
-import { GROUP_KEY_PREFIX, ROLLUP_KEY_PREFIX } from '../functions/store/keys.ts';
+import { FEDERATION_KEY_PREFIX, GROUP_KEY_PREFIX, ROLLUP_KEY_PREFIX, USER_KEY_PREFIX } from '../functions/store/keys.ts';
 import { KromFunction } from './krom-function.ts';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -118,6 +118,10 @@ export class KromStack extends Stack {
     new Rule(this, 'Nightly', { schedule: Schedule.cron({ minute: '0', hour: '17' }), targets: [new LambdaFunctionTarget(daily.function, { retryAttempts: 2, deadLetterQueue: recountFailures })] });
     daily.function.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(recountFailures) });
 
+    // One-off tasks after a deploy (functions/jobs/maintenance.ts), invoked by hand: today the
+    // backfill of people's and federations' listing keys, so it writes only under USER# and FED#.
+    const maintenance = new KromFunction(this, 'Maintenance', { name: 'maintenance', table, tableAccess: { writeOnlyUnder: [USER_KEY_PREFIX, FEDERATION_KEY_PREFIX] }, stage: props.stage, timeout: Duration.minutes(15), memorySize: 512 });
+
     // One topic for operators; `-c alarmEmail=ops@example.org` subscribes an address.
     const alarms = new Topic(this, 'Alarms', { displayName: `Krom ${props.stage} alarms`, enforceSSL: true });
     const email = this.node.tryGetContext('alarmEmail') as string | undefined;
@@ -170,7 +174,7 @@ export class KromStack extends Stack {
       }),
     };
 
-    for (const fn of [api, aggregator, daily]) acknowledgeFunction(fn, Stack.of(this).getLogicalId(table.node.defaultChild as CfnTable));
+    for (const fn of [api, aggregator, daily, maintenance]) acknowledgeFunction(fn, Stack.of(this).getLogicalId(table.node.defaultChild as CfnTable));
     for (const queue of [streamFailures, recountFailures]) acknowledgeFailureQueue(queue);
     acknowledgeAlarmTopic(alarms);
     acknowledgeUserPool(userPool);

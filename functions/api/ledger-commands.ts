@@ -3,10 +3,10 @@
  * rules in core, and commit the journal and the new books in one idempotent transaction. If
  * another posting changes the books first, the plan is made again on the fresh books.
  */
-import { addMeeting } from '#core/activity.ts';
+import { addMeeting, correctMeetingAttendance } from '#core/activity.ts';
 import { constitutionOn } from '#core/constitution.ts';
 import { daysBetween } from '#core/loans.ts';
-import { ConflictError, ValidationError } from '#core/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
 import type { Group, Member } from '#core/groups.ts';
 import { postEntries, reverseEntry, type BankLoanOffer, type EntryInput, type MemberFacts } from '#core/ledger.ts';
 import type { Transition } from '#core/access.ts';
@@ -14,7 +14,11 @@ import { transitionWrite } from '#store/access.ts';
 import { getBankLoan, type BankLoanRecord } from '#store/bank-loans.ts';
 import { keys } from '#store/keys.ts';
 import {
+  attendanceCounts,
   checkAttendance,
+  correctedRecords,
+  planMeetingCorrection,
+  type CorrectMeetingInput,
   checkPostingDate,
   entriesJournalId,
   meetingJournalId,
@@ -27,7 +31,7 @@ import {
   type ReverseEntryInput,
 } from '#core/meetings.ts';
 import { cambodiaDate } from '#core/validation.ts';
-import { getBooks, getJournal, listConstitutions, postingWrites } from '#store/books.ts';
+import { getBooks, getJournal, listConstitutions, meetingCorrectionWrites, postingWrites } from '#store/books.ts';
 import { listAllMembers } from '#store/groups.ts';
 import type { GuardedWrite, WritePlan } from '#store/idempotency.ts';
 import type { Context } from './context.ts';
@@ -39,8 +43,16 @@ function memberFacts(members: Member[]): Map<string, MemberFacts> {
 }
 
 /** A posting's journal, recorded by the viewer now. */
-function journalOf(ctx: Context, group: Group, posting: Omit<Journal, 'groupId' | 'recordedBy' | 'recordedAt' | 'reversed'>): Journal {
-  return { ...posting, groupId: group.id, recordedBy: ctx.viewer.userId, recordedAt: ctx.now().toISOString(), reversed: {} };
+function journalOf(ctx: Context, group: Group, posting: Omit<Journal, 'groupId' | 'recordedBy' | 'recordedAt' | 'reversed' | 'asRecorded' | 'corrections'>): Journal {
+  return {
+    ...posting,
+    asRecorded: { attendance: posting.attendance, minutes: posting.minutes },
+    corrections: [],
+    groupId: group.id,
+    recordedBy: ctx.viewer.userId,
+    recordedAt: ctx.now().toISOString(),
+    reversed: {},
+  };
 }
 
 interface PostingRequest {
@@ -203,4 +215,28 @@ export function reverse(ctx: Context, group: Group, input: ReverseEntryInput): P
     },
     { rememberRejections: true },
   );
+}
+
+/**
+ * Corrects a meeting's attendance or minutes by a correction appended to it: what was recorded
+ * stays, and the meeting reads as corrected. Corrected attendance is checked against the members
+ * of that day, as when it was recorded, and moves the attendance the credit profile reads.
+ */
+export function correctMeeting(ctx: Context, group: Group, input: CorrectMeetingInput): Promise<Journal> {
+  return commit(ctx, 'correctMeeting', input, async () => {
+    const journal = await getJournal(ctx.db, group.id, input.date, meetingJournalId(input.date));
+    if (!journal) throw new NotFoundError(say.noSuch('meeting'), 'input.date');
+    if (input.attendance) checkAttendance(input.attendance, memberFacts(await listAllMembers(ctx.db, group.id)), input.date, 'input.attendance');
+    const correction = planMeetingCorrection(journal, input, ctx.viewer.userId, ctx.now().toISOString());
+    let books = null;
+    if (correction.attendance) {
+      const current = await getBooks(ctx.db, group.id);
+      books = { ...current, activity: correctMeetingAttendance(current.activity, input.date, attendanceCounts(journal.attendance), attendanceCounts(correction.attendance)) };
+    }
+    const corrections = [...journal.corrections, correction];
+    return {
+      writes: meetingCorrectionWrites(ctx.db, journal, correction, books),
+      result: { ...journal, ...correctedRecords(journal.asRecorded, corrections), corrections },
+    };
+  });
 }

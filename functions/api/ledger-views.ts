@@ -1,6 +1,6 @@
 /** Shapes the ledger resolvers hand to GraphQL: posted records with the context they were read in. */
 import type { PostedEntry } from '#core/ledger.ts';
-import type { AttendanceStatus } from '#core/meetings.ts';
+import type { AttendanceStatus, MeetingCorrection, MeetingRecords } from '#core/meetings.ts';
 import type { LoanRecord } from '#store/books.ts';
 
 export interface EntryView {
@@ -15,6 +15,12 @@ export interface AttendanceView {
   groupId: string;
   memberId: string;
   status: AttendanceStatus;
+}
+
+/** A meeting's correction with the records as they stood before it, and the group it belongs to. */
+export interface MeetingCorrectionView extends MeetingCorrection {
+  groupId: string;
+  before: MeetingRecords;
 }
 
 /** A loan with its live progress (from the books while active) and the day arrears are counted on. */

@@ -34,6 +34,8 @@ export type Permission =
   | { action: 'group.readProfile'; group: GroupTarget }
   | { action: 'group.readMembers'; group: GroupTarget }
   | { action: 'group.writeMembers'; group: GroupTarget }
+  /** Correcting what the registers say (a member's details, a meeting's attendance or minutes). */
+  | { action: 'group.correctRecords'; group: GroupTarget }
   /** The books: balances, ledger, meetings, loans, passbooks, constitution. */
   | { action: 'group.readBooks'; group: GroupTarget }
   | { action: 'group.writeBooks'; group: GroupTarget }
@@ -108,6 +110,12 @@ export function decide(viewer: Viewer, p: Permission): Decision {
     case 'group.writeMembers':
       // Member names and phones are the group's own: not even its federation or an administrator.
       return isOfficerOf(viewer, p.group.groupId) ? ALLOW : deny(denied.membersOfficersOnly);
+    case 'group.correctRecords':
+      // The STREAM guide gives the account books to the treasurer and the minutes to the secretary:
+      // they keep the registers, so they correct them; the president chairs.
+      return viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && (r.role === 'TREASURER' || r.role === 'SECRETARY'))
+        ? ALLOW
+        : deny(denied.recordKeepers);
     case 'group.readBooks':
     case 'group.writeBooks':
       // What banks, NGOs and federations may see is derived from the books elsewhere, never the books themselves.

@@ -80,3 +80,15 @@ export function addMeeting(activity: Activity, stat: MeetingStat): Activity {
   prune(next);
   return next;
 }
+
+/**
+ * A meeting's attendance corrected: its month's counts and its place among the recent meetings
+ * take the new figures. A meeting older than what is kept changes nothing kept.
+ */
+export function correctMeetingAttendance(activity: Activity, date: string, before: { listed: number; present: number }, after: { listed: number; present: number }): Activity {
+  const next: Activity = { months: { ...activity.months }, recentMeetings: activity.recentMeetings.map((m) => (m.date === date ? { ...m, ...after } : m)) };
+  const key = date.slice(0, 7);
+  const month = next.months[key];
+  if (month) next.months[key] = { ...month, listed: month.listed + after.listed - before.listed, present: month.present + after.present - before.present };
+  return next;
+}

@@ -6,6 +6,7 @@ import { CURRENCIES, type Currency } from './money.ts';
 import { FREQUENCIES, WEEKDAYS, type MeetingSchedule } from './schedule.ts';
 import { dateSchema, idempotencyKeySchema, placeCodeSchema, textSchema, idSchema, says } from './validation.ts';
 import { invalid, say, type Text } from './messages.ts';
+import { ValidationError } from './errors.ts';
 
 export const SEXES = ['FEMALE', 'MALE', 'OTHER'] as const;
 export type Sex = (typeof SEXES)[number];
@@ -76,8 +77,37 @@ export interface Member {
   joinedOn: string;
   leftOn: string | null;
   createdAt: string;
+  /** Every correction of her name, sex or phone, oldest first: the register keeps what it said before. */
+  corrections?: MemberCorrection[];
 }
 
+export const MEMBER_FIELDS = ['NAME', 'SEX', 'PHONE'] as const;
+export type MemberField = (typeof MEMBER_FIELDS)[number];
+
+/** One field a correction changed: what the register said, and what it says now. */
+export interface MemberFieldChange {
+  field: MemberField;
+  was: string | null;
+  now: string | null;
+}
+
+export interface MemberCorrection {
+  /** 1 for the first correction of this member, and so on. */
+  number: number;
+  changes: MemberFieldChange[];
+  reason: string;
+  correctedBy: string;
+  correctedAt: string;
+}
+
+/**
+ * Corrections a record keeps at most: each is a few hundred bytes inside the record's item, so
+ * this bounds the item far below DynamoDB's 400 KB whatever happens.
+ */
+export const MAX_CORRECTIONS = 50;
+
+
+const phoneSchema = z.string().regex(/^\+?[0-9 ]{6,20}$/, says(invalid.phone));
 
 export const meetingScheduleSchema = z
   .object({
@@ -115,13 +145,46 @@ export const addMemberInputSchema = z.object({
   groupId: idSchema,
   name: textSchema(120),
   sex: z.enum(SEXES),
-  phone: z
-    .string()
-    .regex(/^\+?[0-9 ]{6,20}$/, says(invalid.phone))
-    .nullish(),
+  phone: phoneSchema.nullish(),
   joinedOn: dateSchema,
 });
 export type AddMemberInput = z.infer<typeof addMemberInputSchema>;
+
+/** What is left out (or null) stays as it is; `phone: null` takes the number away. */
+export const correctMemberInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: idSchema,
+  memberId: idSchema,
+  name: textSchema(120).nullish(),
+  sex: z.enum(SEXES).nullish(),
+  phone: phoneSchema.nullish(),
+  reason: textSchema(500),
+});
+export type CorrectMemberInput = z.infer<typeof correctMemberInputSchema>;
+
+/**
+ * The member as corrected, with the correction appended to her history. Only fields that differ
+ * from the register count; a correction that changes nothing is refused, so the history holds
+ * only real changes.
+ */
+export function correctMember(member: Member, input: CorrectMemberInput, by: string, at: string): Member {
+  const wanted: [MemberField, string | null, string | null | undefined][] = [
+    ['NAME', member.name, input.name ?? undefined],
+    ['SEX', member.sex, input.sex ?? undefined],
+    ['PHONE', member.phone, input.phone === undefined ? undefined : input.phone],
+  ];
+  const changes = wanted.filter(([, was, now]) => now !== undefined && now !== was).map(([field, was, now]) => ({ field, was, now: now! }));
+  if (changes.length === 0) throw ValidationError.at('input', say.nothingToCorrect);
+  const history = member.corrections ?? [];
+  if (history.length >= MAX_CORRECTIONS) throw ValidationError.at('input.memberId', say.tooManyCorrections(MAX_CORRECTIONS));
+  return {
+    ...member,
+    name: input.name ?? member.name,
+    sex: input.sex ?? member.sex,
+    phone: input.phone === undefined ? member.phone : input.phone,
+    corrections: [...history, { number: history.length + 1, changes, reason: input.reason, correctedBy: by, correctedAt: at }],
+  };
+}
 
 /** A member cannot join before the group was formed, nor on a day that has not come yet. */
 export function checkJoinDate(group: Pick<Group, 'formedOn'>, joinedOn: string, today: string): Text | null {

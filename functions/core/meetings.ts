@@ -26,14 +26,38 @@ export interface MinutesItem {
   decision: string | null;
 }
 
+/** A meeting's attendance and minutes at one point of its history. */
+export interface MeetingRecords {
+  attendance: AttendanceLine[] | null;
+  minutes: MinutesItem[] | null;
+}
+
+/**
+ * A correction of a meeting's attendance or minutes: the whole list it puts in place of each part
+ * it corrects (null: that part unchanged). What was recorded stays; corrections follow it.
+ */
+export interface MeetingCorrection {
+  /** 1 for the meeting's first correction, and so on. */
+  number: number;
+  attendance: AttendanceLine[] | null;
+  minutes: MinutesItem[] | null;
+  reason: string;
+  correctedBy: string;
+  correctedAt: string;
+}
+
 export interface Journal {
   groupId: string;
   journalId: string;
   kind: JournalKind;
   date: string;
   entries: PostedEntry[];
+  /** Attendance and minutes as they now stand: as recorded, then as each correction left them. */
   attendance: AttendanceLine[] | null;
   minutes: MinutesItem[] | null;
+  /** As the meeting was first recorded, never changed. */
+  asRecorded: MeetingRecords;
+  corrections: MeetingCorrection[];
   /** The books' version this posting produced: postings in the order they were applied. */
   sequence: number;
   recordedBy: string;
@@ -78,6 +102,59 @@ export const meetingRecordSchema = z.object({
   entries: entriesSchema,
 });
 export type MeetingRecord = z.infer<typeof meetingRecordSchema>;
+
+/**
+ * Corrections a meeting keeps at most. Each may hold a whole attendance and minutes, so the
+ * journal's size check (store/books.ts) is the real bound; this one keeps the history readable.
+ */
+export const MAX_MEETING_CORRECTIONS = 20;
+
+export const correctMeetingInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: idSchema,
+  date: dateSchema,
+  /** The whole attendance as it should stand; left out, it stays as it is. */
+  attendance: meetingRecordSchema.shape.attendance.nullish(),
+  /** The whole minutes as they should stand; left out, they stay as they are. */
+  minutes: meetingRecordSchema.shape.minutes.nullish(),
+  reason: textSchema(500),
+});
+export type CorrectMeetingInput = z.infer<typeof correctMeetingInputSchema>;
+
+/** The meeting's attendance and minutes after its corrections, applied in order. */
+export function correctedRecords(recorded: MeetingRecords, corrections: readonly MeetingCorrection[]): MeetingRecords {
+  return corrections.reduce<MeetingRecords>((now, c) => ({ attendance: c.attendance ?? now.attendance, minutes: c.minutes ?? now.minutes }), recorded);
+}
+
+/** Each correction with the records as they stood just before it, for a history that reads "was / now". */
+export function correctionsWithBefore(journal: Pick<Journal, 'asRecorded' | 'corrections'>): (MeetingCorrection & { before: MeetingRecords })[] {
+  return journal.corrections.map((c, i) => ({ ...c, before: correctedRecords(journal.asRecorded, journal.corrections.slice(0, i)) }));
+}
+
+const attendanceKey = (lines: readonly AttendanceLine[]) => JSON.stringify(lines.map((l) => `${l.memberId}:${l.status}`).sort());
+const normaliseMinutes = (items: CorrectMeetingInput['minutes']): MinutesItem[] | null =>
+  items?.map((m) => ({ agendaItem: m.agendaItem, discussed: m.discussed, decision: m.decision ?? null })) ?? null;
+
+/**
+ * The correction `input` makes to a meeting, or a refusal. A part counts as corrected only if it
+ * differs from how it stands (attendance in any order is the same attendance); a correction that
+ * changes nothing is refused, so the history holds only real changes. Attendance is checked by the
+ * caller against the members of the day, as when it was recorded.
+ */
+export function planMeetingCorrection(journal: Journal, input: CorrectMeetingInput, by: string, at: string): MeetingCorrection {
+  const attendance = input.attendance && (!journal.attendance || attendanceKey(input.attendance) !== attendanceKey(journal.attendance)) ? input.attendance : null;
+  const wanted = normaliseMinutes(input.minutes);
+  const minutes = wanted && JSON.stringify(wanted) !== JSON.stringify(journal.minutes ?? []) ? wanted : null;
+  if (!attendance && !minutes) fail('input', say.nothingToCorrect);
+  if (journal.corrections.length >= MAX_MEETING_CORRECTIONS) fail('input.date', say.tooManyCorrections(MAX_MEETING_CORRECTIONS));
+  return { number: journal.corrections.length + 1, attendance, minutes, reason: input.reason, correctedBy: by, correctedAt: at };
+}
+
+/** How many were listed and how many came (present or represented). */
+export function attendanceCounts(lines: readonly AttendanceLine[] | null): { listed: number; present: number } {
+  const all = lines ?? [];
+  return { listed: all.length, present: all.filter((a) => a.status !== 'ABSENT').length };
+}
 
 export const recordEntriesInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema,

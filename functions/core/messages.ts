@@ -13,15 +13,17 @@ export interface Text {
   readonly km: string;
 }
 
-export type Thing = 'NGO' | 'bank' | 'bank loan' | 'federation' | 'grant' | 'group' | 'member' | 'organisation' | 'request' | 'service' | 'tenant' | 'user';
+export type Thing = 'NGO' | 'bank' | 'bank loan' | 'delivery' | 'federation' | 'grant' | 'group' | 'meeting' | 'member' | 'organisation' | 'request' | 'service' | 'tenant' | 'user';
 
 const THING_KM: Record<Thing, string> = {
   NGO: 'អង្គការមិនមែនរដ្ឋាភិបាល',
   bank: 'ធនាគារ',
   'bank loan': 'ប្រាក់កម្ចីធនាគារ',
+  delivery: 'ការផ្តល់សេវា',
   federation: 'សហព័ន្ធ',
   grant: 'ការអនុញ្ញាត',
   group: 'ក្រុម',
+  meeting: 'ការប្រជុំ',
   member: 'សមាជិក',
   organisation: 'អង្គការ',
   request: 'សំណើ',
@@ -100,6 +102,10 @@ export const denied = {
     'មានតែមន្ត្រីឥណទានរបស់ធនាគារប៉ុណ្ណោះដែលស្នើសុំសិទ្ធិមើលទិន្នន័យជំនួសធនាគារ',
   ),
   bankWithdraws: T("only the loan officers of the bank that asked withdraw its request", 'មានតែមន្ត្រីឥណទាននៃធនាគារដែលបានស្នើប៉ុណ្ណោះដែលអាចដកសំណើរបស់ធនាគារវិញ'),
+  recordKeepers: T(
+    "only the group's treasurer or secretary, who keep its registers, correct them",
+    'មានតែហេរញ្ញិក ឬលេខាធិការរបស់ក្រុម ដែលរក្សាបញ្ជីរបស់ក្រុម ប៉ុណ្ណោះដែលអាចកែវាបាន',
+  ),
   treasurerDecides: T(
     "only the group's current treasurer decides which bank sees its data",
     'មានតែហេរញ្ញិកបច្ចុប្បន្នរបស់ក្រុមប៉ុណ្ណោះដែលសម្រេចថាធនាគារណាអាចមើលទិន្នន័យរបស់ក្រុម',
@@ -235,6 +241,16 @@ export const say = {
 
   // Groups, members and federations
   beforeForming: (formedOn: string) => T(`must not be before the group was formed (${formedOn})`, `មិនអាចមុនថ្ងៃបង្កើតក្រុម (${formedOn}) បានទេ`),
+  nothingToCorrect: T(
+    'Nothing here differs from what is recorded; change at least one thing.',
+    'គ្មានអ្វីនៅទីនេះខុសពីអ្វីដែលបានកត់ត្រាទេ។ សូមកែយ៉ាងហោចណាស់មួយ។',
+  ),
+  tooManyCorrections: (max: number) =>
+    T(`This record has been corrected ${max} times, the most Krom keeps; ask your federation for help.`, `កំណត់ត្រានេះត្រូវបានកែ ${max} ដងហើយ ដែលជាចំនួនច្រើនបំផុតដែល Krom រក្សាទុក។ សូមសុំជំនួយពីសហព័ន្ធរបស់អ្នក។`),
+  deliveryEnded: T(
+    'This delivery was already corrected or withdrawn; correct the delivery that replaced it.',
+    'ការផ្តល់សេវានេះត្រូវបានកែ ឬដកវិញរួចហើយ។ សូមកែការផ្តល់សេវាដែលបានជំនួសវា។',
+  ),
   memberAlreadyLeft: T('This member has already left.', 'សមាជិកនេះបានចាកចេញរួចហើយ។'),
   betweenJoiningAndToday: (joinedOn: string) =>
     T(`must be between joining (${joinedOn}) and today`, `ត្រូវតែនៅចន្លោះថ្ងៃចូលជាសមាជិក (${joinedOn}) និងថ្ងៃនេះ`),

@@ -8,7 +8,7 @@
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
 import { ACCOUNTS, emptyBooks, type Balances, type BankLoanState, type Books, type EntryRef, type LoanState, type PostedEntry } from '#core/ledger.ts';
 import { bankLoanRepaidWrite } from './bank-loans.ts';
-import type { Journal } from '#core/meetings.ts';
+import { correctedRecords, type Journal, type MeetingCorrection } from '#core/meetings.ts';
 import { toMinorUnits } from '#core/money.ts';
 import type { Constitution } from '#core/constitution.ts';
 import { emptyActivity, type Activity, type MeetingStat } from '#core/activity.ts';
@@ -145,14 +145,17 @@ function readEntry(raw: Record<string, unknown>): PostedEntry {
 }
 
 function readJournal(item: Item): Journal {
+  const asRecorded = { attendance: (item.attendance as Journal['attendance']) ?? null, minutes: (item.minutes as Journal['minutes']) ?? null };
+  const corrections = (item.corrections as MeetingCorrection[] | undefined) ?? [];
   return {
+    ...correctedRecords(asRecorded, corrections),
+    asRecorded,
+    corrections,
     groupId: item.groupId as string,
     journalId: item.journalId as string,
     kind: item.kind as Journal['kind'],
     date: item.date as string,
     entries: (item.entries as Record<string, unknown>[]).map(readEntry),
-    attendance: (item.attendance as Journal['attendance']) ?? null,
-    minutes: (item.minutes as Journal['minutes']) ?? null,
     sequence: item.sequence as number,
     recordedBy: item.recordedBy as string,
     recordedAt: item.recordedAt as string,
@@ -277,11 +280,10 @@ export interface PostingPlan {
 /** The writes of one posting: journal, books, new and closed loans, and a reversal's mark. */
 export function postingWrites(db: Db, plan: PostingPlan): GuardedWrite[] {
   const { groupId, journal } = plan;
-  const journalItem = { ...keys.journal(groupId, journal.date, journal.journalId), entity: 'Journal', ...journal };
-  const size = Buffer.byteLength(JSON.stringify(journalItem, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
-  if (size > MAX_JOURNAL_BYTES) {
-    throw ValidationError.at('input', say.tooLarge(size));
-  }
+  // The item keeps attendance and minutes as recorded; corrections are appended later, never merged in.
+  const { asRecorded, corrections: _none, ...posted } = journal;
+  const journalItem = { ...keys.journal(groupId, journal.date, journal.journalId), entity: 'Journal', ...posted, ...asRecorded };
+  checkJournalSize(journalItem);
   const writes: GuardedWrite[] = [
     {
       write: { Put: { TableName: db.table, Item: journalItem, ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -323,6 +325,53 @@ export function postingWrites(db: Db, plan: PostingPlan): GuardedWrite[] {
   if (plan.unmadeLoanId) writes.push(loanStatusWrite(db, groupId, { id: plan.unmadeLoanId, principalPaid: 0n, interestPaid: 0n }, 'REVERSED', journal.date));
   if (writes.length > 99) {
     throw ValidationError.at('input.entries', say.tooManyLoans(95));
+  }
+  return writes;
+}
+
+function checkJournalSize(item: Record<string, unknown>): void {
+  const size = Buffer.byteLength(JSON.stringify(item, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  if (size > MAX_JOURNAL_BYTES) throw ValidationError.at('input', say.tooLarge(size));
+}
+
+/**
+ * A meeting's correction appended to its journal — only if no other correction got there first —
+ * and, when attendance changed, the activity the credit profile reads, with the books' version
+ * moved on so that a posting planned on the old activity is made again rather than overwrite it.
+ */
+export function meetingCorrectionWrites(db: Db, journal: Journal, correction: MeetingCorrection, books: Books | null): GuardedWrite[] {
+  const corrections = [...journal.corrections, correction];
+  const stored = journal.corrections.length;
+  checkJournalSize({ ...journal, entries: journal.entries.map((e) => ({ ...e })), corrections });
+  const writes: GuardedWrite[] = [
+    {
+      write: {
+        Update: {
+          TableName: db.table,
+          Key: keys.journal(journal.groupId, journal.date, journal.journalId),
+          UpdateExpression: 'SET corrections = :corrections',
+          ConditionExpression: stored === 0 ? 'attribute_exists(pk) AND attribute_not_exists(corrections)' : 'size(corrections) = :stored',
+          ExpressionAttributeValues: { ':corrections': corrections, ...(stored === 0 ? {} : { ':stored': stored }) },
+        },
+      },
+    },
+  ];
+  if (books) {
+    writes.push(
+      {
+        write: {
+          Update: {
+            TableName: db.table,
+            Key: keys.books(journal.groupId),
+            UpdateExpression: 'SET #v = :next',
+            ConditionExpression: '#v = :v',
+            ExpressionAttributeNames: { '#v': 'version' },
+            ExpressionAttributeValues: { ':v': books.version, ':next': books.version + 1 },
+          },
+        },
+      },
+      { write: { Put: { TableName: db.table, Item: { ...keys.activity(journal.groupId), entity: 'Activity', groupId: journal.groupId, ...encodeActivity(books.activity) } } } },
+    );
   }
   return writes;
 }

@@ -4,6 +4,8 @@ import type { Figures } from '#core/rollups.ts';
 import { ROLLUP_FIGURES, zeroFigures } from '#core/rollups.ts';
 import { batchGet, getItem, queryAll, queryPage, recordOf, type Db, type Page } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
+import { ConflictError } from '#core/errors.ts';
+import { say } from '#core/messages.ts';
 import { isId, keys, prefixes, tenantKey } from './keys.ts';
 
 export interface Service {
@@ -11,6 +13,17 @@ export interface Service {
   ngoId: string;
   name: string;
   sector: Sector;
+}
+
+/** RECORDED until the NGO corrects it (a new delivery replaces it) or withdraws it. */
+export type DeliveryStatus = 'RECORDED' | 'CORRECTED' | 'WITHDRAWN';
+
+/** How a delivery stopped counting: who, when, why, and the delivery that replaced it (corrections). */
+export interface DeliveryEnding {
+  by: string;
+  at: string;
+  reason: string;
+  replacedBy: string | null;
 }
 
 export interface Delivery {
@@ -25,6 +38,11 @@ export interface Delivery {
   groupIds: string[];
   participants: number;
   women: number;
+  /** Absent on deliveries recorded before corrections existed: they read as RECORDED. */
+  status?: DeliveryStatus;
+  /** The delivery this one corrects, if it is a correction. */
+  corrects?: string | null;
+  ending?: DeliveryEnding | null;
 }
 
 /** A group as a delivery records it: where it meets and how many members it had then. */
@@ -63,6 +81,44 @@ export function deliveryWrites(db: Db, d: Delivery, groups: readonly GroupReache
       })
     : d.communeCodes.map((c) => ({ ...keys.deliveryReach(d.sector, c, d.date, d.id, null), entity: 'DeliveryReach', communeCode: c, date: d.date, groupId: null, members: 0 }));
   return [put({ ...keys.delivery(d.ngoId, d.date, d.id), entity: 'Delivery', ...d }), ...reaches.map(put)];
+}
+
+export async function getDelivery(db: Db, ngoId: string, date: string, id: string): Promise<Delivery | undefined> {
+  if (!isId(ngoId) || !isId(id)) return undefined;
+  const item = await getItem(db, keys.delivery(ngoId, date, id), true);
+  return item ? recordOf<Delivery>(item) : undefined;
+}
+
+/** The reach items a delivery wrote: per commune it names, the range of its date and id. */
+async function reachKeysOf(db: Db, d: Delivery): Promise<{ pk: string; sk: string }[]> {
+  const found = await Promise.all(
+    d.communeCodes.map((c) => queryAll(db, { partition: prefixes.sectorReach(d.sector), sortPrefix: prefixes.reachOfDelivery(c, d.date, d.id), consistent: true })),
+  );
+  return found.flat().map((i) => ({ pk: i.pk as string, sk: i.sk as string }));
+}
+
+/**
+ * A delivery stops counting: it is marked CORRECTED or WITHDRAWN (with who, when and why) only if
+ * it still counts, and every place it reached is taken out of coverage in the same transaction.
+ */
+export async function deliveryEndWrites(db: Db, d: Delivery, status: Exclude<DeliveryStatus, 'RECORDED'>, ending: DeliveryEnding): Promise<GuardedWrite[]> {
+  const reaches = await reachKeysOf(db, d);
+  return [
+    {
+      write: {
+        Update: {
+          TableName: db.table,
+          Key: keys.delivery(d.ngoId, d.date, d.id),
+          UpdateExpression: 'SET #s = :s, ending = :ending',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#s) OR #s = :recorded)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': status, ':ending': ending, ':recorded': 'RECORDED' },
+        },
+      },
+      onConditionFailed: () => new ConflictError(say.deliveryEnded, 'input.deliveryId'),
+    },
+    ...reaches.map((Key): GuardedWrite => ({ write: { Delete: { TableName: db.table, Key } } })),
+  ];
 }
 
 /** An NGO's deliveries, newest first. */

@@ -30,9 +30,9 @@ export async function getGroups(db: Db, ids: readonly string[]): Promise<(Group 
   return ids.map((id) => byId.get(id));
 }
 
-export async function getMember(db: Db, groupId: string, memberId: string): Promise<Member | undefined> {
+export async function getMember(db: Db, groupId: string, memberId: string, consistent = false): Promise<Member | undefined> {
   if (!isId(groupId) || !isId(memberId)) return undefined;
-  return record<Member>(await getItem(db, keys.member(groupId, memberId)));
+  return record<Member>(await getItem(db, keys.member(groupId, memberId), consistent));
 }
 
 export async function listMembers(db: Db, groupId: string, limit: number, cursor?: string | null): Promise<Page<Member>> {
@@ -95,6 +95,7 @@ export function planCreateFederation(db: Db, id: string, input: CreateFederation
   const item = {
     ...keys.federation(id),
     ...(federation.parentId ? keys.federationChildOf(federation.parentId, id) : {}),
+    ...keys.federationListing(federation.placeCode, id),
     entity: 'Federation',
     ...federation,
   };
@@ -104,6 +105,12 @@ export function planCreateFederation(db: Db, id: string, input: CreateFederation
     writes.push(...membershipWrites(db, keys.parentMembership, id, undefined, federation.parentId, today));
   }
   return { writes, result: federation };
+}
+
+/** Every federation, or those at or below a place, sorted by place: one page. */
+export async function listFederations(db: Db, placeCode: string | null, limit: number, cursor?: string | null): Promise<Page<Federation>> {
+  const page = await queryPage(db, { index: 'byPlace', partition: prefixes.federationListing, sortPrefix: placeCode ?? '', limit, cursor });
+  return { items: page.items.map((i) => record<Federation>(i)!), cursor: page.cursor };
 }
 
 export function planCreateGroup(db: Db, id: string, input: CreateGroupInput, now: Date): WritePlan<Group> {
@@ -211,6 +218,55 @@ export function memberLeftWrites(db: Db, member: Member, leftOn: string): Guarde
       },
     },
   ];
+}
+
+/**
+ * A member as corrected (`after`, read as `before`): her details and her correction history in one
+ * write, only if nobody corrected her or recorded her leaving since she was read (otherwise the plan
+ * is made again). A change of sex moves the group's count of women while she is a member.
+ */
+export function memberCorrectionWrites(db: Db, before: Member, after: Member): GuardedWrite[] {
+  const corrected = before.corrections?.length ?? 0;
+  const writes: GuardedWrite[] = [
+    {
+      write: {
+        Update: {
+          TableName: db.table,
+          Key: keys.member(before.groupId, before.id),
+          UpdateExpression: 'SET #name = :name, sex = :sex, phone = :phone, corrections = :corrections',
+          ConditionExpression: [
+            'attribute_exists(pk)',
+            corrected === 0 ? 'attribute_not_exists(corrections)' : 'size(corrections) = :corrected',
+            before.leftOn === null ? '(attribute_not_exists(leftOn) OR leftOn = :null)' : 'leftOn = :leftOn',
+          ].join(' AND '),
+          ExpressionAttributeNames: { '#name': 'name' },
+          ExpressionAttributeValues: {
+            ':name': after.name,
+            ':sex': after.sex,
+            ':phone': after.phone,
+            ':corrections': after.corrections,
+            ...(corrected === 0 ? {} : { ':corrected': corrected }),
+            ...(before.leftOn === null ? { ':null': null } : { ':leftOn': before.leftOn }),
+          },
+        },
+      },
+    },
+  ];
+  const women = (m: Member) => (m.sex === 'FEMALE' ? 1 : 0);
+  if (before.leftOn === null && women(after) !== women(before)) {
+    writes.push({
+      write: {
+        Update: {
+          TableName: db.table,
+          Key: keys.group(before.groupId),
+          UpdateExpression: 'ADD womenCount :women',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':women': women(after) - women(before) },
+        },
+      },
+    });
+  }
+  return writes;
 }
 
 /** The group's meeting schedule, set from its newest constitution. */

@@ -4,7 +4,7 @@
  *
  * | item                 | pk                     | sk                        | gsi1 (byParent)                     | gsi2 (byPlace)                   |
  * |----------------------|------------------------|---------------------------|-------------------------------------|----------------------------------|
- * | federation           | FED#<id>               | FED                       | FED#<parentId> / FED#<id>           |                                  |
+ * | federation           | FED#<id>               | FED                       | FED#<parentId> / FED#<id>           | FEDERATIONS / <place8>#<id>      |
  * | group                | GROUP#<id>             | GROUP                     | FED#<federationId> / GROUP#<id>     | PROV#<pp> / <place8>#<id>        |
  * | member               | GROUP#<groupId>        | MEMBER#<id>               |                                     |                                  |
  * | federation membership| GROUP#<groupId>        | FEDHIST#<from>#<fedId>    |                                     |                                  |
@@ -25,7 +25,7 @@
  * | where it reached     | REACH#<sector>         | <commune>#<date>#<id>#<groupId or *> |                          |                                  |
  * | bank read log entry  | GROUP#<groupId>        | READLOG#<at>#<id>         | BANK#<bankId> / READLOG#<at>#<id>   |                                  |
  * | bank / NGO           | BANK#<id> / NGO#<id>   | BANK / NGO                | ORG#BANK / BANK#<id> (and NGO)      |                                  |
- * | user                 | USER#<sub>             | PROFILE                   |                                     |                                  |
+ * | user                 | USER#<sub>             | PROFILE                   | PEOPLE / USER#<sub>                 |                                  |
  * | role of a user       | USER#<sub>             | ROLE#<tenantType>#<id>    | <tenant key> / ROLE#<role>#<sub>    |                                  |
  * | role change (audit)  | USER#<sub>             | ROLECHANGE#<version>      |                                     |                                  |
  * | bank reads in a day  | GROUP#<id>             | READCOUNT#<day>#<officer> |                                     |                                  |
@@ -56,6 +56,8 @@ export const keys = {
     gsi1pk: tenantKey('FEDERATION', parentId),
     gsi1sk: `FED#${id}`,
   }),
+  /** Every federation in one listing, sorted by place, so an administrator pages through them (or a place's). */
+  federationListing: (placeCode: string, id: string) => ({ gsi2pk: prefixes.federationListing, gsi2sk: `${placeCode.padEnd(8, '0')}#${id}` }),
   group: (id: string) => ({ pk: tenantKey('GROUP', id), sk: 'GROUP' }),
   groupInFederation: (federationId: string, groupId: string) => ({
     gsi1pk: tenantKey('FEDERATION', federationId),
@@ -102,10 +104,15 @@ export const keys = {
   delivery: (ngoId: string, date: string, id: string) => ({ pk: tenantKey('NGO', ngoId), sk: `DELIVERY#${date}#${id}` }),
   /** Where a delivery reached, by sector, sorted by place then date, so a place's reach is one range. `*` = the whole commune. */
   deliveryReach: (sector: string, communeCode: string, date: string, id: string, groupId: string | null) => ({
-    pk: `REACH#${sector}`,
-    sk: `${communeCode}#${date}#${id}#${groupId ?? '*'}`,
+    pk: prefixes.sectorReach(sector),
+    sk: `${prefixes.reachOfDelivery(communeCode, date, id)}${groupId ?? '*'}`,
   }),
-  user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
+  user: (sub: string) => ({ pk: `${USER_KEY_PREFIX}${sub}`, sk: 'PROFILE' }),
+  /**
+   * Every person in one listing for administrators. One index partition holds them all: people are
+   * thousands, written rarely, far inside what one partition serves.
+   */
+  userListing: (sub: string) => ({ gsi1pk: prefixes.people, gsi1sk: `USER#${sub}` }),
   role: (sub: string, tenantType: TenantType, tenantId: string, role: string) => ({
     pk: `USER#${sub}`,
     sk: `ROLE#${tenantType}#${tenantId}`,
@@ -120,6 +127,8 @@ export const keys = {
 /** Partition-key prefixes the infra scopes write permissions with (IAM dynamodb:LeadingKeys). */
 export const GROUP_KEY_PREFIX = `${TENANT_PREFIX.GROUP}#`;
 export const ROLLUP_KEY_PREFIX = 'ROLLUP#';
+export const FEDERATION_KEY_PREFIX = `${TENANT_PREFIX.FEDERATION}#`;
+export const USER_KEY_PREFIX = 'USER#';
 
 /** Prefixes for range queries over the keys above. */
 export const prefixes = {
@@ -136,9 +145,13 @@ export const prefixes = {
   services: 'SERVICE#',
   deliveries: 'DELIVERY#',
   sectorReach: (sector: string) => `REACH#${sector}`,
+  /** Within a sector's partition: every place one delivery reached in one commune. */
+  reachOfDelivery: (communeCode: string, date: string, id: string) => `${communeCode}#${date}#${id}#`,
   /** The byParent partition listing every bank (or every NGO). */
   organisations: (type: 'BANK' | 'NGO') => `ORG#${type}`,
   roles: 'ROLE#',
+  people: 'PEOPLE',
+  federationListing: 'FEDERATIONS',
   roleChanges: 'ROLECHANGE#',
   groupsOfFederation: 'GROUP#',
   childFederations: 'FED#',

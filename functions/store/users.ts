@@ -4,7 +4,7 @@
  */
 import type { DomainError } from '#core/errors.ts';
 import type { RoleGrant, RoleName, TenantType } from '#core/roles.ts';
-import { batchGet, getItem, queryAll, type Db } from './db.ts';
+import { batchGet, getItem, queryAll, queryPage, type Db, type Page } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { keys, prefixes, tenantKey } from './keys.ts';
 
@@ -28,6 +28,12 @@ export async function getUser(db: Db, sub: string): Promise<User | undefined> {
 export async function getUsers(db: Db, subs: readonly string[]): Promise<(User | undefined)[]> {
   const items = await batchGet(db, subs.map((sub) => keys.user(sub)));
   return items.map((item) => (item ? { id: item.id as string, displayName: item.displayName as string, createdAt: item.createdAt as string } : undefined));
+}
+
+/** Everyone registered, by id: one page. */
+export async function listUsers(db: Db, limit: number, cursor?: string | null): Promise<Page<User>> {
+  const page = await queryPage(db, { index: 'byParent', partition: prefixes.people, sortPrefix: 'USER#', limit, cursor });
+  return { items: page.items.map((i) => ({ id: i.id as string, displayName: i.displayName as string, createdAt: i.createdAt as string })), cursor: page.cursor };
 }
 
 /** Every role the user holds now. Strongly consistent: a revoked role must not linger. */
@@ -116,7 +122,7 @@ export function deleteRoleWrite(db: Db, userId: string, grant: RoleGrant, onGone
 }
 
 export function putUserWrite(db: Db, user: User): GuardedWrite {
-  return { write: { Put: { TableName: db.table, Item: { ...keys.user(user.id), entity: 'User', ...user } } } };
+  return { write: { Put: { TableName: db.table, Item: { ...keys.user(user.id), ...keys.userListing(user.id), entity: 'User', ...user } } } };
 }
 
 /** Gives the user `grant.role` in the tenant, replacing any role they held there. */

@@ -70,6 +70,12 @@ const ngoFor = (rel: Rel) => (rel === 'own' ? world.ids.ngo : otherNgo);
 let appointDay = 0;
 /** Appointment dates rise case by case (a term must start after the one it ends) and stay in the past. */
 const nextAppointmentDate = () => new Date(Date.parse('2023-01-01T00:00:00Z') + appointDay++ * 86_400_000).toISOString().slice(0, 10);
+/** A delivery recorded (by an administrator) for the NGO of `rel`, with the service it delivered. */
+async function deliveryOf(rel: Rel): Promise<{ id: string; date: string; serviceId: string }> {
+  const serviceId = (await graphqlOk(env.app, world.token.admin, C.service, { input: { idempotencyKey: ikey(), ngoId: ngoFor(rel), name: 'S', sector: 'HEALTH' } })).registerService.id;
+  const d = (await graphqlOk(env.app, world.token.admin, C.deliver, { input: { idempotencyKey: ikey(), ngoId: ngoFor(rel), serviceId, date: '2026-02-01', communeCode: '170403', participants: 5, women: 5 } })).recordDelivery;
+  return { id: d.id, date: d.date, serviceId };
+}
 async function activeGrant(rel: Rel): Promise<string> {
   const requestId = await pendingRequest(rel);
   return (await graphqlOk(env.app, treasurerOf(rel), A.approve, { input: { idempotencyKey: ikey(), groupId: group(rel), requestId } })).approveAccessRequest.id;
@@ -133,6 +139,12 @@ const queryProbes: Record<string, Probe> = {
     name: 'placeRollup',
     allowed: (role) => role === 'admin' || role === 'coordinator',
     make: (_r, rel) => ({ query: `{ placeRollup(code: "${rel === 'own' ? '17' : '02'}") { groups byCurrency { savings } } }` }),
+  },
+  people: { name: 'people', allowed: adminOnly, make: () => ({ query: '{ people(first: 5) { nodes { id displayName } } }' }) },
+  federations: {
+    name: 'federations',
+    allowed: adminOnly,
+    make: (_r, rel) => ({ query: `{ federations(placeCode: "${rel === 'own' ? '17' : '02'}") { nodes { id name } } }` }),
   },
   person: {
     name: 'person',
@@ -209,6 +221,15 @@ const mutationProbes: Record<string, Probe> = {
     make: (_r, rel) => ({ query: B.syncMeetings, variables: { input: { meetings: [meetingInput(rel)] } } }),
     deniedInBody: (d) => d?.syncMeetings?.results?.[0]?.status === 'REJECTED' && ['NOT_FOUND', 'FORBIDDEN'].includes(d.syncMeetings.results[0].error.code),
   },
+  correctMeeting: {
+    name: 'correctMeeting',
+    allowed: (role, rel) => rel === 'own' && (role === 'treasurer' || role === 'secretary'),
+    make: async (_r, rel) => {
+      const recorded = meetingInput(rel);
+      await graphqlOk(env.app, treasurerOf(rel), B.recordMeeting, { input: recorded });
+      return { query: B.correctMeeting, variables: { input: { idempotencyKey: ikey(), groupId: group(rel), date: recorded.date, minutes: [{ agendaItem: 'x', discussed: false }], reason: 'forgotten' } } };
+    },
+  },
   recordEntries: {
     name: 'recordEntries',
     allowed: ownOfficer,
@@ -249,6 +270,14 @@ const mutationProbes: Record<string, Probe> = {
     make: async (_r, rel) => {
       const added = await graphqlOk(env.app, treasurerOf(rel), M.addMember, { input: { idempotencyKey: ikey(), groupId: group(rel), name: 'x', sex: 'MALE', joinedOn: '2021-01-01' } });
       return { query: 'mutation($input: RecordMemberLeftInput!) { recordMemberLeft(input: $input) { id } }', variables: { input: { idempotencyKey: ikey(), groupId: group(rel), memberId: added.addMember.id, leftOn: '2026-02-01' } } };
+    },
+  },
+  correctMember: {
+    name: 'correctMember',
+    allowed: (role, rel) => rel === 'own' && (role === 'treasurer' || role === 'secretary'),
+    make: async (_r, rel) => {
+      const added = await graphqlOk(env.app, treasurerOf(rel), M.addMember, { input: { idempotencyKey: ikey(), groupId: group(rel), name: 'x', sex: 'MALE', joinedOn: '2021-01-01' } });
+      return { query: M.correctMember, variables: { input: { idempotencyKey: ikey(), groupId: group(rel), memberId: added.addMember.id, name: 'y', reason: 'spelling' } } };
     },
   },
   requestAccess: {
@@ -366,6 +395,22 @@ const mutationProbes: Record<string, Probe> = {
     make: async (_r, rel) => {
       const serviceId = (await graphqlOk(env.app, world.token.admin, C.service, { input: { idempotencyKey: ikey(), ngoId: ngoFor(rel), name: 'S', sector: 'HEALTH' } })).registerService.id;
       return { query: C.deliver, variables: { input: { idempotencyKey: ikey(), ngoId: ngoFor(rel), serviceId, date: '2026-02-01', communeCode: '170403', participants: 5, women: 5 } } };
+    },
+  },
+  correctDelivery: {
+    name: 'correctDelivery',
+    allowed: (role, rel) => role === 'admin' || (role === 'ngo' && rel === 'own'),
+    make: async (_r, rel) => {
+      const d = await deliveryOf(rel);
+      return { query: C.correctDelivery, variables: { input: { idempotencyKey: ikey(), ngoId: ngoFor(rel), deliveryId: d.id, deliveryDate: d.date, serviceId: d.serviceId, date: d.date, communeCode: '170404', participants: 5, women: 5, reason: 'wrong commune' } } };
+    },
+  },
+  withdrawDelivery: {
+    name: 'withdrawDelivery',
+    allowed: (role, rel) => role === 'admin' || (role === 'ngo' && rel === 'own'),
+    make: async (_r, rel) => {
+      const d = await deliveryOf(rel);
+      return { query: C.withdrawDelivery, variables: { input: { idempotencyKey: ikey(), ngoId: ngoFor(rel), deliveryId: d.id, deliveryDate: d.date, reason: 'did not happen' } } };
     },
   },
   revokeGrant: { name: 'revokeGrant', allowed: ownTreasurer, make: async (_r, rel) => ({ query: A.revoke, variables: { input: { idempotencyKey: ikey(), groupId: group(rel), grantId: await activeGrant(rel), reason: 'x' } } }) },

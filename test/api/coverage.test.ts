@@ -5,6 +5,7 @@ import { handleStreamBatch } from '#aggregator/handler.ts';
 import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
 import { readWholeStream } from '../../dev/stream-poller.ts';
 import { C } from '../helpers/coverage.ts';
+import { snapshot } from '../helpers/mutations.ts';
 import { ikey, integrationEnv, type IntegrationEnv } from '../helpers/integration.ts';
 import { buildWorld, M, type World } from '../helpers/world.ts';
 
@@ -139,5 +140,95 @@ describe('coverage', () => {
       expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     }
     expect((await graphql(env.app, world.token.admin, q)).errors).toBeUndefined();
+  });
+});
+
+describe('correcting and withdrawing a delivery', () => {
+  const DELIVERY = 'id date status corrects ending { by reason replacedBy } communes { code } groupIds participants';
+  const withdraw = (token: string, d: { id: string; date: string }, reason = 'never happened: the road was flooded') =>
+    graphql(env.app, token, `mutation($input: WithdrawDeliveryInput!) { withdrawDelivery(input: $input) { ${DELIVERY} } }`, {
+      input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, deliveryId: d.id, deliveryDate: d.date, reason },
+    });
+  const correct = (token: string, d: { id: string; date: string }, patch: Record<string, unknown>) =>
+    graphql(env.app, token, `mutation($input: CorrectDeliveryInput!) { correctDelivery(input: $input) { ${DELIVERY} } }`, {
+      input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, deliveryId: d.id, deliveryDate: d.date, serviceId: education, date: '2026-07-01', participants: 30, women: 25, reason: 'wrong commune written', ...patch },
+    });
+  let education: string;
+  const deliver = async (input: Record<string, unknown>) =>
+    (await graphqlOk(env.app, world.token.ngoStaff, C.deliver, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, serviceId: education, date: '2026-07-01', participants: 30, women: 25, ...input } })).recordDelivery;
+  const reached = async (p: string) => (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p, s: 'EDUCATION' })).coverage;
+  const listed = async (id: string) =>
+    (await graphqlOk(env.app, world.token.ngoStaff, '{ ngos(first: 2) { nodes { id deliveries(first: 20) { nodes { id status ending { by reason replacedBy } } } } } }')).ngos.nodes.find((n: any) => n.id === world.ids.ngo).deliveries.nodes.find((d: any) => d.id === id);
+
+  beforeAll(async () => {
+    education = (await graphqlOk(env.app, world.token.ngoStaff, C.service, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, name: 'Literacy class', sector: 'EDUCATION' } })).registerService.id;
+  });
+
+  it('a withdrawn delivery stops counting: the commune is a gap again, and the NGO sees who withdrew it and why', async () => {
+    const d = await deliver({ communeCode: '170403' });
+    expect(await reached('170403')).toMatchObject({ communesReached: 1, groupsReached: { value: 3 } });
+    const r = await withdraw(world.token.ngoStaff, d);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.withdrawDelivery).toMatchObject({ id: d.id, status: 'WITHDRAWN', ending: { by: 'ngo-staff', reason: 'never happened: the road was flooded', replacedBy: null } });
+    expect(await reached('170403')).toMatchObject({ communesReached: 0, groupsReached: { value: 0 } });
+    const gaps = (await graphqlOk(env.app, world.token.ngoStaff, C.gaps, { p: '1704', s: 'EDUCATION' })).coverageGaps.map((g: any) => g.commune.code);
+    expect(gaps).toContain('170403');
+    expect(await listed(d.id)).toMatchObject({ status: 'WITHDRAWN' });
+  });
+
+  it('a correction replaces the delivery: the first stops counting, the second counts, each names the other', async () => {
+    const d = await deliver({ communeCode: '170404' });
+    const r = await correct(world.token.ngoStaff, d, { communeCode: '170403' });
+    expect(r.errors).toBeUndefined();
+    const replacement = r.data!.correctDelivery;
+    expect(replacement).toMatchObject({ status: 'RECORDED', corrects: d.id, communes: [{ code: '170403' }] });
+    expect(await listed(d.id)).toMatchObject({ status: 'CORRECTED', ending: { by: 'ngo-staff', reason: 'wrong commune written', replacedBy: replacement.id } });
+    expect(await reached('170404')).toMatchObject({ communesReached: 0 });
+    expect(await reached('170403')).toMatchObject({ communesReached: 1, groupsReached: { value: 3 } });
+    await withdraw(world.token.ngoStaff, replacement, 'tidy up');
+  });
+
+  it('a delivery to groups corrected to other groups: only the new groups count', async () => {
+    const [g1, g2, g3] = groupsIn['170403']!;
+    const d = await deliver({ groupIds: [g1, g2] });
+    expect(await reached('170403')).toMatchObject({ groupsReached: { suppressed: true } });
+    const r = await correct(world.token.ngoStaff, d, { groupIds: [g1, g2, g3] });
+    expect(r.errors).toBeUndefined();
+    expect(await reached('170403')).toMatchObject({ communesReached: 0, groupsReached: { suppressed: false, value: 3 }, membersReached: { value: 30 } });
+    await withdraw(world.token.ngoStaff, r.data!.correctDelivery, 'tidy up');
+    expect(await reached('170403')).toMatchObject({ groupsReached: { value: 0 } });
+  });
+
+  it('a delivery ends once: withdrawing or correcting it again is a CONFLICT that writes nothing; a retry replays', async () => {
+    const d = await deliver({ communeCode: '170404' });
+    const input = { idempotencyKey: ikey(), ngoId: world.ids.ngo, deliveryId: d.id, deliveryDate: d.date, reason: 'duplicate' };
+    const doc = 'mutation($input: WithdrawDeliveryInput!) { withdrawDelivery(input: $input) { id status } }';
+    const first = await graphqlOk(env.app, world.token.ngoStaff, doc, { input });
+    expect(await graphqlOk(env.app, world.token.ngoStaff, doc, { input })).toEqual(first);
+    const before = await snapshot(env);
+    expect((await withdraw(world.token.ngoStaff, d)).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.deliveryId' });
+    expect((await correct(world.token.ngoStaff, d, { communeCode: '170403' })).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.deliveryId' });
+    expect(await snapshot(env)).toBe(before);
+  });
+
+  it('refuses an unknown delivery, a wrong date, a bad correction, and everyone but the NGO and administrators; nothing is written', async () => {
+    const d = await deliver({ communeCode: '170404' });
+    const otherStaff = `ngo2-${ikey()}`;
+    const otherNgo = (await graphqlOk(env.app, world.token.admin, M.createNgo, { input: { idempotencyKey: ikey(), name: 'Other NGO' } })).createNgo.id;
+    await graphqlOk(env.app, world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId: otherStaff, displayName: 'x' } });
+    await graphqlOk(env.app, world.token.admin, M.assignRole, { input: { idempotencyKey: ikey(), userId: otherStaff, tenantType: 'NGO', tenantId: otherNgo, role: 'STAFF' } });
+    const before = await snapshot(env);
+    const code = async (r: Promise<{ errors?: readonly any[] }>) => (await r).errors![0]!.extensions;
+    expect(await code(withdraw(world.token.ngoStaff, { id: 'no-such-delivery', date: d.date }))).toMatchObject({ code: 'NOT_FOUND', field: 'input.deliveryId' });
+    expect(await code(withdraw(world.token.ngoStaff, { id: d.id, date: '2026-07-02' }))).toMatchObject({ code: 'NOT_FOUND', field: 'input.deliveryId' });
+    expect(await code(correct(world.token.ngoStaff, d, { communeCode: '170403', groupIds: [groupsIn['170403']![0]] }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.communeCode' });
+    expect(await code(correct(world.token.ngoStaff, d, { communeCode: '170403', women: 31 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.women' });
+    expect(await code(correct(world.token.ngoStaff, d, { communeCode: '170403', reason: '' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    for (const t of [await env.tokenFor(otherStaff), world.token.bankOfficer, world.token.coordinatorTop, world.token.treasurerA, world.token.nobody]) {
+      expect(await code(withdraw(t, d))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await code(correct(t, d, { communeCode: '170403' }))).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect(await snapshot(env)).toBe(before);
+    expect((await withdraw(world.token.admin, d, 'recorded twice')).data!.withdrawDelivery).toMatchObject({ status: 'WITHDRAWN', ending: { by: 'admin' } });
   });
 });

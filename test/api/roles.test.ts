@@ -3,6 +3,9 @@
  * on her next request; the change, who made it and why stay in her role history.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { backfillListings } from '#store/backfill.ts';
+import { keys } from '#store/keys.ts';
 import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
 import { A } from '../helpers/access.ts';
 import { ikey, integrationEnv, type IntegrationEnv } from '../helpers/integration.ts';
@@ -81,5 +84,60 @@ describe('taking a role away', () => {
     for (const t of [world.token.coordinatorTop, world.token.bankOfficer, leaver]) {
       expect((await graphql(env.app, t, M.person, { id: 'leaving-officer' })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     }
+  });
+});
+
+describe('an administrator lists people and federations', () => {
+  const PEOPLE = 'query($after: String) { people(first: 4, after: $after) { nodes { id displayName roles { role } } pageInfo { endCursor hasNextPage } } }';
+  const FEDERATIONS = 'query($p: String, $after: String) { federations(placeCode: $p, first: 2, after: $after) { nodes { id name place { code } } pageInfo { endCursor hasNextPage } } }';
+  async function everyPage(doc: string, field: 'people' | 'federations', vars: Record<string, unknown> = {}) {
+    const all: any[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = (await graphqlOk(env.app, world.token.admin, doc, { ...vars, after }))[field];
+      all.push(...page.nodes);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return all;
+  }
+
+  it('everyone registered, a page at a time, with their roles', async () => {
+    const people = await everyPage(PEOPLE, 'people');
+    const ids = people.map((p) => p.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toEqual(expect.arrayContaining(['admin', 'treasurer-a', 'bank-officer', 'nobody', 'leaving-officer']));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(people.find((p) => p.id === 'bank-officer').roles).toEqual([{ role: 'LOAN_OFFICER' }]);
+  });
+
+  it('every federation, or those placed in a province, sorted by place', async () => {
+    const all = await everyPage(FEDERATIONS, 'federations');
+    expect(all.map((f) => f.id).sort()).toEqual([world.ids.topFederation, world.ids.subFederation, world.ids.otherFederation].sort());
+    expect(all.map((f) => f.place.code)).toEqual(['0209', '17', '1704']);
+    const siemReap = await everyPage(FEDERATIONS, 'federations', { p: '17' });
+    expect(siemReap.map((f) => f.id)).toEqual([world.ids.topFederation, world.ids.subFederation]);
+    const bad = await graphql(env.app, world.token.admin, FEDERATIONS, { p: '99' });
+    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'placeCode' });
+  });
+
+  it('nobody else may list them', async () => {
+    for (const t of [world.token.coordinatorTop, world.token.treasurerA, world.token.bankOfficer, world.token.ngoStaff, world.token.nobody]) {
+      for (const doc of [PEOPLE, FEDERATIONS]) {
+        const r = await graphql(env.app, t, doc, {});
+        expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+        expect(r.data).toBeNull();
+      }
+    }
+  });
+
+  it('people and federations written before the lists existed are listed after the backfill, which can run again', async () => {
+    const now = new Date().toISOString();
+    await env.db.doc.send(new PutCommand({ TableName: env.table, Item: { ...keys.user('old-timer'), entity: 'User', id: 'old-timer', displayName: 'Old', createdAt: now } }));
+    await env.db.doc.send(new PutCommand({ TableName: env.table, Item: { ...keys.federation('old-fed'), entity: 'Federation', id: 'old-fed', name: 'Old Federation', placeCode: '0209', parentId: null, createdAt: now } }));
+    expect((await everyPage(PEOPLE, 'people')).map((p) => p.id)).not.toContain('old-timer');
+    expect(await backfillListings(env.db)).toEqual({ people: 1, federations: 1 });
+    expect((await everyPage(PEOPLE, 'people')).map((p) => p.id)).toContain('old-timer');
+    expect((await everyPage(FEDERATIONS, 'federations', { p: '02' })).map((f) => f.id)).toEqual(expect.arrayContaining(['old-fed', world.ids.otherFederation]));
+    expect(await backfillListings(env.db)).toEqual({ people: 0, federations: 0 });
   });
 });

@@ -7,6 +7,7 @@ export const B = {
     entries { ref id kind amount cashIn cashOut interest principal loanId member { id } } } }`,
   syncMeetings: `mutation($input: SyncMeetingsInput!) { syncMeetings(input: $input) {
     applied rejected results { idempotencyKey date status meeting { id entries { id kind amount } } error { code field message messageKm } } } }`,
+  correctMeeting: 'mutation($input: CorrectMeetingInput!) { correctMeeting(input: $input) { id presentCount corrections { number attendance { status } minutes { agendaItem } } } }',
   recordEntries: 'mutation($input: RecordEntriesInput!) { recordEntries(input: $input) { id kind date sequence entries { ref id kind amount interest principal } } }',
   reverseEntry: 'mutation($input: ReverseEntryInput!) { reverseEntry(input: $input) { id kind entries { id kind amount reverses } } }',
   books: `query($id: ID!) { group(id: $id) { books { balances { cash bank savings loansOutstanding socialFund interestIncome fineIncome otherIncome otherExpense writtenOff } lastPostedOn par30BasisPoints loansInArrears } } }`,

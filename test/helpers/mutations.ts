@@ -61,6 +61,26 @@ export function mutationCases(ctx: MutationWorld): MutationCase[] {
     return r.approveAccessRequest.id;
   }
 
+  /** A valid meeting of group A on `date`: everyone who is a member that day, present, saving. */
+  async function meetingOn(date: string) {
+    const members = (await graphqlOk(ctx.env.app, ctx.world.token.treasurerA, 'query($id: ID!) { group(id: $id) { members(first: 100) { nodes { id joinedOn leftOn } } } }', { id: ctx.world.ids.groupA }))
+      .group.members.nodes;
+    return {
+      groupId: ctx.world.ids.groupA,
+      date,
+      attendance: members.filter((m: any) => m.joinedOn <= date && (!m.leftOn || m.leftOn > date)).map((m: any) => ({ memberId: m.id, status: 'PRESENT' })),
+      minutes: [{ agendaItem: 'ការសន្សំ', discussed: true, decision: 'បាទ' }],
+      entries: [{ id: 's', kind: 'SAVING', amount: '2000', memberId: ctx.world.ids.memberA }],
+    };
+  }
+
+  /** A delivery of a fresh service to a commune, recorded by the NGO's staff. */
+  async function delivered(): Promise<{ id: string; date: string; serviceId: string }> {
+    const serviceId = (await graphqlOk(ctx.env.app, ctx.world.token.ngoStaff, C.service, { input: { idempotencyKey: ikey(), ngoId: ctx.world.ids.ngo, name: 'T', sector: 'GENDER' } })).registerService.id;
+    const d = (await graphqlOk(ctx.env.app, ctx.world.token.ngoStaff, C.deliver, { input: { idempotencyKey: ikey(), ngoId: ctx.world.ids.ngo, serviceId, date: '2026-01-05', communeCode: '170402', participants: 20, women: 18 } })).recordDelivery;
+    return { id: d.id, date: d.date, serviceId };
+  }
+
   async function asked(): Promise<string> {
     const r = await graphqlOk(ctx.env.app, ctx.world.token.treasurerA, L.apply, { input: { idempotencyKey: ikey(), groupId: ctx.world.ids.groupA, bankId: ctx.world.ids.bank, amount: '1000', termMonths: 2, purpose: 'x' } });
     return r.applyForBankLoan.id;
@@ -107,16 +127,22 @@ export function mutationCases(ctx: MutationWorld): MutationCase[] {
       'recordMeeting',
       () => ctx.world.token.treasurerA,
       B.recordMeeting,
+      () => meetingOn(plusDays('2023-02-07', 7 * step('meeting'))),
+    ],
+    [
+      'correctMeeting',
+      () => ctx.world.token.treasurerA,
+      B.correctMeeting,
       async () => {
-        const members = (await graphqlOk(ctx.env.app, ctx.world.token.treasurerA, 'query($id: ID!) { group(id: $id) { members(first: 100) { nodes { id joinedOn leftOn } } } }', { id: ctx.world.ids.groupA }))
-          .group.members.nodes;
-        const date = plusDays('2023-02-07', 7 * step('meeting'));
+        // Wednesdays, so these meetings never take a date the recordMeeting case (Tuesdays) will want.
+        const meeting = await meetingOn(plusDays('2023-02-08', 7 * step('correctedMeeting')));
+        await graphqlOk(ctx.env.app, ctx.world.token.treasurerA, B.recordMeeting, { input: { ...meeting, idempotencyKey: ikey() } });
         return {
-          groupId: ctx.world.ids.groupA,
-          date,
-          attendance: members.filter((m: any) => m.joinedOn <= date && (!m.leftOn || m.leftOn > date)).map((m: any) => ({ memberId: m.id, status: 'PRESENT' })),
-          minutes: [{ agendaItem: 'ការសន្សំ', discussed: true, decision: 'បាទ' }],
-          entries: [{ id: 's', kind: 'SAVING', amount: '2000', memberId: ctx.world.ids.memberA }],
+          groupId: meeting.groupId,
+          date: meeting.date,
+          attendance: meeting.attendance.map((a: any, i: number) => ({ ...a, status: i === 0 ? 'ABSENT' : a.status })),
+          minutes: [{ agendaItem: 'ការសន្សំ', discussed: true, decision: 'ទេ' }],
+          reason: 'written wrong',
         };
       },
     ],
@@ -140,6 +166,17 @@ export function mutationCases(ctx: MutationWorld): MutationCase[] {
           input: { idempotencyKey: ikey(), groupId: ctx.world.ids.groupA, name: 'ចេញ', sex: 'FEMALE', joinedOn: '2021-01-05' },
         });
         return { groupId: ctx.world.ids.groupA, memberId: added.addMember.id, leftOn: '2023-04-04' };
+      },
+    ],
+    [
+      'correctMember',
+      () => ctx.world.token.treasurerA,
+      M.correctMember,
+      async () => {
+        const added = await graphqlOk(ctx.env.app, ctx.world.token.treasurerA, M.addMember, {
+          input: { idempotencyKey: ikey(), groupId: ctx.world.ids.groupA, name: 'ស្រី', sex: 'FEMALE', joinedOn: '2021-01-05' },
+        });
+        return { groupId: ctx.world.ids.groupA, memberId: added.addMember.id, name: 'ស្រីពៅ', sex: 'MALE', phone: '+855 12 999 888', reason: 'spelt wrong' };
       },
     ],
     [
@@ -214,6 +251,24 @@ export function mutationCases(ctx: MutationWorld): MutationCase[] {
       async () => {
         const serviceId = (await graphqlOk(ctx.env.app, ctx.world.token.ngoStaff, C.service, { input: { idempotencyKey: ikey(), ngoId: ctx.world.ids.ngo, name: 'T', sector: 'GENDER' } })).registerService.id;
         return { ngoId: ctx.world.ids.ngo, serviceId, date: '2026-01-05', groupIds: [ctx.world.ids.groupA, ctx.world.ids.groupB], participants: 20, women: 18 };
+      },
+    ],
+    [
+      'correctDelivery',
+      () => ctx.world.token.ngoStaff,
+      C.correctDelivery,
+      async () => {
+        const d = await delivered();
+        return { ngoId: ctx.world.ids.ngo, deliveryId: d.id, deliveryDate: d.date, serviceId: d.serviceId, date: '2026-01-06', groupIds: [ctx.world.ids.groupA], participants: 12, women: 12, reason: 'one group, not the commune' };
+      },
+    ],
+    [
+      'withdrawDelivery',
+      () => ctx.world.token.ngoStaff,
+      C.withdrawDelivery,
+      async () => {
+        const d = await delivered();
+        return { ngoId: ctx.world.ids.ngo, deliveryId: d.id, deliveryDate: d.date, reason: 'recorded twice' };
       },
     ],
     ['revokeGrant', () => ctx.world.token.treasurerA, A.revoke, async () => ({ groupId: ctx.world.ids.groupA, grantId: await active(), reason: 'done' })],

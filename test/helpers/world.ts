@@ -19,6 +19,7 @@ export const M = {
   createGroup:
     'mutation($input: CreateGroupInput!) { createGroup(input: $input) { id name placeCode currency formedOn memberCount federationId meetingSchedule { frequency weekday weekOfMonth description } } }',
   addMember: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id name sex phone joinedOn leftOn } }',
+  correctMember: 'mutation($input: CorrectMemberInput!) { correctMember(input: $input) { id name sex phone corrections { number changes { field was now } } } }',
   createBank: 'mutation($input: CreateOrganisationInput!) { createBank(input: $input) { id name } }',
   createNgo: 'mutation($input: CreateOrganisationInput!) { createNgo(input: $input) { id name } }',
 };

@@ -94,7 +94,7 @@ describe('the aggregator', () => {
       BisectBatchOnFunctionError: true,
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Table'), 'StreamArn'] },
     });
-    dev.resourceCountIs('AWS::Lambda::Function', 3);
+    dev.resourceCountIs('AWS::Lambda::Function', 4);
   });
 
   it('recounts every group nightly at midnight in Cambodia', () => {
@@ -148,7 +148,7 @@ describe('operations: nothing fails without a trace', () => {
   });
 
   it('every function logs under its own service name from the environment', () => {
-    for (const name of ['api', 'aggregator', 'daily']) {
+    for (const name of ['api', 'aggregator', 'daily', 'maintenance']) {
       dev.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: `krom-${name}` }) } });
     }
   });
@@ -169,6 +169,13 @@ describe('least privilege and throttling', () => {
       expect(writes[0].Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ROLLUP#*', 'GROUP#*'] } });
       expect([writes[0].Action].flat()).not.toContain('dynamodb:DeleteItem');
     }
+  });
+
+  it('the maintenance function writes only people and federations, and deletes nothing', () => {
+    const writes = statementsOf(/MaintenanceFunctionServiceRole/).filter((s) => [s.Action].flat().some((a: string) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)));
+    expect(writes).toHaveLength(1);
+    expect(writes[0].Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*', 'FED#*'] } });
+    expect([writes[0].Action].flat()).not.toContain('dynamodb:DeleteItem');
   });
 
   it('the HTTP API throttles every route at the stage', () => {

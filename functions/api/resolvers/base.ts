@@ -4,10 +4,11 @@ import { ConflictError, ForbiddenError, ValidationError } from '#core/errors.ts'
 import { allProvinces, childrenOf, findPlace } from '#core/places.ts';
 import { dutyConflict, isRoleOfTenant, TENANT_TYPES, ROLE_NAMES, ROLES_BY_TENANT, PLATFORM_ID } from '#core/roles.ts';
 import { idempotencyKeySchema, idSchema, parseInput, textSchema } from '#core/validation.ts';
-import { deleteRoleWrite, getRoles, getRolesForChange, getUser, listRoleChanges, putRoleWrite, putUserWrite, roleChangeWrite, rolesChangedWrite } from '#store/users.ts';
+import { deleteRoleWrite, getRoles, getRolesForChange, getUser, listRoleChanges, listUsers, putRoleWrite, putUserWrite, roleChangeWrite, rolesChangedWrite } from '#store/users.ts';
 import { getOrganisation } from '#store/organisations.ts';
 import { authorize, notFound } from '../authorize.ts';
 import { commit } from '../mutation.ts';
+import { connection, pageArgs } from '../pagination.ts';
 import type { Resolvers } from '../generated/schema.ts';
 import { denied, say } from '#core/messages.ts';
 
@@ -44,6 +45,11 @@ export const baseResolvers: Resolvers = {
       authorize(ctx, { action: 'platform.administer' });
       const user = idSchema.safeParse(id).success ? await getUser(ctx.db, id) : undefined;
       return user ?? null;
+    },
+    people: async (_p, args, ctx) => {
+      authorize(ctx, { action: 'platform.administer' });
+      const { limit, cursor } = pageArgs(args);
+      return connection(await listUsers(ctx.db, limit, cursor));
     },
   },
   Person: {

@@ -1,10 +1,20 @@
 /** NGOs' services and deliveries, and coverage and gaps by place × sector, suppressed below 3 groups. */
-import { reachOf, recordDeliveryInputSchema, registerServiceInputSchema, setSectorsInputSchema, suppress } from '#core/coverage.ts';
-import { ValidationError } from '#core/errors.ts';
+import {
+  correctDeliveryInputSchema,
+  reachOf,
+  recordDeliveryInputSchema,
+  registerServiceInputSchema,
+  setSectorsInputSchema,
+  suppress,
+  withdrawDeliveryInputSchema,
+  type RecordDeliveryInput,
+} from '#core/coverage.ts';
+import { ConflictError, ValidationError } from '#core/errors.ts';
+import type { Group } from '#core/groups.ts';
 import { addMonths } from '#core/loans.ts';
 import { allCommunesIn, findPlace } from '#core/places.ts';
 import { cambodiaDate, parseInput, placeCodeSchema } from '#core/validation.ts';
-import { communeRollups, deliveryWrites, getNgoSectors, getService, listDeliveries, listServices, ngoSectorsWrite, putServiceWrite, reachesIn, type Delivery } from '#store/coverage.ts';
+import { communeRollups, deliveryEndWrites, deliveryWrites, getDelivery, getNgoSectors, getService, listDeliveries, listServices, ngoSectorsWrite, putServiceWrite, reachesIn, type Delivery } from '#store/coverage.ts';
 import { getOrganisation } from '#store/organisations.ts';
 import { allowed, authorize, groupTarget, notFound } from '../authorize.ts';
 import { connection, pageArgs } from '../pagination.ts';
@@ -37,6 +47,38 @@ async function groupsReached(ctx: Context, ids: string[]) {
   return found;
 }
 
+/** A delivery as `data` describes it, checked against the places, the NGO's services and the groups it may see. */
+async function plannedDelivery(ctx: Context, ngoId: string, data: RecordDeliveryInput, corrects: string | null): Promise<{ delivery: Delivery; groups: Group[] }> {
+  if (data.communeCode && !findPlace(data.communeCode)) throw ValidationError.at('input.communeCode', say.notACommune);
+  if (data.date > cambodiaDate(ctx.now())) throw ValidationError.at('input.date', say.notInFuture);
+  const service = await getService(ctx.db, ngoId, data.serviceId);
+  if (!service) throw notFound('service', 'input.serviceId');
+  const groups = await groupsReached(ctx, data.groupIds ?? []);
+  const delivery: Delivery = {
+    id: newId(ctx, data.idempotencyKey),
+    ngoId,
+    serviceId: service.id,
+    sector: service.sector,
+    date: data.date,
+    communeCodes: data.communeCode ? [data.communeCode] : [...new Set(groups.map((g) => g.placeCode.slice(0, 6)))].sort(),
+    groupIds: groups.map((g) => g.id),
+    participants: data.participants,
+    women: data.women,
+    status: 'RECORDED',
+    corrects,
+    ending: null,
+  };
+  return { delivery, groups };
+}
+
+/** The delivery named by id and date, read fresh; one already corrected or withdrawn cannot end again. */
+async function recordedDelivery(ctx: Context, ngoId: string, ref: { deliveryId: string; deliveryDate: string }): Promise<Delivery> {
+  const found = await getDelivery(ctx.db, ngoId, ref.deliveryDate, ref.deliveryId);
+  if (!found) throw notFound('delivery', 'input.deliveryId');
+  if ((found.status ?? 'RECORDED') !== 'RECORDED') throw new ConflictError(say.deliveryEnded, 'input.deliveryId');
+  return found;
+}
+
 export const coverageResolvers: Resolvers = {
   Ngo: {
     sectors: (n, _a, ctx) => getNgoSectors(ctx.db, n.id),
@@ -49,6 +91,9 @@ export const coverageResolvers: Resolvers = {
   },
   Delivery: {
     communes: (d) => d.communeCodes.map((c) => findPlace(c)!),
+    status: (d) => d.status ?? 'RECORDED',
+    corrects: (d) => d.corrects ?? null,
+    ending: (d) => d.ending ?? null,
   },
   Query: {
     coverage: async (_p, args, ctx) => {
@@ -95,24 +140,26 @@ export const coverageResolvers: Resolvers = {
     recordDelivery: async (_p, { input }, ctx) => {
       const data = parseInput(recordDeliveryInputSchema, input);
       const ngo = await ngoOf(ctx, data.ngoId);
-      if (data.communeCode && !findPlace(data.communeCode)) throw ValidationError.at('input.communeCode', say.notACommune);
-      if (data.date > cambodiaDate(ctx.now())) throw ValidationError.at('input.date', say.notInFuture);
-      const service = await getService(ctx.db, ngo.id, data.serviceId);
-      if (!service) throw notFound('service', 'input.serviceId');
-      const groups = await groupsReached(ctx, data.groupIds ?? []);
-      return commit(ctx, 'recordDelivery', data, () => {
-        const delivery: Delivery = {
-          id: newId(ctx, data.idempotencyKey),
-          ngoId: ngo.id,
-          serviceId: service.id,
-          sector: service.sector,
-          date: data.date,
-          communeCodes: data.communeCode ? [data.communeCode] : [...new Set(groups.map((g) => g.placeCode.slice(0, 6)))].sort(),
-          groupIds: groups.map((g) => g.id),
-          participants: data.participants,
-          women: data.women,
-        };
-        return { writes: deliveryWrites(ctx.db, delivery, groups), result: delivery };
+      const planned = await plannedDelivery(ctx, ngo.id, data, null);
+      return commit(ctx, 'recordDelivery', data, () => ({ writes: deliveryWrites(ctx.db, planned.delivery, planned.groups), result: planned.delivery }));
+    },
+    correctDelivery: async (_p, { input }, ctx) => {
+      const data = parseInput(correctDeliveryInputSchema, input);
+      const ngo = await ngoOf(ctx, data.ngoId);
+      const planned = await plannedDelivery(ctx, ngo.id, data, data.deliveryId);
+      return commit(ctx, 'correctDelivery', data, async () => {
+        const old = await recordedDelivery(ctx, ngo.id, data);
+        const ending = { by: ctx.viewer.userId, at: ctx.now().toISOString(), reason: data.reason, replacedBy: planned.delivery.id };
+        return { writes: [...(await deliveryEndWrites(ctx.db, old, 'CORRECTED', ending)), ...deliveryWrites(ctx.db, planned.delivery, planned.groups)], result: planned.delivery };
+      });
+    },
+    withdrawDelivery: async (_p, { input }, ctx) => {
+      const data = parseInput(withdrawDeliveryInputSchema, input);
+      const ngo = await ngoOf(ctx, data.ngoId);
+      return commit(ctx, 'withdrawDelivery', data, async () => {
+        const old = await recordedDelivery(ctx, ngo.id, data);
+        const ending = { by: ctx.viewer.userId, at: ctx.now().toISOString(), reason: data.reason, replacedBy: null };
+        return { writes: await deliveryEndWrites(ctx.db, old, 'WITHDRAWN', ending), result: { ...old, status: 'WITHDRAWN' as const, ending } };
       });
     },
   },

@@ -14,6 +14,7 @@ import {
   getGroup,
   listChildFederations,
   listFederationHistory,
+  listFederations,
   listGroupsOfFederation,
   listParentHistory,
   federationsBelow,
@@ -40,6 +41,13 @@ export const federationResolvers: Resolvers = {
       if (!place.success || code.length > 6) throw ValidationError.at('code', say.notAPlace);
       const figures = await getRollup(ctx.db, `PLACE#${code}`);
       return { scope: `place:${code}`, view: rollupView(figures, await readableInPlace(ctx, code, figures)) };
+    },
+    federations: async (_p, args, ctx) => {
+      authorize(ctx, { action: 'platform.administer' });
+      const place = args.placeCode ? placeCodeSchema.safeParse(args.placeCode) : null;
+      if (place && !place.success) throw ValidationError.at('placeCode', say.notAPlace);
+      const { limit, cursor } = pageArgs(args);
+      return connection(await listFederations(ctx.db, place?.data ?? null, limit, cursor));
     },
     myFederations: async (_p, _a, ctx) => {
       const ids = ctx.viewer.roles.filter((r) => r.tenantType === 'FEDERATION').map((r) => r.tenantId);

@@ -1,10 +1,10 @@
 /** Groups and members. Public facts for the directory; member records for the group's officers. */
-import { addMemberInputSchema, checkJoinDate, createGroupInputSchema, type Group } from '#core/groups.ts';
+import { addMemberInputSchema, checkJoinDate, correctMember, correctMemberInputSchema, createGroupInputSchema, type Group } from '#core/groups.ts';
 import { ValidationError } from '#core/errors.ts';
 import { findPlace } from '#core/places.ts';
 import { describeSchedule } from '#core/schedule.ts';
 import { cambodiaDate, parseInput, placeCodeSchema, textOfIssue } from '#core/validation.ts';
-import { listGroupsAtPlace, listMembers, planAddMember, planCreateGroup } from '#store/groups.ts';
+import { getMember, listGroupsAtPlace, listMembers, memberCorrectionWrites, planAddMember, planCreateGroup } from '#store/groups.ts';
 import { allowed, authorize, authorizeOnGroup, federationTarget, groupTarget, notFound } from '../authorize.ts';
 import { loadAll } from '../context.ts';
 import { commit, newId } from '../mutation.ts';
@@ -48,6 +48,9 @@ export const groupResolvers: Resolvers = {
       return connection(await listMembers(ctx.db, g.id, limit, cursor));
     },
   },
+  Member: {
+    corrections: (m) => m.corrections ?? [],
+  },
   MeetingSchedule: {
     description: (s) => describeSchedule(s).en,
     descriptionKm: (s) => describeSchedule(s).km,
@@ -71,6 +74,18 @@ export const groupResolvers: Resolvers = {
       const problem = checkJoinDate(group, data.joinedOn, cambodiaDate(ctx.now()));
       if (problem) throw ValidationError.at('input.joinedOn', problem);
       return commit(ctx, 'addMember', data, () => planAddMember(ctx.db, newId(ctx, data.idempotencyKey), data, ctx.now()));
+    },
+    correctMember: async (_p, { input }, ctx) => {
+      const data = parseInput(correctMemberInputSchema, input);
+      const group = await ctx.loaders.group.load(data.groupId);
+      if (!group) throw notFound('group', 'input.groupId');
+      await authorizeOnGroup(ctx, group, 'group.correctRecords', 'input.groupId');
+      return commit(ctx, 'correctMember', data, async () => {
+        const member = await getMember(ctx.db, group.id, data.memberId, true);
+        if (!member) throw notFound('member', 'input.memberId');
+        const corrected = correctMember(member, data, ctx.viewer.userId, ctx.now().toISOString());
+        return { writes: memberCorrectionWrites(ctx.db, member, corrected), result: corrected };
+      });
     },
   },
 };

@@ -6,11 +6,14 @@ import type { Group } from '#core/groups.ts';
 import { cashMovement, leavingProblem, type Books, type LoanState } from '#core/ledger.ts';
 import { daysInArrears, interestDue, par30BasisPoints, schedule } from '#core/loans.ts';
 import {
+  correctionsWithBefore,
+  correctMeetingInputSchema,
   formatEntryRef,
   meetingRecordSchema,
   recordEntriesInputSchema,
   reverseEntryInputSchema,
   syncMeetingsInputSchema,
+  type AttendanceLine,
   type Journal,
 } from '#core/meetings.ts';
 import { dutyConflict, GROUP_OFFICER_ROLES } from '#core/roles.ts';
@@ -21,7 +24,7 @@ import { appointmentWrites, listOfficerTerms, type OfficerTerm } from '#store/of
 import { getRolesForChange, rolesChangedWrite } from '#store/users.ts';
 import { authorizeOnGroup, notFound } from '../authorize.ts';
 import type { Context } from '../context.ts';
-import { recordEntries, recordMeeting, reverse } from '../ledger-commands.ts';
+import { correctMeeting, recordEntries, recordMeeting, reverse } from '../ledger-commands.ts';
 import type { EntryView, LoanView } from '../ledger-views.ts';
 import { commit } from '../mutation.ts';
 import { pageArgs } from '../pagination.ts';
@@ -48,6 +51,8 @@ function loanView(record: LoanRecord, books: Books, asOf: string): LoanView {
 function loanArrears(loans: LoanState[], asOf: string) {
   return loans.map((l) => ({ outstanding: l.principal - l.principalPaid, daysInArrears: daysInArrears(l, l, asOf) }));
 }
+
+const attendanceViews = (groupId: string, lines: readonly AttendanceLine[]) => lines.map((a) => ({ groupId, memberId: a.memberId, status: a.status }));
 
 /** Loads a group the viewer may post to, or answers as if it did not exist / was forbidden. */
 async function writableGroup(ctx: Context, groupId: string, field = 'input.groupId'): Promise<Group> {
@@ -174,10 +179,16 @@ export const ledgerResolvers: Resolvers = {
   },
   Meeting: {
     id: (j) => j.journalId,
-    attendance: (j) => (j.attendance ?? []).map((a) => ({ groupId: j.groupId, memberId: a.memberId, status: a.status })),
+    attendance: (j) => attendanceViews(j.groupId, j.attendance ?? []),
     presentCount: (j) => (j.attendance ?? []).filter((a) => a.status !== 'ABSENT').length,
     minutes: (j) => j.minutes ?? [],
     entries: (j) => entryViews(j),
+    corrections: (j) => correctionsWithBefore(j).map((c) => ({ ...c, groupId: j.groupId })),
+  },
+  MeetingCorrection: {
+    attendance: (c) => c.attendance && attendanceViews(c.groupId, c.attendance),
+    attendanceBefore: (c) => c.attendance && attendanceViews(c.groupId, c.before.attendance ?? []),
+    minutesBefore: (c) => c.minutes && (c.before.minutes ?? []),
   },
   AttendanceLine: {
     member: async (a, _x, ctx) => (await ctx.loaders.member.load(`${a.groupId}/${a.memberId}`))!,
@@ -211,6 +222,13 @@ export const ledgerResolvers: Resolvers = {
     displayName: async (t, _a, ctx) => (await ctx.loaders.user.load(t.userId))?.displayName ?? null,
   },
   Mutation: {
+    correctMeeting: async (_p, { input }, ctx) => {
+      const data = parseInput(correctMeetingInputSchema, input);
+      const group = await ctx.loaders.group.load(data.groupId);
+      if (!group) throw notFound('group', 'input.groupId');
+      await authorizeOnGroup(ctx, group, 'group.correctRecords', 'input.groupId');
+      return correctMeeting(ctx, group, data);
+    },
     recordMeeting: async (_p, { input }, ctx) => {
       const record = parseInput(meetingRecordSchema, input);
       return recordMeeting(ctx, await writableGroup(ctx, record.groupId), record);

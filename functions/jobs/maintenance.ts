@@ -1,0 +1,22 @@
+/**
+ * One-off maintenance, invoked by hand after a deploy that needs it (never on a schedule):
+ *
+ *   aws lambda invoke --function-name <Maintenance function> --payload '{"task":"backfillListings"}' out.json
+ *
+ * `backfillListings` adds the listing keys of people and federations written before the
+ * administrators' `people` and `federations` lists existed. It may write only under USER# and FED#.
+ */
+import { createDb } from '#store/db.ts';
+import { backfillListings } from '#store/backfill.ts';
+
+const table = process.env.TABLE_NAME;
+if (!table) throw new Error('environment variable TABLE_NAME is required');
+const db = createDb({ table });
+
+const TASKS = { backfillListings } as const;
+
+export const handler = async (event: { task?: string }) => {
+  const task = TASKS[event?.task as keyof typeof TASKS];
+  if (!task) throw new Error(`unknown task ${JSON.stringify(event?.task)}; known: ${Object.keys(TASKS).join(', ')}`);
+  return task(db);
+};
