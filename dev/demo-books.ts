@@ -121,13 +121,13 @@ export function demoMeetings(group: DemoGroup, groupId: string, memberIds: strin
     const loanMonth = Math.min(2, dates.length - 1);
     const borrowers = memberIds.slice(1, 3);
     if (monthly && loanSize > 0n && i === loanMonth) {
-      borrowers.forEach((memberId, b) => entries.push({ id: `loan-${group.key}-${b}`, kind: 'LOAN_DISBURSEMENT', amount: loanSize.toString(), memberId, termMonths: 6 }));
+      for (const [b, memberId] of borrowers.entries()) entries.push({ id: `loan-${group.key}-${b}`, kind: 'LOAN_DISBURSEMENT', amount: loanSize.toString(), memberId, termMonths: 6 });
     }
     if (monthly && loanSize > 0n && i > loanMonth && i <= loanMonth + 6) {
       const installment = i - loanMonth;
       const principal = installment < 6 ? loanSize / 6n : loanSize - (loanSize / 6n) * 5n;
       const interest = (loanSize * 500n + 5000n) / 10_000n;
-      borrowers.forEach((_m, b) => entries.push({ id: `rp${b}`, kind: 'REPAYMENT', amount: (principal + interest).toString(), loanId: `loan-${group.key}-${b}` }));
+      for (const b of borrowers.keys()) entries.push({ id: `rp${b}`, kind: 'REPAYMENT', amount: (principal + interest).toString(), loanId: `loan-${group.key}-${b}` });
     }
     // The second round: six members borrow twice their savings, most of the box lent out as a
     // healthy group's is. In the slipping group the first of them (a smaller loan) stops repaying
@@ -135,7 +135,7 @@ export function demoMeetings(group: DemoGroup, groupId: string, memberIds: strin
     const roundTwo = health === 'trouble' ? [] : memberIds.slice(3, 9);
     const sizeTwo = (b: number) => (health === 'slipping' && b === 0 ? roundTwoSize / 2n : roundTwoSize);
     if (monthly && roundTwoSize > 0n && i === 8) {
-      roundTwo.forEach((memberId, b) => entries.push({ id: `loan-${group.key}-r2-${b}`, kind: 'LOAN_DISBURSEMENT', amount: sizeTwo(b).toString(), memberId, termMonths: 6 }));
+      for (const [b, memberId] of roundTwo.entries()) entries.push({ id: `loan-${group.key}-r2-${b}`, kind: 'LOAN_DISBURSEMENT', amount: sizeTwo(b).toString(), memberId, termMonths: 6 });
     }
     if (monthly && roundTwoSize > 0n && i > 8) {
       roundTwo.forEach((_m, b) => {

@@ -149,7 +149,10 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => (running.delete(child), r(code))));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => {
+      running.delete(child);
+      r(code);
+    }));
 
   const endpoint = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${options.port}`;
   const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });

@@ -71,7 +71,7 @@ async function main() {
   setInterval(recount, 24 * 3600_000).unref();
 
   const tokens = await mintDemoTokens(db, key);
-  writeFileSync(`${dataDir}/demo-tokens.json`, JSON.stringify(tokens, null, 2) + '\n');
+  writeFileSync(`${dataDir}/demo-tokens.json`, `${JSON.stringify(tokens, null, 2)}\n`);
 
   // Loopback only unless HOST says otherwise: the demo data holds (invented) member names and phones.
   const server = serve({ fetch: app.fetch, port, hostname: LOCAL_HOST }, () => {

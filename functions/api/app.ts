@@ -151,6 +151,7 @@ const PUBLIC_ROOT_FIELDS = new Set(['provinces', 'place']);
  */
 export function onlyRootFields(query: string | undefined, operationName: string | undefined, allowed: (name: string) => boolean): boolean {
   const names = rootFieldNames(query, operationName);
+  // biome-ignore lint/complexity/useOptionalChain: `names?.every` would answer undefined, not false.
   return names !== null && names.every(allowed);
 }
 

@@ -46,3 +46,14 @@ export async function authorizeOnGroup(ctx: Context, group: Group, action: Group
   if (!allowed(ctx, { action: 'group.readProfile', group: target })) throw notFound('group', field);
   authorize(ctx, { action, group: target } as Permission);
 }
+
+/**
+ * The group `groupId` names, once the viewer may do `action` on it: one who may not even see it
+ * hears NOT_FOUND, one who sees it hears FORBIDDEN with the reason (see authorizeOnGroup).
+ */
+export async function groupFor(ctx: Context, groupId: string, action: GroupPermission, field = 'input.groupId'): Promise<Group> {
+  const group = await ctx.loaders.group.load(groupId);
+  if (!group) throw notFound('group', field);
+  await authorizeOnGroup(ctx, group, action, field);
+  return group;
+}

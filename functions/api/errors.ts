@@ -48,8 +48,8 @@ export function literalField(document: DocumentNode, target: ASTNode): string | 
   const search = (value: ValueNode, trail: string[]): void => {
     if (found) return;
     if (value === target) found = trail.join('.');
-    else if (value.kind === Kind.OBJECT) value.fields.forEach((f) => search(f.value, [...trail, f.name.value]));
-    else if (value.kind === Kind.LIST) value.values.forEach((v, i) => search(v, [...trail, String(i)]));
+    else if (value.kind === Kind.OBJECT) for (const f of value.fields) search(f.value, [...trail, f.name.value]);
+    else if (value.kind === Kind.LIST) for (const [i, v] of value.values.entries()) search(v, [...trail, String(i)]);
   };
   visit(document, { Argument: (argument) => search(argument.value, [argument.name.value]) });
   return found;

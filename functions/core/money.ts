@@ -40,7 +40,7 @@ export function formatMoney(amount: bigint, currency: Currency): string {
   const digits = (negative ? -amount : amount).toString();
   const scale = MINOR_DIGITS[currency];
   const whole = scale === 0 ? digits : digits.slice(0, -scale) || '0';
-  const fraction = scale === 0 ? '' : '.' + digits.slice(-scale).padStart(scale, '0');
+  const fraction = scale === 0 ? '' : `.${digits.slice(-scale).padStart(scale, '0')}`;
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const sign = negative ? '-' : '';
   return currency === 'KHR' ? `${sign}${grouped}${fraction} ៛` : `${sign}$${grouped}${fraction}`;

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { ValidationError } from './errors.ts';
-import { invalid, type Text } from './messages.ts';
+import { invalid, say, type Text } from './messages.ts';
 import { parseMinorUnits } from './money.ts';
 import { isKnownPlaceCode } from './places.ts';
 
@@ -41,10 +41,14 @@ export const idempotencyKeySchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,64}$/, says(invalid.idempotencyKey));
 
+/** What an id may be: never the key separator `#`, so an id cannot steer a key (store/keys.ts). */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** An id Krom made (or a demo's stable one). */
-export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, says(invalid.id));
+export const idSchema = z.string().regex(ID_PATTERN, says(invalid.id));
 
 // Control characters other than tab and newline never belong in names or minutes.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Free text in Khmer or English, stored as given (only refused when blank, too long or binary). */
@@ -70,6 +74,17 @@ export const placeCodeSchema = z
   .string()
   .regex(/^(\d{2}|\d{4}|\d{6}|\d{8})$/, says(invalid.placeCodeFormat))
   .refine(isKnownPlaceCode, says(invalid.unknownPlace));
+
+/**
+ * A place-code argument of a query: a known province, district or commune — or village, where
+ * `villages` — else BAD_USER_INPUT naming `field`.
+ */
+export function placeArgument(code: string, field: string, options: { villages?: boolean } = {}): string {
+  const parsed = placeCodeSchema.safeParse(code);
+  if (options.villages && !parsed.success) throw ValidationError.at(field, textOfIssue(parsed.error.issues[0]!));
+  if (!parsed.success || (code.length > 6 && !options.villages)) throw ValidationError.at(field, say.notAPlace);
+  return parsed.data;
+}
 
 /** An amount of money in minor units, as the Money scalar delivers it. */
 export const moneySchema = z

@@ -1,41 +1,12 @@
 /**
- * The DynamoDB key layout — the only place that knows how keys are spelled. Every access pattern
- * the README lists is served by one of these keys or by an index in table.ts.
- *
- * | item                 | pk                     | sk                        | gsi1 (byParent)                     | gsi2 (byPlace)                   |
- * |----------------------|------------------------|---------------------------|-------------------------------------|----------------------------------|
- * | federation           | FED#<id>               | FED                       | FED#<parentId> / FED#<id>           | FEDERATIONS / <place8>#<id>      |
- * | group                | GROUP#<id>             | GROUP                     | FED#<federationId> / GROUP#<id>     | PROV#<pp> / <place8>#<id>        |
- * | member               | GROUP#<groupId>        | MEMBER#<id>               |                                     |                                  |
- * | federation membership| GROUP#<groupId>        | FEDHIST#<from>#<fedId>    |                                     |                                  |
- * | parent membership    | FED#<id>               | FEDHIST#<from>#<parentId> |                                     |                                  |
- * | books (balances)     | GROUP#<groupId>        | BOOKS                     |                                     |                                  |
- * | recent activity      | GROUP#<groupId>        | ACTIVITY                  |                                     |                                  |
- * | journal (a posting)  | GROUP#<groupId>        | JOURNAL#<date>#<journalId>|                                     |                                  |
- * | loan to a member     | GROUP#<groupId>        | LOAN#<loanId>             |                                     |                                  |
- * | constitution version | GROUP#<groupId>        | CONST#<effectiveFrom>     |                                     |                                  |
- * | officer term         | GROUP#<groupId>        | TERM#<role>#<from>#<sub>  |                                     |                                  |
- * | bank's access request| GROUP#<groupId>        | ACCESSREQ#<id>            | BANK#<bankId> / ACCESSREQ#<at>#<id> |                                  |
- * | grant to a bank      | GROUP#<groupId>        | GRANT#<id>                | BANK#<bankId> / GRANT#<groupId>#<id>|                                  |
- * | bank loan to a group | GROUP#<groupId>        | BANKLOAN#<id>             | BANK#<bankId> / BANKLOAN#<at>#<id>  |                                  |
- * | rollup (fed / place) | ROLLUP#FED#<id> or ROLLUP#PLACE#<code> | ROLLUP |                           |                                  |
- * | counted for rollups  | GROUP#<groupId>        | ROLLUPSRC                 |                                     |                                  |
- * | NGO service          | NGO#<ngoId>            | SERVICE#<id>              |                                     |                                  |
- * | delivery of a service| NGO#<ngoId>            | DELIVERY#<date>#<id>      |                                     |                                  |
- * | where it reached     | REACH#<sector>         | <commune>#<date>#<id>#<groupId or *> |                          |                                  |
- * | bank read log entry  | GROUP#<groupId>        | READLOG#<at>#<id>         | BANK#<bankId> / READLOG#<at>#<id>   |                                  |
- * | bank / NGO           | BANK#<id> / NGO#<id>   | BANK / NGO                | ORG#BANK / BANK#<id> (and NGO)      |                                  |
- * | user                 | USER#<sub>             | PROFILE                   | PEOPLE / USER#<sub>                 |                                  |
- * | role of a user       | USER#<sub>             | ROLE#<tenantType>#<id>    | <tenant key> / ROLE#<role>#<sub>    |                                  |
- * | role change (audit)  | USER#<sub>             | ROLECHANGE#<version>      |                                     |                                  |
- * | bank reads in a day  | GROUP#<id>             | READCOUNT#<day>#<officer> |                                     |                                  |
- * | idempotency record   | IDEM#<sub>#<key>       | IDEM                      |                                     |                                  |
+ * The DynamoDB key layout — the only place that knows how keys are spelled. Every item's keys and
+ * every access pattern with the key or index that serves it are listed in one table,
+ * docs/data-model.md; indexes are declared in table.ts.
  */
 import type { TenantType } from '#core/roles.ts';
+import { ID_PATTERN } from '#core/validation.ts';
 
 /** Ids embedded in keys never contain the separator; anything else is refused before a key is built. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
 export const isId = (value: string): boolean => ID_PATTERN.test(value);
 
 const TENANT_PREFIX: Record<TenantType, string> = {

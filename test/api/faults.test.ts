@@ -1,15 +1,17 @@
 /**
  * Integration tier: injected faults. Every mutation is run with a DynamoDB failure injected at
  * each of its calls in turn — throttled, a cancelled transaction, a timeout after the call went
- * through. Afterwards the table equals what it was before or what one clean run makes, never
- * anything between; a retry with the same idempotency key completes, and a further retry writes
- * nothing more (exactly once). Internal failures are masked, never a stack or a message of AWS.
+ * through. A clean run commits its whole change in one write; a failed attempt committed that
+ * write or nothing, never part (the write recorder sees every write DynamoDB accepted); a retry
+ * with the same idempotency key completes, the change committed exactly once between the two, and
+ * a further retry writes nothing at all. Internal failures are masked, never a stack or a message of AWS.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../dev/graphql-client.ts';
 import { FAULT_KINDS, injectFaults, type FaultInjector } from '../helpers/faults.ts';
 import { ikey, integrationEnv, type IntegrationEnv } from '../helpers/integration.ts';
-import { mutationCases, snapshot, type MutationWorld } from '../helpers/mutations.ts';
+import { mutationCases, type MutationWorld } from '../helpers/mutations.ts';
+import { recordWrites, type WriteRecorder } from '../helpers/writes.ts';
 import { B, constitution } from '../helpers/books.ts';
 import { buildWorld } from '../helpers/world.ts';
 import { graphqlOk } from '../../dev/graphql-client.ts';
@@ -19,6 +21,7 @@ let faults: FaultInjector;
 const ctx = {} as MutationWorld;
 const cases = mutationCases(ctx);
 let faultPoints = 0;
+let writes: WriteRecorder;
 
 beforeAll(async () => {
   env = await integrationEnv();
@@ -26,6 +29,8 @@ beforeAll(async () => {
   ctx.world = await buildWorld(env);
   await graphqlOk(env.app, ctx.world.token.treasurerA, B.setConstitution, { input: constitution(ctx.world.ids.groupA, ikey(), { effectiveFrom: '2020-01-07' }) });
   faults = injectFaults(env.db);
+  // Inside the fault injector: a write whose answer the injector then loses is still recorded.
+  writes = recordWrites(env.db.client);
 }, 60_000);
 afterAll(() => {
   faults?.stop();
@@ -37,13 +42,16 @@ describe(`injected DynamoDB faults at every step of every write path (${cases.le
     for (const kind of FAULT_KINDS) {
       for (let at = 1; ; at++) {
         const input = { ...(await build()), idempotencyKey: ikey() };
-        const before = await snapshot(env);
+        writes.take();
         faults.arm(at, kind);
         const first = await graphql(env.app, token(), document, { input });
         const { fired, command } = faults.disarm();
+        const firstCommits = writes.domainCalls().length;
         if (!fired) {
           // The request made fewer than `at` calls: every step of this path has had its fault.
           expect(first.errors, `${name} ran clean`).toBeUndefined();
+          // The whole change is one write call (a transaction), so it can only land whole or not at all.
+          expect(firstCommits, `${name}: a clean run commits in one write`).toBe(1);
           break;
         }
         faultPoints++;
@@ -52,16 +60,19 @@ describe(`injected DynamoDB faults at every step of every write path (${cases.le
           expect(['INTERNAL_SERVER_ERROR', 'TRY_AGAIN'], where).toContain(e.extensions!.code);
           expect(e.message, where).not.toMatch(/injected|Exception|DynamoDB/);
         }
-        const between = await snapshot(env);
+        // Before or after, never between: the failed attempt committed its one write or nothing.
+        expect(firstCommits, where).toBeLessThanOrEqual(1);
+        writes.take();
         const retry = await graphql(env.app, token(), document, { input });
         expect(retry.errors, where).toBeUndefined();
         if (!first.errors) expect(retry.data, where).toEqual(first.data);
-        const after = await snapshot(env);
-        expect([before, after], where).toContain(between);
+        // Exactly once: the change was committed by the first attempt or by the retry, not both.
+        expect(firstCommits + writes.domainCalls().length, where).toBe(1);
         // Once more: the answer is remembered, nothing more is written.
+        writes.take();
         const again = await graphql(env.app, token(), document, { input });
         expect(again.data, where).toEqual(retry.data);
-        expect(await snapshot(env), where).toBe(after);
+        expect(writes.calls(), where).toEqual([]);
       }
     }
     // A sweep of every call × every kind, not a timed test: the longest paths make ~40 fault points.

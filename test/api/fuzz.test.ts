@@ -14,6 +14,7 @@ import { ikey, integrationEnv, type IntegrationEnv } from '../helpers/integratio
 import { mutationCases, type MutationWorld } from '../helpers/mutations.ts';
 import { buildWorld } from '../helpers/world.ts';
 import { expectReadableError } from '../helpers/khmer.ts';
+import { recordWrites, type WriteRecorder } from '../helpers/writes.ts';
 
 const RUNS_PER_MUTATION = Number(process.env.FUZZ_RUNS ?? 75);
 
@@ -27,37 +28,10 @@ beforeAll(async () => {
   ctx.env = env;
   ctx.world = await buildWorld(env);
   await graphqlOk(env.app, ctx.world.token.treasurerA, B.setConstitution, { input: constitution(ctx.world.ids.groupA, ikey(), { effectiveFrom: '2020-01-07' }) });
-  writes = recordWrites(env.db);
+  writes = recordWrites(env.db.client);
 }, 60_000);
 
-/**
- * The partition keys of every write DynamoDB accepted while armed (a write it refused — a failed
- * condition, a cancelled transaction — changed nothing). Cheaper than scanning the table around
- * each of thousands of cases; the injected-faults test compares whole tables.
- */
-function recordWrites(db: IntegrationEnv['db']) {
-  let written: string[] = [];
-  const pk = (v: any): string => String(v?.S ?? v);
-  const keysOf = (command: string, input: any): string[] => {
-    if (command === 'TransactWriteItemsCommand' || command === 'TransactWriteCommand') {
-      return (input.TransactItems ?? []).flatMap((t: any) => (t.Put ? [pk(t.Put.Item.pk)] : t.Update ? [pk(t.Update.Key.pk)] : t.Delete ? [pk(t.Delete.Key.pk)] : []));
-    }
-    if (/^(Put|PutItem)Command$/.test(command)) return [pk(input.Item.pk)];
-    if (/^(Update|UpdateItem|Delete|DeleteItem)Command$/.test(command)) return [pk(input.Key.pk)];
-    if (/BatchWrite/.test(command)) return Object.values(input.RequestItems ?? {}).flat().map((r: any) => pk(r.PutRequest?.Item.pk ?? r.DeleteRequest?.Key.pk));
-    return [];
-  };
-  db.client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const result = await next(args);
-      written.push(...keysOf(String(context.commandName), args.input));
-      return result;
-    },
-    { step: 'initialize', name: 'fuzz-write-recorder' },
-  );
-  return { take: () => ((written = []), undefined), written: () => written };
-}
-let writes: ReturnType<typeof recordWrites>;
+let writes: WriteRecorder;
 
 const khmer = ['ក្រុមជួយខ្លួនឯងតាតោក', 'សុខ ស្រីមុំ', '១២៣៤៥', 'ប្រាក់សន្សំ'];
 const hostileStrings = fc.oneof(

@@ -56,7 +56,7 @@ describe('bank-linkage scorecard v1', () => {
     [6, 20], [5, 15], [4, 10], [3, 10], [2, 0], // 6/6=100%, 5/6=83%, 4/6=67%, 3/6=50%, 2/6=33%
   ])('meetings: %i of 6 → %i points', (held, expected) => {
     const f = facts();
-    lastMonths(asOf, 6).forEach((m, i) => (f.activity.months[m]!.meetings = i < held ? 1 : 0));
+    for (const [i, m] of lastMonths(asOf, 6).entries()) f.activity.months[m]!.meetings = i < held ? 1 : 0;
     expect(points(score(f, 'BANK_LINKAGE'), 'REGULAR_MEETINGS')).toBe(expected);
   });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { denied, invalid, say, type Text } from '#core/messages.ts';
 import { parseInput, textSchema, dateSchema, placeCodeSchema } from '#core/validation.ts';
 import { addMemberInputSchema } from '#core/groups.ts';
-import { ValidationError } from '#core/errors.ts';
+import type { ValidationError } from '#core/errors.ts';
 import * as z from 'zod';
 import { expectKhmerAsSpecific, specifics } from '../helpers/khmer.ts';
 

@@ -10,7 +10,7 @@ import { getBankLoan, listBankBankLoans, listGroupBankLoans, putBankLoanWrite, t
 import type { Books } from '#core/ledger.ts';
 import { keys } from '#store/keys.ts';
 import { getOrganisation } from '#store/organisations.ts';
-import { authorize, authorizeOnGroup, notFound } from '../authorize.ts';
+import { authorize, authorizeOnGroup, notFound, groupFor } from '../authorize.ts';
 import type { BankLoanView } from '../access-views.ts';
 import type { Context } from '../context.ts';
 import { disburseBankLoan } from '../ledger-commands.ts';
@@ -119,9 +119,7 @@ export const bankLoanResolvers: Resolvers = {
   Mutation: {
     applyForBankLoan: async (_p, { input }, ctx) => {
       const data = parseInput(applySchema, input);
-      const group = await ctx.loaders.group.load(data.groupId);
-      if (!group) throw notFound('group', 'input.groupId');
-      await authorizeOnGroup(ctx, group, 'bankLoan.apply', 'input.groupId');
+      const group = await groupFor(ctx, data.groupId, 'bankLoan.apply');
       if (!(await getOrganisation(ctx.db, 'BANK', data.bankId))) throw notFound('bank', 'input.bankId');
       return commit(ctx, 'applyForBankLoan', data, () => {
         const now = ctx.now().toISOString();

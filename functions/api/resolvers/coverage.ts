@@ -13,7 +13,7 @@ import { ConflictError, ValidationError } from '#core/errors.ts';
 import type { Group } from '#core/groups.ts';
 import { addMonths } from '#core/loans.ts';
 import { allCommunesIn, findPlace } from '#core/places.ts';
-import { cambodiaDate, parseInput, placeCodeSchema } from '#core/validation.ts';
+import { cambodiaDate, parseInput, placeArgument } from '#core/validation.ts';
 import { communeRollups, deliveryEndWrites, deliveryWrites, getDelivery, getNgoSectors, getService, listDeliveries, listServices, ngoSectorsWrite, putServiceWrite, reachesIn, type Delivery } from '#store/coverage.ts';
 import { getOrganisation } from '#store/organisations.ts';
 import { allowed, authorize, groupTarget, notFound } from '../authorize.ts';
@@ -24,8 +24,7 @@ import type { Resolvers } from '../generated/schema.ts';
 import { say } from '#core/messages.ts';
 
 function place(code: string) {
-  const parsed = placeCodeSchema.safeParse(code);
-  if (!parsed.success || code.length > 6) throw ValidationError.at('placeCode', say.notAPlace);
+  placeArgument(code, 'placeCode');
   return findPlace(code)!;
 }
 

@@ -1,7 +1,7 @@
 /** Federations: readable by their coordinators and those of any federation above them. */
 import { checkFederationMove, createFederationInputSchema, federationChain, MAX_FEDERATION_DEPTH, moveFederationInputSchema, moveGroupInputSchema } from '#core/groups.ts';
 import { findPlace } from '#core/places.ts';
-import { cambodiaDate, parseInput, placeCodeSchema } from '#core/validation.ts';
+import { cambodiaDate, parseInput, placeArgument } from '#core/validation.ts';
 import { csvField, summarise } from '#core/attention.ts';
 import type { Group } from '#core/groups.ts';
 import { loadAll, type Context } from '../context.ts';
@@ -37,17 +37,15 @@ export const federationResolvers: Resolvers = {
     },
     placeRollup: async (_p, { code }, ctx) => {
       authorize(ctx, { action: 'rollup.readPlace' });
-      const place = placeCodeSchema.safeParse(code);
-      if (!place.success || code.length > 6) throw ValidationError.at('code', say.notAPlace);
+      placeArgument(code, 'code');
       const figures = await getRollup(ctx.db, `PLACE#${code}`);
       return { scope: `place:${code}`, view: rollupView(figures, await readableInPlace(ctx, code, figures)) };
     },
     federations: async (_p, args, ctx) => {
       authorize(ctx, { action: 'platform.administer' });
-      const place = args.placeCode ? placeCodeSchema.safeParse(args.placeCode) : null;
-      if (place && !place.success) throw ValidationError.at('placeCode', say.notAPlace);
+      const place = args.placeCode ? placeArgument(args.placeCode, 'placeCode') : null;
       const { limit, cursor } = pageArgs(args);
-      return connection(await listFederations(ctx.db, place?.data ?? null, limit, cursor));
+      return connection(await listFederations(ctx.db, place, limit, cursor));
     },
     myFederations: async (_p, _a, ctx) => {
       const ids = ctx.viewer.roles.filter((r) => r.tenantType === 'FEDERATION').map((r) => r.tenantId);

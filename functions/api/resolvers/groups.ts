@@ -3,9 +3,9 @@ import { addMemberInputSchema, checkJoinDate, correctMember, correctMemberInputS
 import { ValidationError } from '#core/errors.ts';
 import { findPlace } from '#core/places.ts';
 import { describeSchedule } from '#core/schedule.ts';
-import { cambodiaDate, parseInput, placeCodeSchema, textOfIssue } from '#core/validation.ts';
+import { cambodiaDate, parseInput, placeArgument } from '#core/validation.ts';
 import { getMember, listGroupsAtPlace, listMembers, memberCorrectionWrites, planAddMember, planCreateGroup } from '#store/groups.ts';
-import { allowed, authorize, authorizeOnGroup, federationTarget, groupTarget, notFound } from '../authorize.ts';
+import { allowed, authorize, authorizeOnGroup, federationTarget, groupTarget, notFound, groupFor } from '../authorize.ts';
 import { loadAll } from '../context.ts';
 import { commit, newId } from '../mutation.ts';
 import { connection, pageArgs } from '../pagination.ts';
@@ -31,12 +31,9 @@ export const groupResolvers: Resolvers = {
     },
     groupDirectory: async (_p, args, ctx) => {
       authorize(ctx, { action: 'group.browseDirectory' });
-      const placeCode = placeCodeSchema.safeParse(args.placeCode);
-      if (!placeCode.success) {
-        throw ValidationError.at('placeCode', textOfIssue(placeCode.error.issues[0]!));
-      }
+      const placeCode = placeArgument(args.placeCode, 'placeCode', { villages: true });
       const { limit, cursor } = pageArgs(args);
-      return connection(await listGroupsAtPlace(ctx.db, placeCode.data, limit, cursor));
+      return connection(await listGroupsAtPlace(ctx.db, placeCode, limit, cursor));
     },
   },
   Group: {
@@ -68,18 +65,14 @@ export const groupResolvers: Resolvers = {
     },
     addMember: async (_p, { input }, ctx) => {
       const data = parseInput(addMemberInputSchema, input);
-      const group = await ctx.loaders.group.load(data.groupId);
-      if (!group) throw notFound('group', 'input.groupId');
-      await authorizeOnGroup(ctx, group, 'group.writeMembers', 'input.groupId');
+      const group = await groupFor(ctx, data.groupId, 'group.writeMembers');
       const problem = checkJoinDate(group, data.joinedOn, cambodiaDate(ctx.now()));
       if (problem) throw ValidationError.at('input.joinedOn', problem);
       return commit(ctx, 'addMember', data, () => planAddMember(ctx.db, newId(ctx, data.idempotencyKey), data, ctx.now()));
     },
     correctMember: async (_p, { input }, ctx) => {
       const data = parseInput(correctMemberInputSchema, input);
-      const group = await ctx.loaders.group.load(data.groupId);
-      if (!group) throw notFound('group', 'input.groupId');
-      await authorizeOnGroup(ctx, group, 'group.correctRecords', 'input.groupId');
+      const group = await groupFor(ctx, data.groupId, 'group.correctRecords');
       return commit(ctx, 'correctMember', data, async () => {
         const member = await getMember(ctx.db, group.id, data.memberId, true);
         if (!member) throw notFound('member', 'input.memberId');

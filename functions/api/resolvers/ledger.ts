@@ -22,7 +22,7 @@ import { booksUnchanged, getBooks, listConstitutions, listJournals, listLoanReco
 import { getMember, meetingScheduleWrite, memberLeftWrites } from '#store/groups.ts';
 import { appointmentWrites, listOfficerTerms, type OfficerTerm } from '#store/officers.ts';
 import { getRolesForChange, rolesChangedWrite } from '#store/users.ts';
-import { authorizeOnGroup, notFound } from '../authorize.ts';
+import { authorizeOnGroup, notFound, groupFor } from '../authorize.ts';
 import type { Context } from '../context.ts';
 import { correctMeeting, recordEntries, recordMeeting, reverse } from '../ledger-commands.ts';
 import type { EntryView, LoanView } from '../ledger-views.ts';
@@ -54,13 +54,8 @@ function loanArrears(loans: LoanState[], asOf: string) {
 
 const attendanceViews = (groupId: string, lines: readonly AttendanceLine[]) => lines.map((a) => ({ groupId, memberId: a.memberId, status: a.status }));
 
-/** Loads a group the viewer may post to, or answers as if it did not exist / was forbidden. */
-async function writableGroup(ctx: Context, groupId: string, field = 'input.groupId'): Promise<Group> {
-  const group = await ctx.loaders.group.load(groupId);
-  if (!group) throw notFound('group', field);
-  await authorizeOnGroup(ctx, group, 'group.writeBooks', field);
-  return group;
-}
+/** The group the viewer may post to. */
+const writableGroup = (ctx: Context, groupId: string, field = 'input.groupId'): Promise<Group> => groupFor(ctx, groupId, 'group.writeBooks', field);
 
 const dateRange = (group: Group, ctx: Context, from?: string | null, to?: string | null) => {
   for (const [name, value] of [['from', from], ['to', to]] as const) {
@@ -224,9 +219,7 @@ export const ledgerResolvers: Resolvers = {
   Mutation: {
     correctMeeting: async (_p, { input }, ctx) => {
       const data = parseInput(correctMeetingInputSchema, input);
-      const group = await ctx.loaders.group.load(data.groupId);
-      if (!group) throw notFound('group', 'input.groupId');
-      await authorizeOnGroup(ctx, group, 'group.correctRecords', 'input.groupId');
+      const group = await groupFor(ctx, data.groupId, 'group.correctRecords');
       return correctMeeting(ctx, group, data);
     },
     recordMeeting: async (_p, { input }, ctx) => {
@@ -304,9 +297,7 @@ export const ledgerResolvers: Resolvers = {
     },
     appointOfficer: async (_p, { input }, ctx) => {
       const data = parseInput(appointOfficerInputSchema, input);
-      const group = await ctx.loaders.group.load(data.groupId);
-      if (!group) throw notFound('group', 'input.groupId');
-      await authorizeOnGroup(ctx, group, 'group.appointOfficers', 'input.groupId');
+      const group = await groupFor(ctx, data.groupId, 'group.appointOfficers');
       if (data.userId === ctx.viewer.userId) throw new ForbiddenError(say.notAllowed(denied.selfAppointment), 'input.userId');
       const today = cambodiaDate(ctx.now());
       if (data.from < group.formedOn || data.from > today) {
@@ -333,9 +324,7 @@ export const ledgerResolvers: Resolvers = {
     },
     recordMemberLeft: async (_p, { input }, ctx) => {
       const data = parseInput(memberLeftInputSchema, input);
-      const group = await ctx.loaders.group.load(data.groupId);
-      if (!group) throw notFound('group', 'input.groupId');
-      await authorizeOnGroup(ctx, group, 'group.writeMembers', 'input.groupId');
+      const group = await groupFor(ctx, data.groupId, 'group.writeMembers');
       return commit(ctx, 'recordMemberLeft', data, async () => {
         const [member, books] = await Promise.all([getMember(ctx.db, group.id, data.memberId), getBooks(ctx.db, group.id)]);
         if (!member) throw notFound('member', 'input.memberId');
