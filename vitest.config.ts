@@ -9,7 +9,13 @@ import { defineConfig } from 'vitest/config';
  *   cdk-nag — slow because they try everything.
  * `npm run test:fast` runs the first two; `npm test` (and CI) all three.
  */
-const SWEEPS = ['test/api/authorization-matrix.test.ts', 'test/api/faults.test.ts', 'test/api/fuzz.test.ts', 'test/dev/start.test.ts', 'test/infra/**/*.test.ts'];
+const SWEEPS = [
+  'test/api/authorization-matrix.test.ts',
+  'test/api/faults.test.ts',
+  'test/api/fuzz.test.ts',
+  'test/dev/start.test.ts',
+  'test/infra/**/*.test.ts',
+];
 const UNIT = ['test/core/**/*.test.ts', 'test/auth/**/*.test.ts', 'test/api/operations.test.ts'];
 
 export default defineConfig({
@@ -26,7 +32,15 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT, pool: 'threads', isolate: false } },
       // One DynamoDB Local per tier that needs one; each test file makes its own table in it.
-      { extends: true, test: { name: 'integration', include: ['test/api/**/*.test.ts', 'test/store/**/*.test.ts', 'test/dev/bootstrap-admin.test.ts'], exclude: [...SWEEPS, ...UNIT], globalSetup: ['test/global-setup.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/api/**/*.test.ts', 'test/store/**/*.test.ts', 'test/dev/bootstrap-admin.test.ts'],
+          exclude: [...SWEEPS, ...UNIT],
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
       { extends: true, test: { name: 'sweeps', include: SWEEPS, globalSetup: ['test/global-setup.ts'] } },
     ],
   },

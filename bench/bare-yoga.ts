@@ -6,4 +6,8 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { allProvinces } from '#core/places.ts';
 import { typeDefs } from '#api/generated/schema.ts';
 
-export const bareYoga = () => createYoga({ schema: createSchema({ typeDefs, resolvers: { Query: { provinces: () => [...allProvinces()] } } }), logging: false });
+export const bareYoga = () =>
+  createYoga({
+    schema: createSchema({ typeDefs, resolvers: { Query: { provinces: () => [...allProvinces()] } } }),
+    logging: false,
+  });

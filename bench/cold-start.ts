@@ -35,7 +35,13 @@ function importTime(file: string): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
     // What Lambda provides; the baseline's SDK resolves from node_modules as the runtime's copy would.
-    env: { PATH: process.env.PATH, TABLE_NAME: 'bench', AWS_REGION: 'ap-southeast-1', STAGE: 'prod', NODE_PATH: `${ROOT}node_modules` },
+    env: {
+      PATH: process.env.PATH,
+      TABLE_NAME: 'bench',
+      AWS_REGION: 'ap-southeast-1',
+      STAGE: 'prod',
+      NODE_PATH: `${ROOT}node_modules`,
+    },
     cwd: ROOT,
     encoding: 'utf8',
   });
@@ -60,8 +66,21 @@ export function coldStart(): { figures: Figure[]; detail: string } {
     reported('cold start: Krom API import', mk, 'ms', how),
     reported('cold start: naive baseline import', mb, 'ms', how),
     atMost('cold start: Krom ÷ baseline', mk / mb, 'ratio', 0.7, `${how}; ratio of medians`),
-    reported('bundle size: Krom API (dist/api/index.mjs)', statSync(krom).size / 1024, 'KiB', 'minified ESM, AWS SDK bundled'),
-    reported('bundle size: naive baseline', statSync(baseline).size / 1024, 'KiB', 'unminified CJS, AWS SDK external (loaded from the runtime)'),
+    reported(
+      'bundle size: Krom API (dist/api/index.mjs)',
+      statSync(krom).size / 1024,
+      'KiB',
+      'minified ESM, AWS SDK bundled',
+    ),
+    reported(
+      'bundle size: naive baseline',
+      statSync(baseline).size / 1024,
+      'KiB',
+      'unminified CJS, AWS SDK external (loaded from the runtime)',
+    ),
   ];
-  return { figures, detail: `Krom runs (ms): ${k.map((x) => round(x, 1)).join(', ')}\nBaseline runs (ms): ${b.map((x) => round(x, 1)).join(', ')}` };
+  return {
+    figures,
+    detail: `Krom runs (ms): ${k.map((x) => round(x, 1)).join(', ')}\nBaseline runs (ms): ${b.map((x) => round(x, 1)).join(', ')}`,
+  };
 }

@@ -54,12 +54,26 @@ export function monthsEndingNow(count: number): string[] {
  */
 export function meetingInput(groupId: string, members: string[], month: string, index: number) {
   const date = firstTuesday(month);
-  const entries: Record<string, unknown>[] = members.map((m, i) => ({ id: `s${i}`, kind: 'SAVING', amount: '5000', memberId: m }));
+  const entries: Record<string, unknown>[] = members.map((m, i) => ({
+    id: `s${i}`,
+    kind: 'SAVING',
+    amount: '5000',
+    memberId: m,
+  }));
   const cycle = Math.floor(index / 12);
   const inCycle = index % 12;
-  if (cycle >= 1 && inCycle === 0) for (const b of [0, 1]) entries.push({ id: `l${b}`, kind: 'LOAN_DISBURSEMENT', amount: '50000', memberId: members[b], termMonths: 10 });
+  if (cycle >= 1 && inCycle === 0)
+    for (const b of [0, 1])
+      entries.push({ id: `l${b}`, kind: 'LOAN_DISBURSEMENT', amount: '50000', memberId: members[b], termMonths: 10 });
   if (cycle >= 1 && inCycle >= 1 && inCycle <= 10) {
-    for (const b of [0, 1]) entries.push({ id: `r${b}`, kind: 'REPAYMENT', amount: '7500', memberId: members[b], loanId: `${groupId}-${cycle}-${b}` });
+    for (const b of [0, 1])
+      entries.push({
+        id: `r${b}`,
+        kind: 'REPAYMENT',
+        amount: '7500',
+        memberId: members[b],
+        loanId: `${groupId}-${cycle}-${b}`,
+      });
   }
   return {
     idempotencyKey: `meeting-${groupId}-${month}`,
@@ -90,17 +104,42 @@ const q = {
 
 /** A group with 20 members, its constitution and `months` monthly meetings (loans from the second year). */
 /** With `sync` false the meetings are returned unsent, for a caller to measure syncing them. */
-export async function groupWithBooks(w: Pick<BenchWorld, 'app' | 'token'>, federationId: string, treasurerToken: string, treasurerId: string, months: number, sync = true) {
+export async function groupWithBooks(
+  w: Pick<BenchWorld, 'app' | 'token'>,
+  federationId: string,
+  treasurerToken: string,
+  treasurerId: string,
+  months: number,
+  sync = true,
+) {
   const placeCode = '170402';
-  const as = (t: string, doc: string, input: Record<string, unknown>) => graphqlOk(w.app, t, doc, { input: { idempotencyKey: ikey('m'), ...input } });
+  const as = (t: string, doc: string, input: Record<string, unknown>) =>
+    graphqlOk(w.app, t, doc, { input: { idempotencyKey: ikey('m'), ...input } });
   const history = monthsEndingNow(months);
   const formedOn = `${history[0]}-01`;
   const group = (
-    await as(w.token.admin, q.createGroup, { name: 'ក្រុមជួយខ្លួនឯង', placeCode, currency: 'KHR', meetingSchedule: { frequency: 'MONTHLY', weekday: 'TUESDAY', weekOfMonth: 1 }, formedOn, federationId })
+    await as(w.token.admin, q.createGroup, {
+      name: 'ក្រុមជួយខ្លួនឯង',
+      placeCode,
+      currency: 'KHR',
+      meetingSchedule: { frequency: 'MONTHLY', weekday: 'TUESDAY', weekOfMonth: 1 },
+      formedOn,
+      federationId,
+    })
   ).createGroup.id as string;
   await as(w.token.admin, q.appoint, { groupId: group, userId: treasurerId, role: 'TREASURER', from: formedOn });
   const members: string[] = [];
-  for (let i = 0; i < MEMBERS; i++) members.push((await as(treasurerToken, q.addMember, { groupId: group, name: `សមាជិក ${i + 1}`, sex: i < 18 ? 'FEMALE' : 'MALE', joinedOn: formedOn })).addMember.id);
+  for (let i = 0; i < MEMBERS; i++)
+    members.push(
+      (
+        await as(treasurerToken, q.addMember, {
+          groupId: group,
+          name: `សមាជិក ${i + 1}`,
+          sex: i < 18 ? 'FEMALE' : 'MALE',
+          joinedOn: formedOn,
+        })
+      ).addMember.id,
+    );
   await as(treasurerToken, q.constitution, {
     groupId: group,
     effectiveFrom: formedOn,
@@ -123,13 +162,20 @@ export async function groupWithBooks(w: Pick<BenchWorld, 'app' | 'token'>, feder
   }
   for (let i = 0; sync && i < meetings.length; i += 60) {
     const r = await graphqlOk(w.app, treasurerToken, q.sync, { input: { meetings: meetings.slice(i, i + 60) } });
-    if (r.syncMeetings.rejected) throw new Error(`bench meetings rejected: ${JSON.stringify(r.syncMeetings.results.filter((x: any) => x.error))}`);
+    if (r.syncMeetings.rejected)
+      throw new Error(`bench meetings rejected: ${JSON.stringify(r.syncMeetings.results.filter((x: any) => x.error))}`);
   }
   return { group, members, meetings };
 }
 
 /** `groups` groups in one federation; the measured one has `months` of meetings. */
-export async function buildBenchWorld(endpoint: string, table: string, groups: number, months: number, log: (s: string) => void): Promise<BenchWorld> {
+export async function buildBenchWorld(
+  endpoint: string,
+  table: string,
+  groups: number,
+  months: number,
+  log: (s: string) => void,
+): Promise<BenchWorld> {
   const key = await generateLocalKeyPair();
   const { db, app } = createLocalApp({ endpoint, table, key, now: () => NOW });
   await ensureTable(db.client, table);
@@ -138,12 +184,26 @@ export async function buildBenchWorld(endpoint: string, table: string, groups: n
     putRoleWrite(db, 'admin', { tenantType: 'PLATFORM', tenantId: PLATFORM_ID, role: 'ADMIN' }, NOW).write,
   ]);
   const tokenFor = (sub: string) => signLocalToken(key.privateJwk, sub, 24 * 3600);
-  const token = { admin: await tokenFor('admin'), treasurer: await tokenFor('treasurer'), coordinator: await tokenFor('coordinator'), bank: await tokenFor('bank'), ngo: await tokenFor('ngo') };
+  const token = {
+    admin: await tokenFor('admin'),
+    treasurer: await tokenFor('treasurer'),
+    coordinator: await tokenFor('coordinator'),
+    bank: await tokenFor('bank'),
+    ngo: await tokenFor('ngo'),
+  };
   const w = { app, token };
-  const as = (t: string, doc: string, input: Record<string, unknown>) => graphqlOk(app, t, doc, { input: { idempotencyKey: ikey('w'), ...input } });
-  for (const u of ['treasurer', 'coordinator', 'bank', 'ngo', 'other-treasurer']) await as(token.admin, q.createUser, { userId: u, displayName: u });
-  const federation = (await as(token.admin, q.createFederation, { name: 'Siem Reap Federation', placeCode: '17' })).createFederation.id as string;
-  await as(token.admin, q.assignRole, { userId: 'coordinator', tenantType: 'FEDERATION', tenantId: federation, role: 'COORDINATOR' });
+  const as = (t: string, doc: string, input: Record<string, unknown>) =>
+    graphqlOk(app, t, doc, { input: { idempotencyKey: ikey('w'), ...input } });
+  for (const u of ['treasurer', 'coordinator', 'bank', 'ngo', 'other-treasurer'])
+    await as(token.admin, q.createUser, { userId: u, displayName: u });
+  const federation = (await as(token.admin, q.createFederation, { name: 'Siem Reap Federation', placeCode: '17' }))
+    .createFederation.id as string;
+  await as(token.admin, q.assignRole, {
+    userId: 'coordinator',
+    tenantType: 'FEDERATION',
+    tenantId: federation,
+    role: 'COORDINATOR',
+  });
   const bank = (await as(token.admin, q.createBank, { name: 'Rural Bank' })).createBank.id as string;
   await as(token.admin, q.assignRole, { userId: 'bank', tenantType: 'BANK', tenantId: bank, role: 'LOAN_OFFICER' });
   const ngo = (await as(token.admin, q.createNgo, { name: 'KCDA' })).createNgo.id as string;
@@ -151,16 +211,27 @@ export async function buildBenchWorld(endpoint: string, table: string, groups: n
 
   log(`  measured group: ${months} month(s) of meetings`);
   const { group, members } = await groupWithBooks(w, federation, token.treasurer, 'treasurer', months);
-  const asked = (await as(token.bank, q.request, {
-    groupId: group,
-    purpose: 'LOAN_ASSESSMENT',
-    scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE', 'BANK_LOAN_HISTORY'],
-    dataRange: { from: '2020-01-01', to: '2027-12-31' },
-    durationMonths: 12,
-  })).requestAccess.id;
+  const asked = (
+    await as(token.bank, q.request, {
+      groupId: group,
+      purpose: 'LOAN_ASSESSMENT',
+      scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE', 'BANK_LOAN_HISTORY'],
+      dataRange: { from: '2020-01-01', to: '2027-12-31' },
+      durationMonths: 12,
+    })
+  ).requestAccess.id;
   await as(token.treasurer, q.approve, { groupId: group, requestId: asked });
-  const service = (await as(token.ngo, q.service, { ngoId: ngo, name: 'Safe water', sector: 'WATER_SANITATION_HYGIENE' })).registerService.id;
-  await as(token.ngo, q.deliver, { ngoId: ngo, serviceId: service, date: '2026-10-01', communeCode: '170402', participants: 30, women: 28 });
+  const service = (
+    await as(token.ngo, q.service, { ngoId: ngo, name: 'Safe water', sector: 'WATER_SANITATION_HYGIENE' })
+  ).registerService.id;
+  await as(token.ngo, q.deliver, {
+    ngoId: ngo,
+    serviceId: service,
+    date: '2026-10-01',
+    communeCode: '170402',
+    participants: 30,
+    women: 28,
+  });
 
   log(`  ${groups - 1} other groups`);
   const others = await cloneGroups(db, group, federation, groups - 1);
@@ -170,13 +241,27 @@ export async function buildBenchWorld(endpoint: string, table: string, groups: n
     const failed = await applyRollups(db, all.slice(i, i + 500), TODAY);
     if (failed.length) throw new Error(`rollups failed for ${failed.length} groups`);
   }
-  return { db, app, token, ids: { federation, group, members, bank, ngo }, groups, months, table, publicJwk: key.publicJwk };
+  return {
+    db,
+    app,
+    token,
+    ids: { federation, group, members, bank, ngo },
+    groups,
+    months,
+    table,
+    publicJwk: key.publicJwk,
+  };
 }
 
 /** Copies of the template group's own items (group, books, activity) under new ids, spread over Siem Reap's communes. */
 async function cloneGroups(db: Db, template: string, federationId: string, count: number): Promise<string[]> {
-  const read = async (key: { pk: string; sk: string }) => (await db.doc.send(new GetCommand({ TableName: db.table, Key: key }))).Item!;
-  const [group, books, activity] = await Promise.all([read(keys.group(template)), read(keys.books(template)), read(keys.activity(template))]);
+  const read = async (key: { pk: string; sk: string }) =>
+    (await db.doc.send(new GetCommand({ TableName: db.table, Key: key }))).Item!;
+  const [group, books, activity] = await Promise.all([
+    read(keys.group(template)),
+    read(keys.books(template)),
+    read(keys.activity(template)),
+  ]);
   const communes = allCommunesIn('17').map((c) => c.code);
   const ids: string[] = [];
   let batch: Record<string, unknown>[] = [];
@@ -193,7 +278,15 @@ async function cloneGroups(db: Db, template: string, federationId: string, count
     const placeCode = communes[i % communes.length]!;
     ids.push(id);
     batch.push(
-      { ...group, ...keys.group(id), ...keys.groupInFederation(federationId, id), ...keys.groupAtPlace(placeCode, id), id, placeCode, name: `ក្រុម ${i + 1}` },
+      {
+        ...group,
+        ...keys.group(id),
+        ...keys.groupInFederation(federationId, id),
+        ...keys.groupAtPlace(placeCode, id),
+        id,
+        placeCode,
+        name: `ក្រុម ${i + 1}`,
+      },
       { ...books, ...keys.books(id), groupId: id },
       { ...activity, ...keys.activity(id), groupId: id },
     );

@@ -38,13 +38,21 @@ function readCalls(w: BenchWorld): Record<string, { token: string; variables: Re
     FederationRollup: { token: w.token.coordinator, variables: { federationId: w.ids.federation } },
     PlaceRollup: { token: w.token.coordinator, variables: { code: '17' } },
     GroupDirectory: { token: w.token.bank, variables: { placeCode: '1704', first: 10 } },
-    CreditProfile: { token: w.token.bank, variables: { groupId: g, from: '2021-01-01', to: '2026-11-22', requestedAmount: '2000000' } },
+    CreditProfile: {
+      token: w.token.bank,
+      variables: { groupId: g, from: '2021-01-01', to: '2026-11-22', requestedAmount: '2000000' },
+    },
     Coverage: { token: w.token.ngo, variables: { placeCode: '1704', sector: 'WATER_SANITATION_HYGIENE' } },
   };
 }
 
 /** Runs one operation with the meter on; fails loudly on any GraphQL error so a cost is never of a refusal. */
-async function measure(w: BenchWorld, document: string, token: string, variables: Record<string, unknown>): Promise<Cost> {
+async function measure(
+  w: BenchWorld,
+  document: string,
+  token: string,
+  variables: Record<string, unknown>,
+): Promise<Cost> {
   const meter = meterCapacity(w.db);
   try {
     const r = await graphql(w.app, token, document, variables);
@@ -69,19 +77,30 @@ export async function dynamoCost(endpoint: string, log: (s: string) => void) {
     const l = largeCalls[name]!;
     // The first run warms the process (module init, caches of the SDK); the second is measured.
     await measure(small, docs[name]!, s.token, s.variables);
-    rows.push({ operation: name, small: await measure(small, docs[name]!, s.token, s.variables), large: await measure(large, docs[name]!, l.token, l.variables) });
+    rows.push({
+      operation: name,
+      small: await measure(small, docs[name]!, s.token, s.variables),
+      large: await measure(large, docs[name]!, l.token, l.variables),
+    });
   }
   const missing = Object.keys(docs).filter((d) => !(d in smallCalls) && !['RecordMeeting', 'SyncMeetings'].includes(d));
   if (missing.length) throw new Error(`example operations without a benchmark call: ${missing.join(', ')}`);
 
   // Writes: one meeting of 20 members at each size; a year synced offline into a new group.
-  const writeMeeting = async (w: BenchWorld) => measure(w, docs.RecordMeeting!, w.token.treasurer, { input: { ...meetingInput(w.ids.group, w.ids.members, '2026-12', 0), date: '2026-11-20' } });
+  const writeMeeting = async (w: BenchWorld) =>
+    measure(w, docs.RecordMeeting!, w.token.treasurer, {
+      input: { ...meetingInput(w.ids.group, w.ids.members, '2026-12', 0), date: '2026-11-20' },
+    });
   rows.push({ operation: 'RecordMeeting', small: await writeMeeting(small), large: await writeMeeting(large) });
   const yearOffline = async (w: BenchWorld) => {
     const { meetings } = await groupWithBooks(w, w.ids.federation, w.token.treasurer, 'treasurer', 12, false);
     return measure(w, docs.SyncMeetings!, w.token.treasurer, { input: { meetings } });
   };
-  rows.push({ operation: 'SyncMeetings (12 meetings)', small: await yearOffline(small), large: await yearOffline(large) });
+  rows.push({
+    operation: 'SyncMeetings (12 meetings)',
+    small: await yearOffline(small),
+    large: await yearOffline(large),
+  });
 
   const figures: Figure[] = [];
   const flat = new Set(['FederationDashboard', 'FederationRollup', 'PlaceRollup', 'CreditProfile']);
@@ -89,17 +108,63 @@ export async function dynamoCost(endpoint: string, log: (s: string) => void) {
     const rcuRatio = r.small.rcu ? r.large.rcu / r.small.rcu : 1;
     const reqRatio = r.large.requests / r.small.requests;
     if (flat.has(r.operation)) {
-      figures.push(atMost(`DynamoDB ${r.operation}: read capacity large ÷ small`, rcuRatio, 'ratio', 1.1, 'ReturnConsumedCapacity=TOTAL on every request of the operation'));
-      figures.push(atMost(`DynamoDB ${r.operation}: requests large ÷ small`, reqRatio, 'ratio', 1.1, 'requests sent by the operation'));
+      figures.push(
+        atMost(
+          `DynamoDB ${r.operation}: read capacity large ÷ small`,
+          rcuRatio,
+          'ratio',
+          1.1,
+          'ReturnConsumedCapacity=TOTAL on every request of the operation',
+        ),
+      );
+      figures.push(
+        atMost(
+          `DynamoDB ${r.operation}: requests large ÷ small`,
+          reqRatio,
+          'ratio',
+          1.1,
+          'requests sent by the operation',
+        ),
+      );
     } else {
-      figures.push(reported(`DynamoDB ${r.operation}: read capacity large ÷ small`, rcuRatio, 'ratio', 'ReturnConsumedCapacity=TOTAL'));
+      figures.push(
+        reported(
+          `DynamoDB ${r.operation}: read capacity large ÷ small`,
+          rcuRatio,
+          'ratio',
+          'ReturnConsumedCapacity=TOTAL',
+        ),
+      );
     }
   }
   const meeting = rows.find((r) => r.operation === 'RecordMeeting')!;
-  figures.push(reported('write: one meeting of 20 members, requests', meeting.large.requests, 'requests', 'RecordMeeting on the 5-year group'));
-  figures.push(reported('write: one meeting of 20 members, WCU', meeting.large.wcu, 'WCU', 'RecordMeeting on the 5-year group'));
+  figures.push(
+    reported(
+      'write: one meeting of 20 members, requests',
+      meeting.large.requests,
+      'requests',
+      'RecordMeeting on the 5-year group',
+    ),
+  );
+  figures.push(
+    reported('write: one meeting of 20 members, WCU', meeting.large.wcu, 'WCU', 'RecordMeeting on the 5-year group'),
+  );
   const year = rows.find((r) => r.operation.startsWith('SyncMeetings'))!;
-  figures.push(reported('write: a year of meetings synced offline, requests', year.large.requests, 'requests', 'one SyncMeetings of 12 meetings of 20 members'));
-  figures.push(reported('write: a year of meetings synced offline, WCU', year.large.wcu, 'WCU', 'one SyncMeetings of 12 meetings of 20 members'));
+  figures.push(
+    reported(
+      'write: a year of meetings synced offline, requests',
+      year.large.requests,
+      'requests',
+      'one SyncMeetings of 12 meetings of 20 members',
+    ),
+  );
+  figures.push(
+    reported(
+      'write: a year of meetings synced offline, WCU',
+      year.large.wcu,
+      'WCU',
+      'one SyncMeetings of 12 meetings of 20 members',
+    ),
+  );
   return { figures, rows, small, large };
 }

@@ -15,10 +15,17 @@ export async function inProcess(w: BenchWorld, query: string): Promise<Figure[]>
   const yoga = bareYoga();
   const bare = new Hono().on(['GET', 'POST'], '/graphql', (c) => yoga.fetch(c.req.raw));
   const body = JSON.stringify({ query });
-  const perRequest = async (app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }, token?: string) => {
+  const perRequest = async (
+    app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+    token?: string,
+  ) => {
     const t = performance.now();
     for (let i = 0; i < N; i++) {
-      const r = await app.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+      const r = await app.request('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body,
+      });
       if (r.status !== 200) throw new Error(`in-process bench got ${r.status}: ${await r.text()}`);
       await r.text();
     }
@@ -36,6 +43,11 @@ export async function inProcess(w: BenchWorld, query: string): Promise<Figure[]>
   return [
     reported('in-process: yoga in hono, trivial query', 1000 / median(b), 'req/s', how),
     reported('in-process: Krom app, trivial query', 1000 / median(k), 'req/s', how),
-    reported("in-process: Krom ÷ yoga in hono (Krom's own auth, policy and plugins)", median(b) / median(k), 'ratio', how),
+    reported(
+      "in-process: Krom ÷ yoga in hono (Krom's own auth, policy and plugins)",
+      median(b) / median(k),
+      'ratio',
+      how,
+    ),
   ];
 }

@@ -26,9 +26,15 @@ try {
   const load = await throughput(dynamo.endpoint, cost.large, operations().CreditProfile!);
   const own = await inProcess(cost.large, operations().Provinces!);
   const figures: Figure[] = [...cold.figures, ...cost.figures, ...load.figures, ...own];
-  writeFileSync(`${ROOT}bench/results.json`, `${JSON.stringify({ figures: figures.map(({ name, value, unit, target, met }) => ({ name, value, unit, target, met })) }, null, 2)}\n`);
+  writeFileSync(
+    `${ROOT}bench/results.json`,
+    `${JSON.stringify({ figures: figures.map(({ name, value, unit, target, met }) => ({ name, value, unit, target, met })) }, null, 2)}\n`,
+  );
   writeFileSync(`${ROOT}bench/RESULTS.md`, report(figures, cost.rows, [cold.detail, load.detail]));
-  for (const f of figures) log(`${f.met === false ? '✗' : f.met ? '✓' : '·'} ${f.name}: ${f.value} ${f.unit}${f.target ? ` (target ${f.target})` : ''}`);
+  for (const f of figures)
+    log(
+      `${f.met === false ? '✗' : f.met ? '✓' : '·'} ${f.name}: ${f.value} ${f.unit}${f.target ? ` (target ${f.target})` : ''}`,
+    );
   const missed = figures.filter((f) => f.met === false);
   log(missed.length ? `${missed.length} target(s) not met — see bench/RESULTS.md` : 'every target met');
 } finally {
@@ -36,7 +42,8 @@ try {
 }
 
 function report(figures: Figure[], rows: Awaited<ReturnType<typeof dynamoCost>>['rows'], details: string[]): string {
-  const cell = (f: Figure) => `| ${f.name} | ${f.value} ${f.unit} | ${f.target ?? '—'} | ${f.met === null ? '—' : f.met ? 'met' : '**not met**'} | ${f.how} |`;
+  const cell = (f: Figure) =>
+    `| ${f.name} | ${f.value} ${f.unit} | ${f.target ?? '—'} | ${f.met === null ? '—' : f.met ? 'met' : '**not met**'} | ${f.how} |`;
   return `# Benchmark results
 
 Written by \`npm run bench\` on ${started.toISOString().slice(0, 10)} (Node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, shared machine).

@@ -19,8 +19,29 @@ export function median(values: number[]): number {
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** A figure judged against "at most `limit`". */
-export const atMost = (name: string, value: number, unit: string, limit: number, how: string): Figure => ({ name, value: round(value, 3), unit, target: `≤ ${limit}`, met: value <= limit, how });
+export const atMost = (name: string, value: number, unit: string, limit: number, how: string): Figure => ({
+  name,
+  value: round(value, 3),
+  unit,
+  target: `≤ ${limit}`,
+  met: value <= limit,
+  how,
+});
 /** A figure judged against "at least `limit`". */
-export const atLeast = (name: string, value: number, unit: string, limit: number, how: string): Figure => ({ name, value: round(value, 3), unit, target: `≥ ${limit}`, met: value >= limit, how });
+export const atLeast = (name: string, value: number, unit: string, limit: number, how: string): Figure => ({
+  name,
+  value: round(value, 3),
+  unit,
+  target: `≥ ${limit}`,
+  met: value >= limit,
+  how,
+});
 /** A figure reported without a target. */
-export const reported = (name: string, value: number, unit: string, how: string): Figure => ({ name, value: round(value, 3), unit, target: null, met: null, how });
+export const reported = (name: string, value: number, unit: string, how: string): Figure => ({
+  name,
+  value: round(value, 3),
+  unit,
+  target: null,
+  met: null,
+  how,
+});

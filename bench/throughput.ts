@@ -20,7 +20,11 @@ interface Server {
 }
 
 async function startServer(script: string, env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -41,7 +45,9 @@ async function stop(s: Server) {
 
 /** Peak resident memory of a process so far (VmHWM), in MiB. */
 function peakRss(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'))!;
   return Number(line.replace(/\D+/g, '')) / 1024;
 }
 
@@ -54,17 +60,27 @@ async function load(url: string, body: string, token?: string) {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body,
   });
-  if (result.non2xx || result.errors) throw new Error(`load on ${url} had ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  if (result.non2xx || result.errors)
+    throw new Error(`load on ${url} had ${result.non2xx} non-2xx answers and ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-export async function throughput(endpoint: string, w: BenchWorld, creditProfile: string): Promise<{ figures: Figure[]; detail: string }> {
-  const krom = await startServer('bench/serve-krom.ts', { KROM_BENCH: JSON.stringify({ endpoint, table: w.table, publicJwk: w.publicJwk }) });
+export async function throughput(
+  endpoint: string,
+  w: BenchWorld,
+  creditProfile: string,
+): Promise<{ figures: Figure[]; detail: string }> {
+  const krom = await startServer('bench/serve-krom.ts', {
+    KROM_BENCH: JSON.stringify({ endpoint, table: w.table, publicJwk: w.publicJwk }),
+  });
   const yoga = await startServer('bench/serve-yoga.ts', { BENCH_SERVER: 'node' });
   const honoYoga = await startServer('bench/serve-yoga.ts', { BENCH_SERVER: 'hono' });
   try {
     const trivial = JSON.stringify({ query: TRIVIAL });
-    const profile = JSON.stringify({ query: creditProfile, variables: { groupId: w.ids.group, from: '2021-01-01', to: '2026-11-22', requestedAmount: '2000000' } });
+    const profile = JSON.stringify({
+      query: creditProfile,
+      variables: { groupId: w.ids.group, from: '2021-01-01', to: '2026-11-22', requestedAmount: '2000000' },
+    });
     // Warm both (JIT, connection pools), then alternate.
     await load(yoga.url, trivial);
     await load(honoYoga.url, trivial);
@@ -78,26 +94,81 @@ export async function throughput(endpoint: string, w: BenchWorld, creditProfile:
       k.push(await load(krom.url, trivial, w.token.treasurer));
     }
     const honoRps = median(h.map((r) => r.rps));
-    const viewer = await load(krom.url, JSON.stringify({ query: '{ viewer { id roles { role } } }' }), w.token.treasurer);
+    const viewer = await load(
+      krom.url,
+      JSON.stringify({ query: '{ viewer { id roles { role } } }' }),
+      w.token.treasurer,
+    );
     const p = await load(krom.url, profile, w.token.bank);
     const kromRps = median(k.map((r) => r.rps));
     const yogaRps = median(y.map((r) => r.rps));
     const how = `autocannon, ${CONNECTIONS} connections, ${SECONDS} s a round, median of ${ROUNDS} alternating rounds`;
     const figures = [
       reported('throughput: bare yoga, trivial query', yogaRps, 'req/s', how),
-      reported('throughput: Krom, trivial query (token verified; public data, so no roles read)', kromRps, 'req/s', how),
-      atLeast('throughput: Krom ÷ bare yoga, trivial query', kromRps / yogaRps, 'ratio', 0.8, `${how}; Krom's auth, policy and plugins may cost at most 20%`),
-      reported('throughput: bare yoga mounted in hono on @hono/node-server, trivial query', honoRps, 'req/s', `${how}; the fixed stack's adapter without Krom`),
-      reported('throughput: Krom ÷ yoga in hono, trivial query', kromRps / honoRps, 'ratio', `${how}; Krom's own auth, policy and plugins alone`),
+      reported(
+        'throughput: Krom, trivial query (token verified; public data, so no roles read)',
+        kromRps,
+        'req/s',
+        how,
+      ),
+      atLeast(
+        'throughput: Krom ÷ bare yoga, trivial query',
+        kromRps / yogaRps,
+        'ratio',
+        0.8,
+        `${how}; Krom's auth, policy and plugins may cost at most 20%`,
+      ),
+      reported(
+        'throughput: bare yoga mounted in hono on @hono/node-server, trivial query',
+        honoRps,
+        'req/s',
+        `${how}; the fixed stack's adapter without Krom`,
+      ),
+      reported(
+        'throughput: Krom ÷ yoga in hono, trivial query',
+        kromRps / honoRps,
+        'ratio',
+        `${how}; Krom's own auth, policy and plugins alone`,
+      ),
       reported('latency p50: Krom, trivial query', median(k.map((r) => r.p50)), 'ms', how),
       reported('latency p99: Krom, trivial query', median(k.map((r) => r.p99)), 'ms', how),
       reported('latency p50: bare yoga, trivial query', median(y.map((r) => r.p50)), 'ms', how),
-      reported("throughput: Krom, viewer query (the viewer's roles read from DynamoDB Local)", viewer.rps, 'req/s', `autocannon, ${CONNECTIONS} connections, ${SECONDS} s`),
-      reported('throughput: Krom, credit profile (grant checked, read logged)', p.rps, 'req/s', `autocannon, ${CONNECTIONS} connections, ${SECONDS} s`),
-      reported('latency p50: Krom, credit profile', p.p50, 'ms', `autocannon, ${CONNECTIONS} connections, ${SECONDS} s`),
-      reported('latency p99: Krom, credit profile', p.p99, 'ms', `autocannon, ${CONNECTIONS} connections, ${SECONDS} s`),
-      reported('memory: peak RSS of the Krom API process under load', peakRss(krom.child.pid!), 'MiB', 'VmHWM of the server process after all rounds'),
-      reported('memory: peak RSS of the bare yoga process under load', peakRss(yoga.child.pid!), 'MiB', 'VmHWM of the server process after all rounds'),
+      reported(
+        "throughput: Krom, viewer query (the viewer's roles read from DynamoDB Local)",
+        viewer.rps,
+        'req/s',
+        `autocannon, ${CONNECTIONS} connections, ${SECONDS} s`,
+      ),
+      reported(
+        'throughput: Krom, credit profile (grant checked, read logged)',
+        p.rps,
+        'req/s',
+        `autocannon, ${CONNECTIONS} connections, ${SECONDS} s`,
+      ),
+      reported(
+        'latency p50: Krom, credit profile',
+        p.p50,
+        'ms',
+        `autocannon, ${CONNECTIONS} connections, ${SECONDS} s`,
+      ),
+      reported(
+        'latency p99: Krom, credit profile',
+        p.p99,
+        'ms',
+        `autocannon, ${CONNECTIONS} connections, ${SECONDS} s`,
+      ),
+      reported(
+        'memory: peak RSS of the Krom API process under load',
+        peakRss(krom.child.pid!),
+        'MiB',
+        'VmHWM of the server process after all rounds',
+      ),
+      reported(
+        'memory: peak RSS of the bare yoga process under load',
+        peakRss(yoga.child.pid!),
+        'MiB',
+        'VmHWM of the server process after all rounds',
+      ),
     ];
     const detail = [
       `Krom trivial rounds (req/s): ${k.map((r) => Math.round(r.rps)).join(', ')}`,

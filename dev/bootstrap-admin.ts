@@ -21,7 +21,9 @@ const { values } = parseArgs({
 });
 
 if (!values.table || !values.user || !values.name) {
-  console.error('usage: npm run bootstrap-admin -- --table <TableName> --user <cognito sub> --name "<display name>" [--region <region>] [--endpoint <url>]');
+  console.error(
+    'usage: npm run bootstrap-admin -- --table <TableName> --user <cognito sub> --name "<display name>" [--region <region>] [--endpoint <url>]',
+  );
   process.exit(2);
 }
 

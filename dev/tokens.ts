@@ -52,7 +52,11 @@ export async function mintDemoTokens(db: Db, key: LocalKeyPair): Promise<DemoTok
     tokens.push({
       user: user.sub,
       role: grant.role,
-      tenant: { type: grant.tenantType, id: grant.tenantId, name: await tenantName(db, grant.tenantType, grant.tenantId) },
+      tenant: {
+        type: grant.tenantType,
+        id: grant.tenantId,
+        name: await tenantName(db, grant.tenantType, grant.tenantId),
+      },
       token: await signLocalToken(key.privateJwk, user.sub, THIRTY_DAYS),
     });
   }

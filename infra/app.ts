@@ -10,7 +10,9 @@ new KromStack(app, `Krom-${stage}`, {
   stage,
   description: `Krom: books and federation for self-help groups (${stage})`,
   // Environment-agnostic, so synth needs no account; deploy uses the CLI's account and region.
-  env: process.env.CDK_DEFAULT_ACCOUNT ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION } : undefined,
+  env: process.env.CDK_DEFAULT_ACCOUNT
+    ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION }
+    : undefined,
 });
 // cdk-nag's AwsSolutions checks run at every synth: an unacknowledged finding fails it (infra/nag.ts).
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

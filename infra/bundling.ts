@@ -34,7 +34,9 @@ export function esbuildOptions(name: FunctionName): BuildOptions {
     legalComments: 'none',
     mainFields: ['module', 'main'],
     // Some dependencies still call require(); give ESM bundles a real one.
-    banner: { js: "import { createRequire as __krom_createRequire } from 'node:module'; const require = __krom_createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __krom_createRequire } from 'node:module'; const require = __krom_createRequire(import.meta.url);",
+    },
     metafile: true,
     logLevel: 'warning',
   };

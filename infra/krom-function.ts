@@ -63,7 +63,9 @@ export class KromFunction extends Construct {
         new PolicyStatement({
           actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
           resources: [props.table.tableArn],
-          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': access.writeOnlyUnder.map((prefix) => `${prefix}*`) } },
+          conditions: {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': access.writeOnlyUnder.map((prefix) => `${prefix}*`) },
+          },
         }),
       );
     }

@@ -7,12 +7,31 @@ import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccountRecovery, Mfa, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { AttributeType, BillingMode, type CfnTable, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  BillingMode,
+  type CfnTable,
+  ProjectionType,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { acknowledgeAlarmTopic, acknowledgeFailureQueue, acknowledgeFunction, acknowledgeOpenHealthRoute, acknowledgeUserPool } from './nag.ts';
+import {
+  acknowledgeAlarmTopic,
+  acknowledgeFailureQueue,
+  acknowledgeFunction,
+  acknowledgeOpenHealthRoute,
+  acknowledgeUserPool,
+} from './nag.ts';
 import type { Construct } from 'constructs';
 import { INDEXES, KEY, TTL_ATTRIBUTE } from '../functions/store/table.ts';
-import { FEDERATION_KEY_PREFIX, GROUP_KEY_PREFIX, ROLLUP_KEY_PREFIX, USER_KEY_PREFIX } from '../functions/store/keys.ts';
+import {
+  FEDERATION_KEY_PREFIX,
+  GROUP_KEY_PREFIX,
+  ROLLUP_KEY_PREFIX,
+  USER_KEY_PREFIX,
+} from '../functions/store/keys.ts';
 import { KromFunction } from './krom-function.ts';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -31,7 +50,11 @@ export const API_BURST = 100;
 
 /** A queue that keeps what failed for 14 days, encrypted, reachable over TLS only. */
 function failureQueue(scope: Construct, id: string): Queue {
-  return new Queue(scope, id, { retentionPeriod: Duration.days(14), encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
+  return new Queue(scope, id, {
+    retentionPeriod: Duration.days(14),
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+  });
 }
 
 export interface KromStackProps extends StackProps {
@@ -94,7 +117,14 @@ export class KromStack extends Stack {
     // their records are retried; the aggregator counts each change once whatever is retried.
     // They write rollups (ROLLUP#…) and each group's counted record (GROUP#…/ROLLUPSRC) only.
     const rollupWriter = { writeOnlyUnder: [ROLLUP_KEY_PREFIX, GROUP_KEY_PREFIX] };
-    const aggregator = new KromFunction(this, 'Aggregator', { name: 'aggregator', table, tableAccess: rollupWriter, stage: props.stage, timeout: Duration.seconds(60), memorySize: 512 });
+    const aggregator = new KromFunction(this, 'Aggregator', {
+      name: 'aggregator',
+      table,
+      tableAccess: rollupWriter,
+      stage: props.stage,
+      timeout: Duration.seconds(60),
+      memorySize: 512,
+    });
     // Records still failing after the retries are not dropped: their stream positions go to a
     // queue, an alarm rings, and the nightly recount (or a replay) puts the rollups right.
     const streamFailures = failureQueue(this, 'AggregatorFailures');
@@ -112,23 +142,48 @@ export class KromStack extends Stack {
 
     // Arrears and "no meeting for 60 days" move with the calendar: recount every group nightly
     // (midnight in Cambodia, 17:00 UTC).
-    const daily = new KromFunction(this, 'DailyRecount', { name: 'daily', table, tableAccess: rollupWriter, stage: props.stage, timeout: Duration.minutes(15), memorySize: 512 });
+    const daily = new KromFunction(this, 'DailyRecount', {
+      name: 'daily',
+      table,
+      tableAccess: rollupWriter,
+      stage: props.stage,
+      timeout: Duration.minutes(15),
+      memorySize: 512,
+    });
     const recountFailures = failureQueue(this, 'RecountFailures');
     // Failing to invoke it (EventBridge) and the run failing (Lambda's async retries) both land here.
-    new Rule(this, 'Nightly', { schedule: Schedule.cron({ minute: '0', hour: '17' }), targets: [new LambdaFunctionTarget(daily.function, { retryAttempts: 2, deadLetterQueue: recountFailures })] });
+    new Rule(this, 'Nightly', {
+      schedule: Schedule.cron({ minute: '0', hour: '17' }),
+      targets: [new LambdaFunctionTarget(daily.function, { retryAttempts: 2, deadLetterQueue: recountFailures })],
+    });
     daily.function.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(recountFailures) });
 
     // One-off tasks after a deploy (functions/jobs/maintenance.ts), invoked by hand: today the
     // backfill of people's and federations' listing keys, so it writes only under USER# and FED#.
-    const maintenance = new KromFunction(this, 'Maintenance', { name: 'maintenance', table, tableAccess: { writeOnlyUnder: [USER_KEY_PREFIX, FEDERATION_KEY_PREFIX] }, stage: props.stage, timeout: Duration.minutes(15), memorySize: 512 });
+    const maintenance = new KromFunction(this, 'Maintenance', {
+      name: 'maintenance',
+      table,
+      tableAccess: { writeOnlyUnder: [USER_KEY_PREFIX, FEDERATION_KEY_PREFIX] },
+      stage: props.stage,
+      timeout: Duration.minutes(15),
+      memorySize: 512,
+    });
 
     // One topic for operators; `-c alarmEmail=ops@example.org` subscribes an address.
     const alarms = new Topic(this, 'Alarms', { displayName: `Krom ${props.stage} alarms`, enforceSSL: true });
     const email = this.node.tryGetContext('alarmEmail') as string | undefined;
     if (email) alarms.addSubscription(new EmailSubscription(email));
     for (const [id, queue, what] of [
-      ['AggregatorFailuresAlarm', streamFailures, 'Stream records the aggregator could not count after every retry: rollups may be off until the nightly recount.'],
-      ['RecountFailuresAlarm', recountFailures, 'The nightly recount failed after its retries: day-dependent rollup figures (PAR30, attention) are stale.'],
+      [
+        'AggregatorFailuresAlarm',
+        streamFailures,
+        'Stream records the aggregator could not count after every retry: rollups may be off until the nightly recount.',
+      ],
+      [
+        'RecountFailuresAlarm',
+        recountFailures,
+        'The nightly recount failed after its retries: day-dependent rollup figures (PAR30, attention) are stale.',
+      ],
     ] as const) {
       new Alarm(this, id, {
         alarmDescription: what,
@@ -154,7 +209,10 @@ export class KromStack extends Stack {
     const [health] = httpApi.addRoutes({ path: '/health', methods: [HttpMethod.GET], integration });
 
     // Access logs of the HTTP API: who called, when, with what status — no bodies, no tokens.
-    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH, removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
     const stage = httpApi.defaultStage!.node.defaultChild as CfnStage;
     // A ceiling for the whole API (every caller together): a runaway client or a flood slows down
     // at the edge before it reaches Lambda and DynamoDB. Bank reads have their own daily cap per
@@ -174,7 +232,8 @@ export class KromStack extends Stack {
       }),
     };
 
-    for (const fn of [api, aggregator, daily, maintenance]) acknowledgeFunction(fn, Stack.of(this).getLogicalId(table.node.defaultChild as CfnTable));
+    for (const fn of [api, aggregator, daily, maintenance])
+      acknowledgeFunction(fn, Stack.of(this).getLogicalId(table.node.defaultChild as CfnTable));
     for (const queue of [streamFailures, recountFailures]) acknowledgeFailureQueue(queue);
     acknowledgeAlarmTopic(alarms);
     acknowledgeUserPool(userPool);

@@ -9,7 +9,8 @@ import type { UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IConstruct } from 'constructs';
 import type { KromFunction } from './krom-function.ts';
 
-const acknowledge = (construct: IConstruct, id: string, reason: string) => Validations.of(construct).acknowledge({ id: `AwsSolutions-${id}`, reason });
+const acknowledge = (construct: IConstruct, id: string, reason: string) =>
+  Validations.of(construct).acknowledge({ id: `AwsSolutions-${id}`, reason });
 
 export function acknowledgeFunction(fn: KromFunction, tableArnToken: string): void {
   acknowledge(
@@ -17,13 +18,21 @@ export function acknowledgeFunction(fn: KromFunction, tableArnToken: string): vo
     'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
     'The AWS-managed basic execution policy only lets the function write its own CloudWatch logs; a copy kept by hand would drift from it.',
   );
-  acknowledge(fn, 'IAM5[Resource::*]', 'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords) does not support resource-level permissions.');
+  acknowledge(
+    fn,
+    'IAM5[Resource::*]',
+    'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords) does not support resource-level permissions.',
+  );
   acknowledge(
     fn,
     `IAM5[Resource::<${tableArnToken}.Arn>/index/*]`,
     "The function queries the table's own indexes (byParent, byPlace); the wildcard is scoped to this one table's indexes, granted by Table.grantReadWriteData.",
   );
-  acknowledge(fn, 'L1', 'Krom runs Node.js 22 on Lambda by decision (the project brief); the runtime is set in one place, KromFunction, to move together.');
+  acknowledge(
+    fn,
+    'L1',
+    'Krom runs Node.js 22 on Lambda by decision (the project brief); the runtime is set in one place, KromFunction, to move together.',
+  );
 }
 
 export function acknowledgeUserPool(pool: UserPool): void {
@@ -32,19 +41,43 @@ export function acknowledgeUserPool(pool: UserPool): void {
     'COG1',
     'Passwords need 10 characters but no symbol: people sign in on basic phones with Khmer keyboards, and length beats composition rules (NIST SP 800-63B).',
   );
-  acknowledge(pool, 'COG2', 'MFA is offered (TOTP, optional), not required: many group officers have no smartphone, and being locked out of the books would stop the group.');
-  acknowledge(pool, 'IAM5[Resource::*]', "Cognito's SMS role sends sign-in and recovery codes to phone numbers with sns:Publish, which cannot name a resource for SMS to a number.");
-  acknowledge(pool, 'COG8', 'The Essentials feature plan: threat protection (Plus) is a per-user cost for each deploying organisation to choose; sign-up is closed (administrators invite).');
+  acknowledge(
+    pool,
+    'COG2',
+    'MFA is offered (TOTP, optional), not required: many group officers have no smartphone, and being locked out of the books would stop the group.',
+  );
+  acknowledge(
+    pool,
+    'IAM5[Resource::*]',
+    "Cognito's SMS role sends sign-in and recovery codes to phone numbers with sns:Publish, which cannot name a resource for SMS to a number.",
+  );
+  acknowledge(
+    pool,
+    'COG8',
+    'The Essentials feature plan: threat protection (Plus) is a per-user cost for each deploying organisation to choose; sign-up is closed (administrators invite).',
+  );
 }
 
 export function acknowledgeOpenHealthRoute(route: IConstruct): void {
-  acknowledge(route, 'APIG4', '/health is deliberately open for load balancer and uptime checks; it answers {"status":"ok"} and reads nothing.');
+  acknowledge(
+    route,
+    'APIG4',
+    '/health is deliberately open for load balancer and uptime checks; it answers {"status":"ok"} and reads nothing.',
+  );
 }
 
 export function acknowledgeFailureQueue(queue: IConstruct): void {
-  acknowledge(queue, 'SQS3', 'This queue is itself the dead-letter queue of the stream consumer or the nightly recount; a dead-letter queue of a dead-letter queue would only move the same records again.');
+  acknowledge(
+    queue,
+    'SQS3',
+    'This queue is itself the dead-letter queue of the stream consumer or the nightly recount; a dead-letter queue of a dead-letter queue would only move the same records again.',
+  );
 }
 
 export function acknowledgeAlarmTopic(topic: IConstruct): void {
-  acknowledge(topic, 'SNS2', "Alarm notifications carry only the alarm's name and state, no data of groups; AWS-managed SSE would block CloudWatch alarms from publishing without a customer key policy.");
+  acknowledge(
+    topic,
+    'SNS2',
+    "Alarm notifications carry only the alarm's name and state, no data of groups; AWS-managed SSE would block CloudWatch alarms from publishing without a customer key policy.",
+  );
 }

@@ -7,6 +7,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { typeDefs } from '../../functions/api/generated/schema.ts';
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-const yoga = createYoga({ schema: createSchema({ typeDefs, resolvers: { Query: { viewer: () => ({ id: String(!!doc), roles: [] }) } } }) });
+const yoga = createYoga({
+  schema: createSchema({ typeDefs, resolvers: { Query: { viewer: () => ({ id: String(!!doc), roles: [] }) } } }),
+});
 const app = new Hono().on(['GET', 'POST'], '/graphql', (c) => yoga.fetch(c.req.raw));
 export const handler = handle(app);

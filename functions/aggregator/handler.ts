@@ -42,7 +42,8 @@ export function federationOf(record: StreamRecordLike): string | undefined {
 export async function handleStreamBatch(db: Db, records: StreamRecordLike[], asOf: string): Promise<BatchResponse> {
   const failedRecords = new Set<StreamRecordLike>();
   const byGroup = new Map<string, StreamRecordLike[]>();
-  const note = (groupId: string, record: StreamRecordLike) => byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), record]);
+  const note = (groupId: string, record: StreamRecordLike) =>
+    byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), record]);
   for (const record of records) {
     const groupId = groupOf(record);
     if (groupId) note(groupId, record);
@@ -51,7 +52,11 @@ export async function handleStreamBatch(db: Db, records: StreamRecordLike[], asO
     try {
       for (const g of await groupsBelow(db, federationId)) note(g, record);
     } catch (error) {
-      logger.error('could not list the groups below a changed federation; its record will be retried', { federationId, sequenceNumber: sequenceOf(record), error: error as Error });
+      logger.error('could not list the groups below a changed federation; its record will be retried', {
+        federationId,
+        sequenceNumber: sequenceOf(record),
+        error: error as Error,
+      });
       failedRecords.add(record);
     }
   }
@@ -59,14 +64,22 @@ export async function handleStreamBatch(db: Db, records: StreamRecordLike[], asO
     let failed: Set<string>;
     try {
       failed = new Set(await applyRollups(db, [...byGroup.keys()], asOf));
-      if (failed.size) logger.error('rollups of some groups kept conflicting; their records will be retried', { groupIds: [...failed] });
+      if (failed.size)
+        logger.error('rollups of some groups kept conflicting; their records will be retried', {
+          groupIds: [...failed],
+        });
     } catch (error) {
-      logger.error('rollups could not be applied; the batch’s records will be retried', { groupIds: [...byGroup.keys()], error: error as Error });
+      logger.error('rollups could not be applied; the batch’s records will be retried', {
+        groupIds: [...byGroup.keys()],
+        error: error as Error,
+      });
       failed = new Set(byGroup.keys());
     }
     for (const g of failed) for (const r of byGroup.get(g)!) failedRecords.add(r);
   }
-  return { batchItemFailures: records.filter((r) => failedRecords.has(r)).map((r) => ({ itemIdentifier: sequenceOf(r) })) };
+  return {
+    batchItemFailures: records.filter((r) => failedRecords.has(r)).map((r) => ({ itemIdentifier: sequenceOf(r) })),
+  };
 }
 
 const sequenceOf = (r: StreamRecordLike) => r.dynamodb?.SequenceNumber ?? r.eventID ?? '';

@@ -67,7 +67,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
   async function viewerOf(sub: string | null, params: GraphQLParams): Promise<Viewer> {
     if (sub === null) return ANONYMOUS;
     // Public reference data (the gazetteer) consults no rule: skip the roles read it would not use.
-    if (onlyRootFields(params.query, params.operationName, (name) => PUBLIC_ROOT_FIELDS.has(name) || name.startsWith('__'))) return { userId: sub, roles: [] };
+    if (
+      onlyRootFields(
+        params.query,
+        params.operationName,
+        (name) => PUBLIC_ROOT_FIELDS.has(name) || name.startsWith('__'),
+      )
+    )
+      return { userId: sub, roles: [] };
     return { userId: sub, roles: await getRoles(deps.db, sub) };
   }
 
@@ -93,10 +100,25 @@ export function createApp(deps: AppDeps): Hono<Env> {
         },
       },
       // A literal a scalar refused names its field and speaks Khmer, as the same value in a variable does.
-      { onValidate: ({ params }: { params: { documentAST: DocumentNode } }) => ({ result, setResult }: ValidateResult) => setResult(result.map((e) => withLiteralField(e, params.documentAST))) },
+      {
+        onValidate:
+          ({ params }: { params: { documentAST: DocumentNode } }) =>
+          ({ result, setResult }: ValidateResult) =>
+            setResult(result.map((e) => withLiteralField(e, params.documentAST))),
+      },
       EnvelopArmorPlugin(QUERY_LIMITS(deps.dev)),
       // Outside dev the schema is not for browsing: clients ship with the operations they use.
-      ...(deps.dev ? [] : [useDisableIntrospection(), { onValidate: () => ({ result, setResult }: ValidateResult) => setResult(result.map(withoutSuggestions)) }]),
+      ...(deps.dev
+        ? []
+        : [
+            useDisableIntrospection(),
+            {
+              onValidate:
+                () =>
+                ({ result, setResult }: ValidateResult) =>
+                  setResult(result.map(withoutSuggestions)),
+            },
+          ]),
     ],
     graphiql: deps.dev ? { title: 'Krom — GraphiQL', defaultQuery: DEFAULT_QUERY } : false,
     ...(deps.dev && deps.renderGraphiQL ? { renderGraphiQL: deps.renderGraphiQL } : {}),
@@ -149,7 +171,11 @@ const PUBLIC_ROOT_FIELDS = new Set(['provinces', 'place']);
  * True when the operation is a query whose every root field passes `allowed` (through fragments):
  * e.g. only the schema (__schema, __type, __typename), or only public reference data.
  */
-export function onlyRootFields(query: string | undefined, operationName: string | undefined, allowed: (name: string) => boolean): boolean {
+export function onlyRootFields(
+  query: string | undefined,
+  operationName: string | undefined,
+  allowed: (name: string) => boolean,
+): boolean {
   const names = rootFieldNames(query, operationName);
   // biome-ignore lint/complexity/useOptionalChain: `names?.every` would answer undefined, not false.
   return names !== null && names.every(allowed);
@@ -171,10 +197,14 @@ function rootFieldNames(query: string | undefined, operationName: string | undef
   let names: string[] | null = null;
   try {
     const document = parse(query);
-    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+    const operations = document.definitions.filter(
+      (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+    );
     const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
     if (operation && operation.operation === 'query') {
-      const fragments = new Map(document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [])));
+      const fragments = new Map(
+        document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [])),
+      );
       const collect = (selections: readonly SelectionNode[], seen: Set<string>): string[] | null => {
         const found: string[] = [];
         for (const s of selections) {
@@ -182,7 +212,10 @@ function rootFieldNames(query: string | undefined, operationName: string | undef
           else {
             const fragment = s.kind === 'InlineFragment' ? s : fragments.get(s.name.value);
             if (!fragment || (s.kind === 'FragmentSpread' && seen.has(s.name.value))) return null;
-            const inner = collect(fragment.selectionSet.selections, s.kind === 'FragmentSpread' ? new Set([...seen, s.name.value]) : seen);
+            const inner = collect(
+              fragment.selectionSet.selections,
+              s.kind === 'FragmentSpread' ? new Set([...seen, s.name.value]) : seen,
+            );
             if (!inner) return null;
             found.push(...inner);
           }

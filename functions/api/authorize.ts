@@ -23,12 +23,17 @@ export function allowed(ctx: Context, permission: Permission): boolean {
 
 /** The federation and those above it, walked through the request's cached loader. */
 export async function federationTarget(ctx: Context, federation: Federation): Promise<FederationTarget> {
-  return { federationIds: (await federationChain(federation, (id) => ctx.loaders.federation.load(id))).map((f) => f.id) };
+  return {
+    federationIds: (await federationChain(federation, (id) => ctx.loaders.federation.load(id))).map((f) => f.id),
+  };
 }
 
 export async function groupTarget(ctx: Context, group: Group): Promise<GroupTarget> {
   const federation = group.federationId ? await ctx.loaders.federation.load(group.federationId) : undefined;
-  return { groupId: group.id, federationIds: federation ? (await federationTarget(ctx, federation)).federationIds : [] };
+  return {
+    groupId: group.id,
+    federationIds: federation ? (await federationTarget(ctx, federation)).federationIds : [],
+  };
 }
 
 /** The same answer for "does not exist" and "not yours", so guessing ids reveals nothing. */
@@ -40,7 +45,12 @@ type GroupPermission = Extract<Permission, { group: GroupTarget }>['action'];
  * Authorises an action on a group. Someone who may not even see the group gets NOT_FOUND, as if
  * it did not exist; someone who sees it (a bank in the directory) gets FORBIDDEN with the reason.
  */
-export async function authorizeOnGroup(ctx: Context, group: Group, action: GroupPermission, field?: string): Promise<void> {
+export async function authorizeOnGroup(
+  ctx: Context,
+  group: Group,
+  action: GroupPermission,
+  field?: string,
+): Promise<void> {
   const target = await groupTarget(ctx, group);
   if (allowed(ctx, { action, group: target } as Permission)) return;
   if (!allowed(ctx, { action: 'group.readProfile', group: target })) throw notFound('group', field);
@@ -51,7 +61,12 @@ export async function authorizeOnGroup(ctx: Context, group: Group, action: Group
  * The group `groupId` names, once the viewer may do `action` on it: one who may not even see it
  * hears NOT_FOUND, one who sees it hears FORBIDDEN with the reason (see authorizeOnGroup).
  */
-export async function groupFor(ctx: Context, groupId: string, action: GroupPermission, field = 'input.groupId'): Promise<Group> {
+export async function groupFor(
+  ctx: Context,
+  groupId: string,
+  action: GroupPermission,
+  field = 'input.groupId',
+): Promise<Group> {
   const group = await ctx.loaders.group.load(groupId);
   if (!group) throw notFound('group', field);
   await authorizeOnGroup(ctx, group, action, field);

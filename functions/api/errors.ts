@@ -16,7 +16,10 @@ export function toGraphQLError(error: DomainError, source?: GraphQLError, fieldO
   const field = error.field ?? fieldOfLiteral ?? (source ? fieldInMessage(source.message) : undefined);
   // A scalar's own message, led by the field as every other error is (not graphql-js's wrapper
   // text, which says it differently for a literal and a variable, and only in English).
-  const text = !error.field && field ? { en: `${field}: ${error.message}`, km: `${field}៖ ${error.messageKm}` } : { en: error.message, km: error.messageKm };
+  const text =
+    !error.field && field
+      ? { en: `${field}: ${error.message}`, km: `${field}៖ ${error.messageKm}` }
+      : { en: error.message, km: error.messageKm };
   return new GraphQLError(text.en, {
     nodes: source?.nodes,
     path: source?.path,
@@ -96,7 +99,12 @@ function withClientCode(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     path: error.path,
-    extensions: { ...error.extensions, code, ...(field ? { field } : {}), messageKm: say.requestInvalid(error.message).km },
+    extensions: {
+      ...error.extensions,
+      code,
+      ...(field ? { field } : {}),
+      messageKm: say.requestInvalid(error.message).km,
+    },
   });
 }
 
@@ -133,6 +141,9 @@ export function withoutSuggestions(error: GraphQLError): GraphQLError {
   SUGGESTION.lastIndex = 0;
   const { messageKm } = error.extensions;
   // The Khmer of graphql-js's own errors carries the English whole (say.requestInvalid): clean both.
-  const extensions = typeof messageKm === 'string' ? { ...error.extensions, messageKm: messageKm.replace(SUGGESTION, '') } : error.extensions;
+  const extensions =
+    typeof messageKm === 'string'
+      ? { ...error.extensions, messageKm: messageKm.replace(SUGGESTION, '') }
+      : error.extensions;
   return new GraphQLError(error.message.replace(SUGGESTION, ''), { nodes: error.nodes, path: error.path, extensions });
 }

@@ -43,7 +43,11 @@ function memberFacts(members: Member[]): Map<string, MemberFacts> {
 }
 
 /** A posting's journal, recorded by the viewer now. */
-function journalOf(ctx: Context, group: Group, posting: Omit<Journal, 'groupId' | 'recordedBy' | 'recordedAt' | 'reversed' | 'asRecorded' | 'corrections'>): Journal {
+function journalOf(
+  ctx: Context,
+  group: Group,
+  posting: Omit<Journal, 'groupId' | 'recordedBy' | 'recordedAt' | 'reversed' | 'asRecorded' | 'corrections'>,
+): Journal {
   return {
     ...posting,
     asRecorded: { attendance: posting.attendance, minutes: posting.minutes },
@@ -101,7 +105,9 @@ async function planPosting(ctx: Context, group: Group, req: PostingRequest): Pro
     date: req.date,
     entries: result.posted,
     attendance: req.attendance ?? null,
-    minutes: req.minutes?.map((m) => ({ agendaItem: m.agendaItem, discussed: m.discussed, decision: m.decision ?? null })) ?? null,
+    minutes:
+      req.minutes?.map((m) => ({ agendaItem: m.agendaItem, discussed: m.discussed, decision: m.decision ?? null })) ??
+      null,
     sequence: result.books.version,
   });
   const writes = postingWrites(ctx.db, {
@@ -119,7 +125,13 @@ async function planPosting(ctx: Context, group: Group, req: PostingRequest): Pro
  * Pays an approved bank loan into the group's books: a BANK_LOAN_RECEIVED entry, and the loan's
  * move to DISBURSED, in one transaction.
  */
-export function disburseBankLoan(ctx: Context, group: Group, input: { idempotencyKey: string; date: string }, loan: BankLoanRecord, transition: Transition): Promise<Journal> {
+export function disburseBankLoan(
+  ctx: Context,
+  group: Group,
+  input: { idempotencyKey: string; date: string },
+  loan: BankLoanRecord,
+  transition: Transition,
+): Promise<Journal> {
   const request = { ...input, bankLoanId: loan.id };
   return commit(
     ctx,
@@ -135,8 +147,27 @@ export function disburseBankLoan(ctx: Context, group: Group, input: { idempotenc
         journalId: `B-${input.idempotencyKey}`,
         date: input.date,
         entries: [{ id: loan.id, kind: 'BANK_LOAN_RECEIVED', amount: loan.amount, note: loan.purpose }],
-        bankLoanOffers: new Map([[loan.id, { bankId: loan.bankId, monthlyRateBasisPoints: loan.monthlyRateBasisPoints ?? 0, method: 'DECLINING_BALANCE' as const, termMonths: loan.termMonths }]]),
-        alsoWrite: [transitionWrite(ctx.db, keys.bankLoan(group.id, loan.id), 'APPROVED', transition, { disbursedOn: input.date }, 'status')],
+        bankLoanOffers: new Map([
+          [
+            loan.id,
+            {
+              bankId: loan.bankId,
+              monthlyRateBasisPoints: loan.monthlyRateBasisPoints ?? 0,
+              method: 'DECLINING_BALANCE' as const,
+              termMonths: loan.termMonths,
+            },
+          ],
+        ]),
+        alsoWrite: [
+          transitionWrite(
+            ctx.db,
+            keys.bankLoan(group.id, loan.id),
+            'APPROVED',
+            transition,
+            { disbursedOn: input.date },
+            'status',
+          ),
+        ],
         field: 'input',
       });
     },
@@ -170,7 +201,14 @@ export function recordEntries(ctx: Context, group: Group, input: RecordEntriesIn
     ctx,
     'recordEntries',
     input,
-    () => planPosting(ctx, group, { kind: 'ENTRIES', journalId: entriesJournalId(input.idempotencyKey), date: input.date, entries: input.entries, field: 'input' }),
+    () =>
+      planPosting(ctx, group, {
+        kind: 'ENTRIES',
+        journalId: entriesJournalId(input.idempotencyKey),
+        date: input.date,
+        entries: input.entries,
+        field: 'input',
+      }),
     { rememberRejections: true },
   );
 }
@@ -187,7 +225,10 @@ export function reverse(ctx: Context, group: Group, input: ReverseEntryInput): P
     async () => {
       checkPostingDate(group.formedOn, input.date, cambodiaDate(ctx.now()), 'input.date');
       if (input.date < ref.date) throw ValidationError.at('input.date', say.notBeforeReversed);
-      const [original, books] = await Promise.all([getJournal(ctx.db, group.id, ref.date, ref.journalId), getBooks(ctx.db, group.id)]);
+      const [original, books] = await Promise.all([
+        getJournal(ctx.db, group.id, ref.date, ref.journalId),
+        getBooks(ctx.db, group.id),
+      ]);
       const entry = original?.entries.find((e) => e.id === ref.entryId);
       if (!original || !entry) throw badRef();
       if (original.reversed[entry.id]) throw ValidationError.at('input.entryRef', say.alreadyReversed);
@@ -226,12 +267,26 @@ export function correctMeeting(ctx: Context, group: Group, input: CorrectMeeting
   return commit(ctx, 'correctMeeting', input, async () => {
     const journal = await getJournal(ctx.db, group.id, input.date, meetingJournalId(input.date));
     if (!journal) throw new NotFoundError(say.noSuch('meeting'), 'input.date');
-    if (input.attendance) checkAttendance(input.attendance, memberFacts(await listAllMembers(ctx.db, group.id)), input.date, 'input.attendance');
+    if (input.attendance)
+      checkAttendance(
+        input.attendance,
+        memberFacts(await listAllMembers(ctx.db, group.id)),
+        input.date,
+        'input.attendance',
+      );
     const correction = planMeetingCorrection(journal, input, ctx.viewer.userId, ctx.now().toISOString());
     let books = null;
     if (correction.attendance) {
       const current = await getBooks(ctx.db, group.id);
-      books = { ...current, activity: correctMeetingAttendance(current.activity, input.date, attendanceCounts(journal.attendance), attendanceCounts(correction.attendance)) };
+      books = {
+        ...current,
+        activity: correctMeetingAttendance(
+          current.activity,
+          input.date,
+          attendanceCounts(journal.attendance),
+          attendanceCounts(correction.attendance),
+        ),
+      };
     }
     const corrections = [...journal.corrections, correction];
     return {

@@ -17,7 +17,14 @@ export function commit<R>(
   const { idempotencyKey, ...request } = input;
   return writeOnce(
     ctx.db,
-    { actor: ctx.viewer.userId, key: idempotencyKey, operation, request, now: ctx.now(), rememberRejections: options.rememberRejections },
+    {
+      actor: ctx.viewer.userId,
+      key: idempotencyKey,
+      operation,
+      request,
+      now: ctx.now(),
+      rememberRejections: options.rememberRejections,
+    },
     async () => plan(),
   );
 }

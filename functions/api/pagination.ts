@@ -6,7 +6,10 @@ import { say } from '#core/messages.ts';
 export const MAX_PAGE = 100;
 
 /** Checks `first` (1–100) and passes the cursor through; the store validates the cursor itself. */
-export function pageArgs(args: { first?: number | null; after?: string | null }): { limit: number; cursor: string | null } {
+export function pageArgs(args: { first?: number | null; after?: string | null }): {
+  limit: number;
+  cursor: string | null;
+} {
   const first = args.first ?? 50;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
     throw ValidationError.at('first', say.pageSize(MAX_PAGE));

@@ -12,7 +12,6 @@ import { parseMinorUnits } from '#core/money.ts';
 import { dateSchema, textOfIssue } from '#core/validation.ts';
 import { say } from '#core/messages.ts';
 
-
 function parseMoney(value: unknown): bigint {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   const parsed = typeof text === 'string' ? parseMinorUnits(text) : null;
@@ -42,7 +41,8 @@ const DATE_NOT_STRING = () => new ValidationError(say.dateNotString);
 function parseDate(value: unknown): string {
   if (typeof value !== 'string') throw DATE_NOT_STRING();
   const result = dateSchema.safeParse(value);
-  if (!result.success) throw new ValidationError(say.dateValue(textOfIssue(result.error.issues[0]!), JSON.stringify(value)));
+  if (!result.success)
+    throw new ValidationError(say.dateValue(textOfIssue(result.error.issues[0]!), JSON.stringify(value)));
   return result.data;
 }
 
@@ -62,11 +62,13 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   description: 'ISO 8601 in UTC.',
   serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
   parseValue: (value) => {
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw new ValidationError(say.dateTimeFormat(JSON.stringify(value)));
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+      throw new ValidationError(say.dateTimeFormat(JSON.stringify(value)));
     return new Date(value).toISOString();
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw new ValidationError(say.dateTimeFormat(ast.kind === Kind.STRING ? JSON.stringify(ast.value) : ast.kind));
+    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value)))
+      throw new ValidationError(say.dateTimeFormat(ast.kind === Kind.STRING ? JSON.stringify(ast.value) : ast.kind));
     return new Date(ast.value).toISOString();
   },
 });

@@ -12,7 +12,16 @@ import { accessResolvers } from './resolvers/access.ts';
 import { bankLoanResolvers } from './resolvers/bank-loans.ts';
 import { coverageResolvers } from './resolvers/coverage.ts';
 
-const areas: Resolvers[] = [baseResolvers, groupResolvers, federationResolvers, organisationResolvers, ledgerResolvers, accessResolvers, bankLoanResolvers, coverageResolvers];
+const areas: Resolvers[] = [
+  baseResolvers,
+  groupResolvers,
+  federationResolvers,
+  organisationResolvers,
+  ledgerResolvers,
+  accessResolvers,
+  bankLoanResolvers,
+  coverageResolvers,
+];
 
 /** Merges each area's resolvers type by type; an area never silently replaces another's field. */
 function merge(list: Resolvers[]): Resolvers {

@@ -57,7 +57,12 @@ export type Permission =
   /** Moving a group between federations: both sides must agree (or an administrator acts). */
   | { action: 'group.move'; from: FederationTarget | null; to: FederationTarget | null }
   /** Moving a federation under another parent (or to the top): the side it leaves and the side it joins agree. */
-  | { action: 'federation.move'; federation: FederationTarget; from: FederationTarget | null; to: FederationTarget | null }
+  | {
+      action: 'federation.move';
+      federation: FederationTarget;
+      from: FederationTarget | null;
+      to: FederationTarget | null;
+    }
   /** An NGO's own sectors, services and deliveries. */
   | { action: 'ngo.manage'; ngoId: string }
   /** Where services reach, as suppressed aggregates. */
@@ -71,7 +76,14 @@ export type Permission =
   /** A bank decides on and pays out a loan asked of it. */
   | { action: 'bankLoan.decide'; bankId: string }
   /** A bank reads a group's data under a grant: role × tenant × grant state × scopes × range × time. */
-  | { action: 'bank.readGroup'; group: GroupTarget; grant: Grant | undefined; scopes: AccessScope[]; range: DataRange; now: Date };
+  | {
+      action: 'bank.readGroup';
+      group: GroupTarget;
+      grant: Grant | undefined;
+      scopes: AccessScope[];
+      range: DataRange;
+      now: Date;
+    };
 
 export type Decision = { allowed: true } | { allowed: false; reason: Text };
 
@@ -80,11 +92,15 @@ const deny = (reason: Text): Decision => ({ allowed: false, reason });
 
 const isAdmin = (v: Viewer) => v.roles.some((r) => r.tenantType === 'PLATFORM' && r.role === 'ADMIN');
 const isOfficerOf = (v: Viewer, groupId: string) =>
-  v.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === groupId && (GROUP_OFFICER_ROLES as readonly string[]).includes(r.role));
+  v.roles.some(
+    (r) =>
+      r.tenantType === 'GROUP' && r.tenantId === groupId && (GROUP_OFFICER_ROLES as readonly string[]).includes(r.role),
+  );
 const coordinatesAnyOf = (v: Viewer, federationIds: readonly string[]) =>
   v.roles.some((r) => r.tenantType === 'FEDERATION' && r.role === 'COORDINATOR' && federationIds.includes(r.tenantId));
 const hasTenant = (v: Viewer, type: TenantType) => v.roles.some((r) => r.tenantType === type);
-const isLoanOfficerOf = (v: Viewer, bankId: string) => v.roles.some((r) => r.tenantType === 'BANK' && r.tenantId === bankId && r.role === 'LOAN_OFFICER');
+const isLoanOfficerOf = (v: Viewer, bankId: string) =>
+  v.roles.some((r) => r.tenantType === 'BANK' && r.tenantId === bankId && r.role === 'LOAN_OFFICER');
 
 /** Decides one permission for one viewer. Every branch that allows names who and why. */
 export function decide(viewer: Viewer, p: Permission): Decision {
@@ -103,7 +119,13 @@ export function decide(viewer: Viewer, p: Permission): Decision {
     case 'group.readProfile':
       // Banks and NGOs find groups through the directory, which shows these same public facts
       // (name, place, age, member count) — never the books.
-      if (isAdmin(viewer) || isOfficerOf(viewer, p.group.groupId) || hasTenant(viewer, 'BANK') || hasTenant(viewer, 'NGO')) return ALLOW;
+      if (
+        isAdmin(viewer) ||
+        isOfficerOf(viewer, p.group.groupId) ||
+        hasTenant(viewer, 'BANK') ||
+        hasTenant(viewer, 'NGO')
+      )
+        return ALLOW;
       if (coordinatesAnyOf(viewer, p.group.federationIds)) return ALLOW;
       return deny(denied.notYourGroup);
     case 'group.readMembers':
@@ -113,7 +135,12 @@ export function decide(viewer: Viewer, p: Permission): Decision {
     case 'group.correctRecords':
       // The STREAM guide gives the account books to the treasurer and the minutes to the secretary:
       // they keep the registers, so they correct them; the president chairs.
-      return viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && (r.role === 'TREASURER' || r.role === 'SECRETARY'))
+      return viewer.roles.some(
+        (r) =>
+          r.tenantType === 'GROUP' &&
+          r.tenantId === p.group.groupId &&
+          (r.role === 'TREASURER' || r.role === 'SECRETARY'),
+      )
         ? ALLOW
         : deny(denied.recordKeepers);
     case 'group.readBooks':
@@ -121,12 +148,16 @@ export function decide(viewer: Viewer, p: Permission): Decision {
       // What banks, NGOs and federations may see is derived from the books elsewhere, never the books themselves.
       return isOfficerOf(viewer, p.group.groupId) ? ALLOW : deny(denied.booksOfficersOnly);
     case 'group.readOfficers':
-      if (isAdmin(viewer) || isOfficerOf(viewer, p.group.groupId) || coordinatesAnyOf(viewer, p.group.federationIds)) return ALLOW;
+      if (isAdmin(viewer) || isOfficerOf(viewer, p.group.groupId) || coordinatesAnyOf(viewer, p.group.federationIds))
+        return ALLOW;
       return deny(denied.officersReaders);
     case 'group.appointOfficers':
       // The group chooses its officers; its president records the change, or its federation or an administrator does.
       if (isAdmin(viewer) || coordinatesAnyOf(viewer, p.group.federationIds)) return ALLOW;
-      if (viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'PRESIDENT')) return ALLOW;
+      if (
+        viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'PRESIDENT')
+      )
+        return ALLOW;
       return deny(denied.appointers);
     case 'group.browseDirectory':
       return isAdmin(viewer) || hasTenant(viewer, 'BANK') || hasTenant(viewer, 'NGO') || hasTenant(viewer, 'FEDERATION')
@@ -141,7 +172,9 @@ export function decide(viewer: Viewer, p: Permission): Decision {
     case 'access.withdraw':
       return isLoanOfficerOf(viewer, p.bankId) ? ALLOW : deny(denied.bankWithdraws);
     case 'access.decide':
-      return viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'TREASURER')
+      return viewer.roles.some(
+        (r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'TREASURER',
+      )
         ? ALLOW
         : deny(denied.treasurerDecides);
     case 'group.move': {
@@ -153,7 +186,9 @@ export function decide(viewer: Viewer, p: Permission): Decision {
     case 'federation.move': {
       if (isAdmin(viewer)) return ALLOW;
       // A top-level federation has no parent to let it go: its own coordinators agree to join instead.
-      const leaves = p.from ? coordinatesAnyOf(viewer, p.from.federationIds) : coordinatesAnyOf(viewer, p.federation.federationIds.slice(0, 1));
+      const leaves = p.from
+        ? coordinatesAnyOf(viewer, p.from.federationIds)
+        : coordinatesAnyOf(viewer, p.federation.federationIds.slice(0, 1));
       const joins = !p.to || coordinatesAnyOf(viewer, p.to.federationIds);
       return leaves && joins ? ALLOW : deny(denied.federationMove);
     }
@@ -162,11 +197,15 @@ export function decide(viewer: Viewer, p: Permission): Decision {
         ? ALLOW
         : deny(denied.ngoStaff);
     case 'coverage.read':
-      return isAdmin(viewer) || hasTenant(viewer, 'NGO') || hasTenant(viewer, 'FEDERATION') ? ALLOW : deny(denied.coverageReaders);
+      return isAdmin(viewer) || hasTenant(viewer, 'NGO') || hasTenant(viewer, 'FEDERATION')
+        ? ALLOW
+        : deny(denied.coverageReaders);
     case 'rollup.readPlace':
       return isAdmin(viewer) || hasTenant(viewer, 'FEDERATION') ? ALLOW : deny(denied.placeTotals);
     case 'bankLoan.apply':
-      return viewer.roles.some((r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'TREASURER')
+      return viewer.roles.some(
+        (r) => r.tenantType === 'GROUP' && r.tenantId === p.group.groupId && r.role === 'TREASURER',
+      )
         ? ALLOW
         : deny(denied.treasurerAsksLoan);
     case 'bankLoan.decide':
@@ -176,7 +215,8 @@ export function decide(viewer: Viewer, p: Permission): Decision {
     case 'access.readBankSide':
       return isLoanOfficerOf(viewer, p.bankId) ? ALLOW : deny(denied.bankSideAccess);
     case 'bank.readGroup': {
-      if (!viewer.roles.some((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER')) return deny(denied.banksOnly);
+      if (!viewer.roles.some((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER'))
+        return deny(denied.banksOnly);
       if (p.grant && !isLoanOfficerOf(viewer, p.grant.bankId)) return deny(denied.notGranted);
       const refusal = checkBankRead(p.grant, p.scopes, p.range, p.now);
       return refusal ? deny(describeRefusal(refusal)) : ALLOW;

@@ -3,7 +3,17 @@
  * them (fetched on first use and cached, so nothing touches the network at import); locally a
  * key generated once under .data/ signs demo tokens and verifies them.
  */
-import { SignJWT, createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import {
+  SignJWT,
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 import { UnauthenticatedError } from '#core/errors.ts';
 import { say } from '#core/messages.ts';
 
@@ -34,7 +44,10 @@ function identityOf(payload: JWTPayload): VerifiedIdentity {
  * Krom's own overhead on a small query — and a client sends the same token for an hour. Only
  * successes are kept, at most `max` of them (oldest forgotten first), keyed by the whole token.
  */
-export function rememberingVerifier(inner: TokenVerifier, options: { max?: number; nowSeconds?: () => number } = {}): TokenVerifier {
+export function rememberingVerifier(
+  inner: TokenVerifier,
+  options: { max?: number; nowSeconds?: () => number } = {},
+): TokenVerifier {
   const max = options.max ?? 1000;
   const nowSeconds = options.nowSeconds ?? (() => Date.now() / 1000);
   const verified = new Map<string, VerifiedIdentity>();
@@ -88,7 +101,11 @@ export function localVerifier(publicJwk: JWK): TokenVerifier {
   return {
     verify: (token) =>
       verifyOrRefuse(async () => {
-        const { payload } = await jwtVerify(token, jwks, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: [ALGORITHM] });
+        const { payload } = await jwtVerify(token, jwks, {
+          issuer: LOCAL_ISSUER,
+          audience: LOCAL_AUDIENCE,
+          algorithms: [ALGORITHM],
+        });
         return identityOf(payload);
       }),
   };
@@ -105,7 +122,12 @@ export async function generateLocalKeyPair(): Promise<LocalKeyPair> {
 }
 
 /** Signs a local token for `sub`, valid for `ttlSeconds`. */
-export async function signLocalToken(privateJwk: JWK, sub: string, ttlSeconds: number, now = new Date()): Promise<string> {
+export async function signLocalToken(
+  privateJwk: JWK,
+  sub: string,
+  ttlSeconds: number,
+  now = new Date(),
+): Promise<string> {
   const key = await importJWK(privateJwk, ALGORITHM);
   const iat = Math.floor(now.getTime() / 1000);
   return new SignJWT({})

@@ -9,7 +9,13 @@ import { addMonths } from './loans.ts';
 import { dateSchema, idempotencyKeySchema, textSchema, idSchema, says } from './validation.ts';
 import { denied, invalid, say, type Text } from './messages.ts';
 
-export const ACCESS_SCOPES = ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE', 'BANK_LOAN_HISTORY'] as const;
+export const ACCESS_SCOPES = [
+  'SAVINGS_SUMMARY',
+  'LOAN_BOOK_QUALITY',
+  'MEETING_DISCIPLINE',
+  'CREDIT_GRADE',
+  'BANK_LOAN_HISTORY',
+] as const;
 export type AccessScope = (typeof ACCESS_SCOPES)[number];
 
 export const ACCESS_PURPOSES = ['LOAN_ASSESSMENT', 'LOAN_MONITORING'] as const;
@@ -93,7 +99,8 @@ export interface Grant {
 
 /** A request's state as of `now`: a pending one expires 30 days after it was made, to the second. */
 export function requestStateAt(r: Pick<AccessRequest, 'state' | 'createdAt'>, now: Date): RequestState {
-  if (r.state === 'PENDING' && now.getTime() >= Date.parse(r.createdAt) + REQUEST_TTL_DAYS * 86_400_000) return 'EXPIRED';
+  if (r.state === 'PENDING' && now.getTime() >= Date.parse(r.createdAt) + REQUEST_TTL_DAYS * 86_400_000)
+    return 'EXPIRED';
   return r.state;
 }
 
@@ -127,13 +134,19 @@ export type ReadRefusal =
  * May a bank read `scopes` of data within `range` under `grant` at `now`? Only under an ACTIVE
  * grant, inside its validity, whose scopes cover every field read and whose range covers the data.
  */
-export function checkBankRead(grant: Grant | undefined, scopes: AccessScope[], range: DataRange, now: Date): ReadRefusal | null {
+export function checkBankRead(
+  grant: Grant | undefined,
+  scopes: AccessScope[],
+  range: DataRange,
+  now: Date,
+): ReadRefusal | null {
   if (!grant) return { reason: 'NO_GRANT' };
   const state = grantStateAt(grant, now);
   if (state !== 'ACTIVE') return { reason: 'NOT_ACTIVE', state };
   const missing = scopes.filter((s) => !grant.scopes.includes(s));
   if (missing.length) return { reason: 'SCOPE_MISSING', missing };
-  if (range.from < grant.dataRange.from || range.to > grant.dataRange.to) return { reason: 'OUT_OF_RANGE', granted: grant.dataRange };
+  if (range.from < grant.dataRange.from || range.to > grant.dataRange.to)
+    return { reason: 'OUT_OF_RANGE', granted: grant.dataRange };
   return null;
 }
 
@@ -167,7 +180,11 @@ export const requestAccessInputSchema = z.object({
   purpose: z.enum(ACCESS_PURPOSES),
   scopes: scopesSchema,
   dataRange: rangeSchema,
-  durationMonths: z.number().int().min(1, says(invalid.atLeast(1))).max(MAX_DURATION_MONTHS, says(invalid.atMostMonths(MAX_DURATION_MONTHS))),
+  durationMonths: z
+    .number()
+    .int()
+    .min(1, says(invalid.atLeast(1)))
+    .max(MAX_DURATION_MONTHS, says(invalid.atMostMonths(MAX_DURATION_MONTHS))),
   message: textSchema(1000).nullish(),
 });
 export type RequestAccessInput = z.infer<typeof requestAccessInputSchema>;
@@ -179,7 +196,12 @@ export const decideRequestInputSchema = z.object({
   /** Approval only: the treasurer may narrow what was asked. */
   scopes: scopesSchema.nullish(),
   dataRange: rangeSchema.nullish(),
-  durationMonths: z.number().int().min(1, says(invalid.atLeast(1))).max(MAX_DURATION_MONTHS, says(invalid.atMostMonths(MAX_DURATION_MONTHS))).nullish(),
+  durationMonths: z
+    .number()
+    .int()
+    .min(1, says(invalid.atLeast(1)))
+    .max(MAX_DURATION_MONTHS, says(invalid.atMostMonths(MAX_DURATION_MONTHS)))
+    .nullish(),
   reason: textSchema(1000).nullish(),
 });
 export type DecideRequestInput = z.infer<typeof decideRequestInputSchema>;

@@ -38,7 +38,17 @@ export const MEETINGS_KEPT = 12;
 
 export const emptyActivity = (): Activity => ({ months: {}, recentMeetings: [] });
 
-export const emptyMonth = (): MonthActivity => ({ saved: 0n, withdrawn: 0n, lent: 0n, repaid: 0n, interest: 0n, meetings: 0, listed: 0, present: 0, writtenOff: 0n });
+export const emptyMonth = (): MonthActivity => ({
+  saved: 0n,
+  withdrawn: 0n,
+  lent: 0n,
+  repaid: 0n,
+  interest: 0n,
+  meetings: 0,
+  listed: 0,
+  present: 0,
+  writtenOff: 0n,
+});
 
 function prune(activity: Activity): void {
   const keep = Object.keys(activity.months).sort().slice(-MONTHS_KEPT);
@@ -85,10 +95,23 @@ export function addMeeting(activity: Activity, stat: MeetingStat): Activity {
  * A meeting's attendance corrected: its month's counts and its place among the recent meetings
  * take the new figures. A meeting older than what is kept changes nothing kept.
  */
-export function correctMeetingAttendance(activity: Activity, date: string, before: { listed: number; present: number }, after: { listed: number; present: number }): Activity {
-  const next: Activity = { months: { ...activity.months }, recentMeetings: activity.recentMeetings.map((m) => (m.date === date ? { ...m, ...after } : m)) };
+export function correctMeetingAttendance(
+  activity: Activity,
+  date: string,
+  before: { listed: number; present: number },
+  after: { listed: number; present: number },
+): Activity {
+  const next: Activity = {
+    months: { ...activity.months },
+    recentMeetings: activity.recentMeetings.map((m) => (m.date === date ? { ...m, ...after } : m)),
+  };
   const key = date.slice(0, 7);
   const month = next.months[key];
-  if (month) next.months[key] = { ...month, listed: month.listed + after.listed - before.listed, present: month.present + after.present - before.present };
+  if (month)
+    next.months[key] = {
+      ...month,
+      listed: month.listed + after.listed - before.listed,
+      present: month.present + after.present - before.present,
+    };
   return next;
 }

@@ -19,7 +19,12 @@ export interface GroupSummary {
 }
 
 export function summarise(group: { formedOn: string }, books: Books, asOf: string): GroupSummary {
-  const par30 = par30BasisPoints(Object.values(books.loans).map((l) => ({ outstanding: l.principal - l.principalPaid, daysInArrears: daysInArrears(l, l, asOf) })));
+  const par30 = par30BasisPoints(
+    Object.values(books.loans).map((l) => ({
+      outstanding: l.principal - l.principalPaid,
+      daysInArrears: daysInArrears(l, l, asOf),
+    })),
+  );
   const lastMeetingOn = books.activity.recentMeetings.at(-1)?.date ?? null;
   const reasons: GroupSummary['reasons'] = [];
   const since = daysBetween(lastMeetingOn ?? group.formedOn, asOf);
@@ -29,8 +34,16 @@ export function summarise(group: { formedOn: string }, books: Books, asOf: strin
       km: `គ្មានការប្រជុំរយៈពេល ${since} ថ្ងៃ`,
     });
   }
-  if (par30 > PAR30_ATTENTION_BP) reasons.push({ en: `PAR30 is ${(par30 / 100).toFixed(1)}%`, km: `PAR30 គឺ ${(par30 / 100).toFixed(1)}%` });
-  return { savings: books.balances.savings, loansOutstanding: books.balances.loansOutstanding, par30BasisPoints: par30, lastMeetingOn, needsAttention: reasons.length > 0, reasons };
+  if (par30 > PAR30_ATTENTION_BP)
+    reasons.push({ en: `PAR30 is ${(par30 / 100).toFixed(1)}%`, km: `PAR30 គឺ ${(par30 / 100).toFixed(1)}%` });
+  return {
+    savings: books.balances.savings,
+    loansOutstanding: books.balances.loansOutstanding,
+    par30BasisPoints: par30,
+    lastMeetingOn,
+    needsAttention: reasons.length > 0,
+    reasons,
+  };
 }
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */

@@ -35,10 +35,22 @@ export const setConstitutionInputSchema = z.object({
   effectiveFrom: dateSchema,
   meetingSchedule: meetingScheduleSchema,
   regularSaving: nonNegativeMoneySchema,
-  monthlyInterestBasisPoints: z.number().int().min(0, says(invalid.notNegative)).max(2000, says(invalid.atMost(2000, '20% a month'))),
+  monthlyInterestBasisPoints: z
+    .number()
+    .int()
+    .min(0, says(invalid.notNegative))
+    .max(2000, says(invalid.atMost(2000, '20% a month'))),
   interestMethod: z.enum(INTEREST_METHODS),
-  maxLoanToSavingsPercent: z.number().int().min(0, says(invalid.notNegative)).max(1000, says(invalid.atMost(1000, '10× savings'))),
-  maxLoanTermMonths: z.number().int().min(1, says(invalid.atLeast(1))).max(60, says(invalid.atMost(60))),
+  maxLoanToSavingsPercent: z
+    .number()
+    .int()
+    .min(0, says(invalid.notNegative))
+    .max(1000, says(invalid.atMost(1000, '10× savings'))),
+  maxLoanTermMonths: z
+    .number()
+    .int()
+    .min(1, says(invalid.atLeast(1)))
+    .max(60, says(invalid.atMost(60))),
   absenceFine: nonNegativeMoneySchema,
   lateRepaymentFine: nonNegativeMoneySchema,
   socialFundContribution: nonNegativeMoneySchema,
@@ -47,5 +59,7 @@ export type SetConstitutionInput = z.infer<typeof setConstitutionInputSchema>;
 
 /** The version in force on `date`: the latest whose effectiveFrom is on or before it. */
 export function constitutionOn<T extends { effectiveFrom: string }>(versions: T[], date: string): T | undefined {
-  return versions.filter((v) => v.effectiveFrom <= date).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+  return versions
+    .filter((v) => v.effectiveFrom <= date)
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
 }

@@ -46,8 +46,17 @@ export function suppress(value: number, groupsBehind: number): CountOrSuppressed
 
 const id = idSchema;
 
-export const setSectorsInputSchema = z.object({ idempotencyKey: idempotencyKeySchema, ngoId: id, sectors: z.array(z.enum(SECTORS)).max(SECTORS.length) });
-export const registerServiceInputSchema = z.object({ idempotencyKey: idempotencyKeySchema, ngoId: id, name: textSchema(200), sector: z.enum(SECTORS) });
+export const setSectorsInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  ngoId: id,
+  sectors: z.array(z.enum(SECTORS)).max(SECTORS.length),
+});
+export const registerServiceInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  ngoId: id,
+  name: textSchema(200),
+  sector: z.enum(SECTORS),
+});
 /** A delivery names groups directly up to this many; larger ones are recorded by commune. */
 export const MAX_GROUPS_PER_DELIVERY = 25;
 
@@ -56,19 +65,30 @@ const deliveryFields = {
   ngoId: id,
   serviceId: id,
   date: dateSchema,
-  communeCode: z.string().regex(/^\d{6}$/, says(invalid.communeCode)).nullish(),
+  communeCode: z
+    .string()
+    .regex(/^\d{6}$/, says(invalid.communeCode))
+    .nullish(),
   groupIds: z
     .array(id)
     .min(1, says(invalid.atLeastOneGroup))
     .max(MAX_GROUPS_PER_DELIVERY, says(invalid.atMostGroups(MAX_GROUPS_PER_DELIVERY)))
     .refine((ids) => new Set(ids).size === ids.length, says(invalid.groupTwice))
     .nullish(),
-  participants: z.number().int().min(0, says(invalid.notNegative)).max(100_000, says(invalid.atMost(100_000))),
+  participants: z
+    .number()
+    .int()
+    .min(0, says(invalid.notNegative))
+    .max(100_000, says(invalid.atMost(100_000))),
   women: z.number().int().min(0, says(invalid.notNegative)),
 };
 
 /** What a delivery must say, whether recorded first or as a correction of one. */
-const deliveryRules = <T extends z.ZodType<{ women: number; participants: number; communeCode?: string | null; groupIds?: string[] | null }>>(schema: T) =>
+const deliveryRules = <
+  T extends z.ZodType<{ women: number; participants: number; communeCode?: string | null; groupIds?: string[] | null }>,
+>(
+  schema: T,
+) =>
   schema
     .refine((d) => d.women <= d.participants, { message: says(invalid.womenWithinParticipants), path: ['women'] })
     .refine((d) => !!d.communeCode !== !!d.groupIds, { message: says(invalid.communeOrGroups), path: ['communeCode'] });
@@ -83,7 +103,11 @@ const deliveryRef = { deliveryId: id, deliveryDate: dateSchema, reason: textSche
 export const correctDeliveryInputSchema = deliveryRules(z.object({ ...deliveryFields, ...deliveryRef }));
 export type CorrectDeliveryInput = z.infer<typeof correctDeliveryInputSchema>;
 
-export const withdrawDeliveryInputSchema = z.object({ idempotencyKey: idempotencyKeySchema, ngoId: id, ...deliveryRef });
+export const withdrawDeliveryInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  ngoId: id,
+  ...deliveryRef,
+});
 export type WithdrawDeliveryInput = z.infer<typeof withdrawDeliveryInputSchema>;
 
 /** One place a delivery reached: a whole commune (groupId null) or one group in its commune. */

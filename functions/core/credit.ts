@@ -51,8 +51,13 @@ export function monthWithin(month: string, range: DataRange): boolean {
 }
 
 /** A bank loan lies in the range when it was paid out by its end and not repaid before its start. */
-export function bankLoanWithin(loan: { disbursedOn: string | null; repaidOn: string | null }, range: DataRange): boolean {
-  return loan.disbursedOn !== null && loan.disbursedOn <= range.to && (loan.repaidOn === null || loan.repaidOn >= range.from);
+export function bankLoanWithin(
+  loan: { disbursedOn: string | null; repaidOn: string | null },
+  range: DataRange,
+): boolean {
+  return (
+    loan.disbursedOn !== null && loan.disbursedOn <= range.to && (loan.repaidOn === null || loan.repaidOn >= range.from)
+  );
 }
 
 /**
@@ -107,7 +112,10 @@ export function creditFacts(input: {
   const range = input.range ?? null;
   const first = input.books.firstPostedOn ?? null;
   const last = input.books.lastPostedOn;
-  const loans = Object.values(input.books.loans).map((l) => ({ outstanding: l.principal - l.principalPaid, daysInArrears: daysInArrears(l, l, input.asOf) }));
+  const loans = Object.values(input.books.loans).map((l) => ({
+    outstanding: l.principal - l.principalPaid,
+    daysInArrears: daysInArrears(l, l, input.asOf),
+  }));
   return {
     asOf: input.asOf,
     formedOn: input.formedOn,
@@ -186,7 +194,12 @@ function band(value: number, bands: [threshold: number, points: number][], other
 }
 
 /** The answer for a group with too little history: the reason, and no grade or decision. */
-function notEnoughHistory(base: Pick<ScorecardResult, 'scorecard' | 'version' | 'maxPoints' | 'loanCap'>, kept: number, needed: number, f: CreditFacts): ScorecardResult {
+function notEnoughHistory(
+  base: Pick<ScorecardResult, 'scorecard' | 'version' | 'maxPoints' | 'loanCap'>,
+  kept: number,
+  needed: number,
+  f: CreditFacts,
+): ScorecardResult {
   // When the granted range, not the group's books, is what is short, say so: the group may well
   // have the history, and a wider grant is what would let the bank grade it.
   const rangeIsShort = f.range !== null && f.firstPostedOn === f.range.from;
@@ -229,37 +242,100 @@ function bankLinkageV1(f: CreditFacts): ScorecardResult {
     {
       key: 'REGULAR_MEETINGS',
       value: `${recent.meetings} of ${expected} meetings in 6 months (${pct(meetingsBp)})`,
-      points: band(meetingsBp, [[9000, 20], [7500, 15], [5000, 10]], 0),
+      points: band(
+        meetingsBp,
+        [
+          [9000, 20],
+          [7500, 15],
+          [5000, 10],
+        ],
+        0,
+      ),
       max: 20,
-      reason: { en: 'Meets as its constitution says: 90% of meetings for full marks.', km: 'ប្រជុំតាមលក្ខន្តិកៈ៖ ៩០% នៃការប្រជុំទទួលពិន្ទុពេញ។' },
+      reason: {
+        en: 'Meets as its constitution says: 90% of meetings for full marks.',
+        km: 'ប្រជុំតាមលក្ខន្តិកៈ៖ ៩០% នៃការប្រជុំទទួលពិន្ទុពេញ។',
+      },
     },
     {
       key: 'REGULAR_SAVINGS',
       value: `${recent.saved} of ${allowedSavings} expected (${pct(savingsBp)})`,
-      points: band(savingsBp, [[9000, 20], [7500, 15], [5000, 10]], 0),
+      points: band(
+        savingsBp,
+        [
+          [9000, 20],
+          [7500, 15],
+          [5000, 10],
+        ],
+        0,
+      ),
       max: 20,
-      reason: { en: 'Members save the agreed amount at each meeting: 90% for full marks.', km: 'សមាជិកសន្សំតាមចំនួនកំណត់៖ ៩០% ទទួលពិន្ទុពេញ។' },
+      reason: {
+        en: 'Members save the agreed amount at each meeting: 90% for full marks.',
+        km: 'សមាជិកសន្សំតាមចំនួនកំណត់៖ ៩០% ទទួលពិន្ទុពេញ។',
+      },
     },
     {
       key: 'INTERNAL_LENDING',
       value: `${pct(utilisationBp)} of savings lent out`,
-      points: band(utilisationBp, [[6000, 20], [4000, 15], [2000, 10]], 0),
+      points: band(
+        utilisationBp,
+        [
+          [6000, 20],
+          [4000, 15],
+          [2000, 10],
+        ],
+        0,
+      ),
       max: 20,
-      reason: { en: 'Savings are lent to members, not left idle: 60% lent for full marks.', km: 'ប្រាក់សន្សំត្រូវបានឱ្យសមាជិកខ្ចី៖ ៦០% ទទួលពិន្ទុពេញ។' },
+      reason: {
+        en: 'Savings are lent to members, not left idle: 60% lent for full marks.',
+        km: 'ប្រាក់សន្សំត្រូវបានឱ្យសមាជិកខ្ចី៖ ៦០% ទទួលពិន្ទុពេញ។',
+      },
     },
     {
       key: 'TIMELY_REPAYMENT',
       value: f.loansOutstanding > 0n ? `PAR30 ${pct(f.par30BasisPoints)}` : 'no loans outstanding',
-      points: f.loansOutstanding > 0n ? band(-f.par30BasisPoints, [[-500, 20], [-1000, 15], [-2000, 10]], 0) : 10,
+      points:
+        f.loansOutstanding > 0n
+          ? band(
+              -f.par30BasisPoints,
+              [
+                [-500, 20],
+                [-1000, 15],
+                [-2000, 10],
+              ],
+              0,
+            )
+          : 10,
       max: 20,
-      reason: { en: 'Loans are repaid on time: PAR30 of 5% or less for full marks.', km: 'សងប្រាក់កម្ចីទាន់ពេល៖ PAR30 មិនលើស ៥% ទទួលពិន្ទុពេញ។' },
+      reason: {
+        en: 'Loans are repaid on time: PAR30 of 5% or less for full marks.',
+        km: 'សងប្រាក់កម្ចីទាន់ពេល៖ PAR30 មិនលើស ៥% ទទួលពិន្ទុពេញ។',
+      },
     },
     {
       key: 'BOOKS_UP_TO_DATE',
-      value: Number.isFinite(medianLag) ? `meetings recorded ${medianLag} day(s) after (median); last entry ${staleDays} day(s) ago` : 'no meetings recorded',
-      points: staleDays > 45 ? 0 : band(-medianLag, [[-7, 20], [-30, 15], [-60, 10]], 0),
+      value: Number.isFinite(medianLag)
+        ? `meetings recorded ${medianLag} day(s) after (median); last entry ${staleDays} day(s) ago`
+        : 'no meetings recorded',
+      points:
+        staleDays > 45
+          ? 0
+          : band(
+              -medianLag,
+              [
+                [-7, 20],
+                [-30, 15],
+                [-60, 10],
+              ],
+              0,
+            ),
       max: 20,
-      reason: { en: 'Books are written within a week of each meeting and kept current.', km: 'កត់ត្រាបញ្ជីក្នុងរយៈពេលមួយសប្តាហ៍បន្ទាប់ពីប្រជុំ។' },
+      reason: {
+        en: 'Books are written within a week of each meeting and kept current.',
+        km: 'កត់ត្រាបញ្ជីក្នុងរយៈពេលមួយសប្តាហ៍បន្ទាប់ពីប្រជុំ។',
+      },
     },
   ];
   const points = indicators.reduce((s, i) => s + i.points, 0);
@@ -301,37 +377,71 @@ function vslaV1(f: CreditFacts, requested: bigint | null): ScorecardResult {
     {
       key: 'ATTENDANCE',
       value: cycleMonths < 3 ? `cycle of ${cycleMonths} month(s)` : `${pct(attendanceBp)} average attendance`,
-      points: cycleMonths < 3 ? 0 : band(attendanceBp, [[7500, 20], [5000, 14]], 7),
+      points:
+        cycleMonths < 3
+          ? 0
+          : band(
+              attendanceBp,
+              [
+                [7500, 20],
+                [5000, 14],
+              ],
+              7,
+            ),
       max: 20,
-      reason: { en: 'Average attendance this cycle: 75% or more for full marks.', km: 'វត្តមានជាមធ្យមក្នុងវដ្តនេះ៖ ៧៥% ឬលើសទទួលពិន្ទុពេញ។' },
+      reason: {
+        en: 'Average attendance this cycle: 75% or more for full marks.',
+        km: 'វត្តមានជាមធ្យមក្នុងវដ្តនេះ៖ ៧៥% ឬលើសទទួលពិន្ទុពេញ។',
+      },
     },
     {
       key: 'SHARE_OUT_GROWTH',
       value: shareOutValue,
       points: shareOutPoints,
       max: 20,
-      reason: { en: 'Savings per member against the previous cycle: higher earns full marks.', km: 'ប្រាក់សន្សំក្នុងម្នាក់ធៀបនឹងវដ្តមុន៖ ខ្ពស់ជាងទទួលពិន្ទុពេញ។' },
+      reason: {
+        en: 'Savings per member against the previous cycle: higher earns full marks.',
+        km: 'ប្រាក់សន្សំក្នុងម្នាក់ធៀបនឹងវដ្តមុន៖ ខ្ពស់ជាងទទួលពិន្ទុពេញ។',
+      },
     },
     {
       key: 'SAVINGS_RATE',
       value: `${pct(savingsRateBp)} of the allowed savings saved`,
-      points: band(savingsRateBp, [[7000, 20], [5000, 15], [3000, 10], [1000, 5]], 0),
+      points: band(
+        savingsRateBp,
+        [
+          [7000, 20],
+          [5000, 15],
+          [3000, 10],
+          [1000, 5],
+        ],
+        0,
+      ),
       max: 20,
-      reason: { en: 'Share of the savings the constitution allows that members saved: 70% for full marks.', km: 'ភាគរយនៃប្រាក់សន្សំដែលបានសន្សំ៖ ៧០% ទទួលពិន្ទុពេញ។' },
+      reason: {
+        en: 'Share of the savings the constitution allows that members saved: 70% for full marks.',
+        km: 'ភាគរយនៃប្រាក់សន្សំដែលបានសន្សំ៖ ៧០% ទទួលពិន្ទុពេញ។',
+      },
     },
     {
       key: 'LOAN_LOSS',
       value: `${pct(lossBp)} of loans written off or more than 90 days late`,
       points: lossBp > 1000 ? 5 : lossBp > 500 ? 10 : lossBp > 300 ? 15 : 20,
       max: 20,
-      reason: { en: 'Loans lost (written off, or over 90 days late): 3% or less for full marks.', km: 'ប្រាក់កម្ចីបាត់បង់ ឬហួសកាលកំណត់លើស ៩០ ថ្ងៃ៖ មិនលើស ៣% ទទួលពិន្ទុពេញ។' },
+      reason: {
+        en: 'Loans lost (written off, or over 90 days late): 3% or less for full marks.',
+        km: 'ប្រាក់កម្ចីបាត់បង់ ឬហួសកាលកំណត់លើស ៩០ ថ្ងៃ៖ មិនលើស ៣% ទទួលពិន្ទុពេញ។',
+      },
     },
     {
       key: 'PREVIOUS_BANK_LOAN',
       value: f.bankLoanRecord.toLowerCase().replace(/_/g, ' '),
       points: bankPoints,
       max: 20,
-      reason: { en: 'Repayment of the previous bank loan: never late earns full marks.', km: 'ការសងប្រាក់កម្ចីធនាគារលើកមុន៖ មិនដែលយឺតទទួលពិន្ទុពេញ។' },
+      reason: {
+        en: 'Repayment of the previous bank loan: never late earns full marks.',
+        km: 'ការសងប្រាក់កម្ចីធនាគារលើកមុន៖ មិនដែលយឺតទទួលពិន្ទុពេញ។',
+      },
     },
   ];
   const points = indicators.reduce((s, i) => s + i.points, 0);
@@ -346,8 +456,13 @@ export const SCORECARDS = ['BANK_LINKAGE', 'VSLA'] as const;
 export type ScorecardName = (typeof SCORECARDS)[number];
 
 /** Scores the facts on the named scorecard (latest version unless one is asked for). */
-export function score(f: CreditFacts, name: ScorecardName, options: { version?: number; requestedAmount?: bigint | null } = {}): ScorecardResult {
-  if (options.version !== undefined && options.version !== 1) throw new RangeError(`${name} has no version ${options.version}`);
+export function score(
+  f: CreditFacts,
+  name: ScorecardName,
+  options: { version?: number; requestedAmount?: bigint | null } = {},
+): ScorecardResult {
+  if (options.version !== undefined && options.version !== 1)
+    throw new RangeError(`${name} has no version ${options.version}`);
   return name === 'BANK_LINKAGE' ? bankLinkageV1(f) : vslaV1(f, options.requestedAmount ?? null);
 }
 
@@ -376,9 +491,22 @@ const LINKAGE_RULE = {
  * 2× for a B. A C group is not yet ready for linkage, and a group whose PAR30 is above 10% is not
  * lent to whatever its grade: both get "not yet" with the indicators that lost marks.
  */
-export function suggestedLoan(totalSavings: bigint, result: Pick<ScorecardResult, 'grade' | 'indicators' | 'notEligibleReason'>, par30Bp: number): SuggestedLoan {
-  const toImprove = result.indicators.filter((i) => i.points < i.max).sort((a, b) => a.points / a.max - b.points / b.max);
-  const notYet = (why: { en: string; km: string }): SuggestedLoan => ({ ready: false, amount: 0n, multiple: 0, rule: LINKAGE_RULE, notYet: why, toImprove });
+export function suggestedLoan(
+  totalSavings: bigint,
+  result: Pick<ScorecardResult, 'grade' | 'indicators' | 'notEligibleReason'>,
+  par30Bp: number,
+): SuggestedLoan {
+  const toImprove = result.indicators
+    .filter((i) => i.points < i.max)
+    .sort((a, b) => a.points / a.max - b.points / b.max);
+  const notYet = (why: { en: string; km: string }): SuggestedLoan => ({
+    ready: false,
+    amount: 0n,
+    multiple: 0,
+    rule: LINKAGE_RULE,
+    notYet: why,
+    toImprove,
+  });
   if (!result.grade) return notYet(result.notEligibleReason ?? { en: 'No grade yet.', km: 'មិនទាន់មានថ្នាក់។' });
   if (par30Bp > SUGGESTION_MAX_PAR30_BP) {
     return notYet({
@@ -393,7 +521,14 @@ export function suggestedLoan(totalSavings: bigint, result: Pick<ScorecardResult
     });
   }
   const multiple = result.grade === 'A' ? 4 : 2;
-  return { ready: true, amount: totalSavings * BigInt(multiple), multiple, rule: LINKAGE_RULE, notYet: null, toImprove };
+  return {
+    ready: true,
+    amount: totalSavings * BigInt(multiple),
+    multiple,
+    rule: LINKAGE_RULE,
+    notYet: null,
+    toImprove,
+  };
 }
 
 /** What active loans should have paid by `asOf` (principal and interest due) and have not. */
@@ -425,7 +560,9 @@ export function median(values: number[]): number | null {
  * How a group repaid its bank loans, worst first: DEFAULTED_90 if any was ever more than 90 days
  * late, EVER_LATE if any was late at all, NEVER_LATE if it had loans and never was; NONE without.
  */
-export function bankLoanRecord(loans: { disbursed: boolean; maxDaysLate: number; daysLateNow: number }[]): CreditFacts['bankLoanRecord'] {
+export function bankLoanRecord(
+  loans: { disbursed: boolean; maxDaysLate: number; daysLateNow: number }[],
+): CreditFacts['bankLoanRecord'] {
   const made = loans.filter((l) => l.disbursed);
   if (!made.length) return 'NONE';
   const worst = Math.max(...made.map((l) => Math.max(l.maxDaysLate, l.daysLateNow)));

@@ -31,7 +31,10 @@ export const MAX_FEDERATION_DEPTH = 8;
  * loader). Stops at a missing parent, and — should a cycle or an over-deep chain ever exist,
  * which writes prevent — after a hard bound, so a read can never loop.
  */
-export async function federationChain(start: Federation, load: (id: string) => Promise<Federation | undefined>): Promise<Federation[]> {
+export async function federationChain(
+  start: Federation,
+  load: (id: string) => Promise<Federation | undefined>,
+): Promise<Federation[]> {
   const chain = [start];
   let current = start;
   while (current.parentId && chain.length < MAX_FEDERATION_DEPTH * 2) {
@@ -47,7 +50,11 @@ export async function federationChain(start: Federation, load: (id: string) => P
  * Why a federation cannot move under `newParentChain` (the new parent and those above it), or null.
  * `subtreeHeight` counts the moved federation's own level: 1 when nothing is below it.
  */
-export function checkFederationMove(federationId: string, newParentChain: readonly Federation[], subtreeHeight: number): Text | null {
+export function checkFederationMove(
+  federationId: string,
+  newParentChain: readonly Federation[],
+  subtreeHeight: number,
+): Text | null {
   if (newParentChain.some((f) => f.id === federationId)) return say.notItselfOrBelow;
   if (newParentChain.length + subtreeHeight > MAX_FEDERATION_DEPTH) return say.tooDeep(MAX_FEDERATION_DEPTH);
   return null;
@@ -105,7 +112,6 @@ export interface MemberCorrection {
  * this bounds the item far below DynamoDB's 400 KB whatever happens.
  */
 export const MAX_CORRECTIONS = 50;
-
 
 const phoneSchema = z.string().regex(/^\+?[0-9 ]{6,20}$/, says(invalid.phone));
 
@@ -173,16 +179,22 @@ export function correctMember(member: Member, input: CorrectMemberInput, by: str
     ['SEX', member.sex, input.sex ?? undefined],
     ['PHONE', member.phone, input.phone === undefined ? undefined : input.phone],
   ];
-  const changes = wanted.filter(([, was, now]) => now !== undefined && now !== was).map(([field, was, now]) => ({ field, was, now: now! }));
+  const changes = wanted
+    .filter(([, was, now]) => now !== undefined && now !== was)
+    .map(([field, was, now]) => ({ field, was, now: now! }));
   if (changes.length === 0) throw ValidationError.at('input', say.nothingToCorrect);
   const history = member.corrections ?? [];
-  if (history.length >= MAX_CORRECTIONS) throw ValidationError.at('input.memberId', say.tooManyCorrections(MAX_CORRECTIONS));
+  if (history.length >= MAX_CORRECTIONS)
+    throw ValidationError.at('input.memberId', say.tooManyCorrections(MAX_CORRECTIONS));
   return {
     ...member,
     name: input.name ?? member.name,
     sex: input.sex ?? member.sex,
     phone: input.phone === undefined ? member.phone : input.phone,
-    corrections: [...history, { number: history.length + 1, changes, reason: input.reason, correctedBy: by, correctedAt: at }],
+    corrections: [
+      ...history,
+      { number: history.length + 1, changes, reason: input.reason, correctedBy: by, correctedAt: at },
+    ],
   };
 }
 

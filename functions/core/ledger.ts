@@ -160,10 +160,24 @@ export interface PostingContext {
 export const ZERO_BALANCES: Balances = Object.fromEntries(ACCOUNTS.map((a) => [a, 0n])) as Balances;
 
 export function emptyBooks(): Books {
-  return { version: 0, balances: { ...ZERO_BALANCES }, members: {}, loans: {}, bankLoans: {}, lastPostedOn: null, activity: emptyActivity() };
+  return {
+    version: 0,
+    balances: { ...ZERO_BALANCES },
+    members: {},
+    loans: {},
+    bankLoans: {},
+    lastPostedOn: null,
+    activity: emptyActivity(),
+  };
 }
 
-const MEMBER_KINDS: EntryKind[] = ['SAVING', 'SAVINGS_WITHDRAWAL', 'LOAN_DISBURSEMENT', 'FINE', 'SOCIAL_FUND_CONTRIBUTION'];
+const MEMBER_KINDS: EntryKind[] = [
+  'SAVING',
+  'SAVINGS_WITHDRAWAL',
+  'LOAN_DISBURSEMENT',
+  'FINE',
+  'SOCIAL_FUND_CONTRIBUTION',
+];
 
 function fail(field: string, text: Text): never {
   throw ValidationError.at(field, text);
@@ -255,7 +269,12 @@ export function postEntries(
   books: Books,
   entries: EntryInput[],
   ctx: PostingContext,
-): { books: Books; posted: PostedEntry[]; closedLoans: (LoanState & { writtenOff?: boolean })[]; closedBankLoans: BankLoanState[] } {
+): {
+  books: Books;
+  posted: PostedEntry[];
+  closedLoans: (LoanState & { writtenOff?: boolean })[];
+  closedBankLoans: BankLoanState[];
+} {
   const next = cloneBooks(books);
   const posted: PostedEntry[] = [];
   const closedLoans: (LoanState & { writtenOff?: boolean })[] = [];
@@ -271,10 +290,16 @@ export function postEntries(
     let memberId = entry.memberId ?? null;
     if (MEMBER_KINDS.includes(entry.kind) && !memberId) fail(`${at}.memberId`, say.memberRequired(entry.kind));
     if (memberId && !ctx.members.has(memberId)) fail(`${at}.memberId`, say.notAMember);
-    if (memberId && entry.kind !== 'REPAYMENT' && entry.kind !== 'SOCIAL_FUND_PAYOUT' && !isMemberActive(ctx.members.get(memberId), ctx.date)) {
+    if (
+      memberId &&
+      entry.kind !== 'REPAYMENT' &&
+      entry.kind !== 'SOCIAL_FUND_PAYOUT' &&
+      !isMemberActive(ctx.members.get(memberId), ctx.date)
+    ) {
       fail(`${at}.memberId`, say.notAMemberOn(ctx.date));
     }
-    if (entry.kind === 'SOCIAL_FUND_PAYOUT' && !entry.payoutReason) fail(`${at}.payoutReason`, say.payoutReasonRequired);
+    if (entry.kind === 'SOCIAL_FUND_PAYOUT' && !entry.payoutReason)
+      fail(`${at}.payoutReason`, say.payoutReasonRequired);
 
     let parts = { interest: 0n, principal: 0n };
     let loanTerms: PostedEntry['loanTerms'] = null;
@@ -289,7 +314,9 @@ export function postEntries(
         memberSavings = -entry.amount;
         const has = next.members[memberId!]?.savings ?? 0n;
         if (has < entry.amount) fail(`${at}.amount`, say.moreThanSavings(has));
-        const owes = Object.values(next.loans).filter((l) => l.memberId === memberId).reduce((s, l) => s + l.principal - l.principalPaid, 0n);
+        const owes = Object.values(next.loans)
+          .filter((l) => l.memberId === memberId)
+          .reduce((s, l) => s + l.principal - l.principalPaid, 0n);
         if (owes > 0n && ctx.constitution) {
           const cover = ((has - entry.amount) * BigInt(ctx.constitution.maxLoanToSavingsPercent)) / 100n;
           if (owes > cover) fail(`${at}.amount`, say.owesBeyondCover);
@@ -305,13 +332,22 @@ export function postEntries(
           fail(`${at}.termMonths`, say.termBeyondConstitution(c.maxLoanTermMonths));
         }
         const savings = next.members[memberId!]?.savings ?? 0n;
-        const owes = Object.values(next.loans).filter((l) => l.memberId === memberId).reduce((s, l) => s + l.principal - l.principalPaid, 0n);
+        const owes = Object.values(next.loans)
+          .filter((l) => l.memberId === memberId)
+          .reduce((s, l) => s + l.principal - l.principalPaid, 0n);
         const limit = (savings * BigInt(c.maxLoanToSavingsPercent)) / 100n;
         if (owes + entry.amount > limit) {
           fail(`${at}.amount`, say.beyondLoanLimit(c.maxLoanToSavingsPercent, savings, limit, owes));
         }
         loanId = entry.id;
-        loanTerms = { memberId: memberId!, principal: entry.amount, monthlyRateBasisPoints: c.monthlyInterestBasisPoints, method: c.interestMethod, termMonths: term, disbursedOn: ctx.date };
+        loanTerms = {
+          memberId: memberId!,
+          principal: entry.amount,
+          monthlyRateBasisPoints: c.monthlyInterestBasisPoints,
+          method: c.interestMethod,
+          termMonths: term,
+          disbursedOn: ctx.date,
+        };
         next.loans[loanId] = { id: loanId, ...loanTerms, principalPaid: 0n, interestPaid: 0n, lastRepaymentOn: null };
         break;
       }
@@ -420,7 +456,13 @@ export function postEntries(
  * Undoes a posted entry with a reversal entry of opposite effects. A loan can be un-made only
  * before anything was repaid on it; a repayment only while its loan is still outstanding.
  */
-export function reverseEntry(books: Books, original: PostedEntry, reversalId: string, date: string, field: string): { books: Books; posted: PostedEntry } {
+export function reverseEntry(
+  books: Books,
+  original: PostedEntry,
+  reversalId: string,
+  date: string,
+  field: string,
+): { books: Books; posted: PostedEntry } {
   if (original.kind === 'REVERSAL') fail(field, say.reversalOfReversal);
   if (original.kind === 'LOAN_WRITE_OFF' || original.kind === 'BANK_LOAN_RECEIVED') {
     fail(field, say.notReversible(original.kind));
@@ -485,4 +527,3 @@ export function sumEffects(entries: Iterable<PostedEntry>): Balances {
 export function cashMovement(entry: PostedEntry): bigint {
   return entry.effects.cash ?? 0n;
 }
-

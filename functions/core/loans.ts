@@ -64,7 +64,12 @@ export function schedule(terms: LoanTerms): Installment[] {
   for (let k = 1; k <= terms.termMonths; k++) {
     const principal = k === terms.termMonths ? outstanding : part;
     const base = terms.method === 'FLAT' ? terms.principal : outstanding;
-    installments.push({ number: k, dueOn: addMonths(terms.disbursedOn, k), principal, interest: interestOn(base, terms.monthlyRateBasisPoints) });
+    installments.push({
+      number: k,
+      dueOn: addMonths(terms.disbursedOn, k),
+      principal,
+      interest: interestOn(base, terms.monthlyRateBasisPoints),
+    });
     outstanding -= principal;
   }
   return installments;
@@ -90,7 +95,12 @@ export function interestDue(terms: LoanTerms, progress: LoanProgress, date: stri
 }
 
 /** Splits a repayment: interest first, then principal. Null if it exceeds what is owed. */
-export function splitRepayment(terms: LoanTerms, progress: LoanProgress, amount: bigint, date: string): { interest: bigint; principal: bigint } | null {
+export function splitRepayment(
+  terms: LoanTerms,
+  progress: LoanProgress,
+  amount: bigint,
+  date: string,
+): { interest: bigint; principal: bigint } | null {
   const interest = interestDue(terms, progress, date);
   const interestPart = amount < interest ? amount : interest;
   const principalPart = amount - interestPart;

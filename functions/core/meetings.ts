@@ -71,7 +71,6 @@ export const meetingJournalId = (date: string) => `M-${date}`;
 export const entriesJournalId = (key: string) => `E-${key}`;
 export const reversalJournalId = (key: string) => `R-${key}`;
 
-
 /** Most entries one posting may hold: keeps a meeting's journal well inside DynamoDB's 400 KB item. */
 export const MAX_ENTRIES = 400;
 
@@ -123,15 +122,24 @@ export type CorrectMeetingInput = z.infer<typeof correctMeetingInputSchema>;
 
 /** The meeting's attendance and minutes after its corrections, applied in order. */
 export function correctedRecords(recorded: MeetingRecords, corrections: readonly MeetingCorrection[]): MeetingRecords {
-  return corrections.reduce<MeetingRecords>((now, c) => ({ attendance: c.attendance ?? now.attendance, minutes: c.minutes ?? now.minutes }), recorded);
+  return corrections.reduce<MeetingRecords>(
+    (now, c) => ({ attendance: c.attendance ?? now.attendance, minutes: c.minutes ?? now.minutes }),
+    recorded,
+  );
 }
 
 /** Each correction with the records as they stood just before it, for a history that reads "was / now". */
-export function correctionsWithBefore(journal: Pick<Journal, 'asRecorded' | 'corrections'>): (MeetingCorrection & { before: MeetingRecords })[] {
-  return journal.corrections.map((c, i) => ({ ...c, before: correctedRecords(journal.asRecorded, journal.corrections.slice(0, i)) }));
+export function correctionsWithBefore(
+  journal: Pick<Journal, 'asRecorded' | 'corrections'>,
+): (MeetingCorrection & { before: MeetingRecords })[] {
+  return journal.corrections.map((c, i) => ({
+    ...c,
+    before: correctedRecords(journal.asRecorded, journal.corrections.slice(0, i)),
+  }));
 }
 
-const attendanceKey = (lines: readonly AttendanceLine[]) => JSON.stringify(lines.map((l) => `${l.memberId}:${l.status}`).sort());
+const attendanceKey = (lines: readonly AttendanceLine[]) =>
+  JSON.stringify(lines.map((l) => `${l.memberId}:${l.status}`).sort());
 const normaliseMinutes = (items: CorrectMeetingInput['minutes']): MinutesItem[] | null =>
   items?.map((m) => ({ agendaItem: m.agendaItem, discussed: m.discussed, decision: m.decision ?? null })) ?? null;
 
@@ -141,13 +149,29 @@ const normaliseMinutes = (items: CorrectMeetingInput['minutes']): MinutesItem[] 
  * changes nothing is refused, so the history holds only real changes. Attendance is checked by the
  * caller against the members of the day, as when it was recorded.
  */
-export function planMeetingCorrection(journal: Journal, input: CorrectMeetingInput, by: string, at: string): MeetingCorrection {
-  const attendance = input.attendance && (!journal.attendance || attendanceKey(input.attendance) !== attendanceKey(journal.attendance)) ? input.attendance : null;
+export function planMeetingCorrection(
+  journal: Journal,
+  input: CorrectMeetingInput,
+  by: string,
+  at: string,
+): MeetingCorrection {
+  const attendance =
+    input.attendance && (!journal.attendance || attendanceKey(input.attendance) !== attendanceKey(journal.attendance))
+      ? input.attendance
+      : null;
   const wanted = normaliseMinutes(input.minutes);
   const minutes = wanted && JSON.stringify(wanted) !== JSON.stringify(journal.minutes ?? []) ? wanted : null;
   if (!attendance && !minutes) fail('input', say.nothingToCorrect);
-  if (journal.corrections.length >= MAX_MEETING_CORRECTIONS) fail('input.date', say.tooManyCorrections(MAX_MEETING_CORRECTIONS));
-  return { number: journal.corrections.length + 1, attendance, minutes, reason: input.reason, correctedBy: by, correctedAt: at };
+  if (journal.corrections.length >= MAX_MEETING_CORRECTIONS)
+    fail('input.date', say.tooManyCorrections(MAX_MEETING_CORRECTIONS));
+  return {
+    number: journal.corrections.length + 1,
+    attendance,
+    minutes,
+    reason: input.reason,
+    correctedBy: by,
+    correctedAt: at,
+  };
 }
 
 /** How many were listed and how many came (present or represented). */
@@ -174,7 +198,10 @@ export const reverseEntryInputSchema = z.object({
 export type ReverseEntryInput = z.infer<typeof reverseEntryInputSchema>;
 
 export const syncMeetingsInputSchema = z.object({
-  meetings: z.array(z.unknown()).min(1, says(invalid.atLeastOneMeeting)).max(60, says(invalid.atMostListed(60, 'meetings', 'ការប្រជុំ'))),
+  meetings: z
+    .array(z.unknown())
+    .min(1, says(invalid.atLeastOneMeeting))
+    .max(60, says(invalid.atMostListed(60, 'meetings', 'ការប្រជុំ'))),
 });
 
 function fail(field: string, text: Text): never {
@@ -188,7 +215,12 @@ export function checkPostingDate(formedOn: string, date: string, today: string, 
 }
 
 /** Attendance names every member of the group on that date exactly once, and nobody else. */
-export function checkAttendance(lines: AttendanceLine[], members: ReadonlyMap<string, MemberFacts>, date: string, field: string): void {
+export function checkAttendance(
+  lines: AttendanceLine[],
+  members: ReadonlyMap<string, MemberFacts>,
+  date: string,
+  field: string,
+): void {
   const seen = new Set<string>();
   lines.forEach((line, i) => {
     const facts = members.get(line.memberId);

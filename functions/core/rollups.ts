@@ -17,7 +17,10 @@ const COUNTS = ['groups', 'members', 'women', 'needingAttention', 'federatedGrou
 const PER_CURRENCY = ['groups', 'federatedGroups', 'savings', 'loansOutstanding', 'atRisk30'] as const;
 type PerCurrencyFigure = `${(typeof ROLLUP_CURRENCIES)[number]}_${(typeof PER_CURRENCY)[number]}`;
 
-export const ROLLUP_FIGURES = [...COUNTS, ...ROLLUP_CURRENCIES.flatMap((c) => PER_CURRENCY.map((f) => `${c}_${f}` as PerCurrencyFigure))] as const;
+export const ROLLUP_FIGURES = [
+  ...COUNTS,
+  ...ROLLUP_CURRENCIES.flatMap((c) => PER_CURRENCY.map((f) => `${c}_${f}` as PerCurrencyFigure)),
+] as const;
 export type RollupFigure = (typeof COUNTS)[number] | PerCurrencyFigure;
 export type Figures = Record<RollupFigure, bigint>;
 
@@ -75,7 +78,8 @@ export function rollupTargets(federationChain: string[], placeCode: string): str
 }
 
 /** The part of a place's rollup that sits under one federation. */
-export const federationPlaceTarget = (federationId: string, placeCode: string) => `FEDPLACE#${federationId}#${placeCode}`;
+export const federationPlaceTarget = (federationId: string, placeCode: string) =>
+  `FEDPLACE#${federationId}#${placeCode}`;
 
 export interface Counted {
   figures: Figures;

@@ -37,9 +37,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root 
 }
 
 /** A key the client makes once per intended change and sends again on every retry of it. */
-export const idempotencyKeySchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, says(invalid.idempotencyKey));
+export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, says(invalid.idempotencyKey));
 
 /** What an id may be: never the key separator `#`, so an id cannot steer a key (store/keys.ts). */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -87,16 +85,14 @@ export function placeArgument(code: string, field: string, options: { villages?:
 }
 
 /** An amount of money in minor units, as the Money scalar delivers it. */
-export const moneySchema = z
-  .union([z.bigint(), z.string()])
-  .transform((v, ctx) => {
-    const parsed = typeof v === 'bigint' ? v : parseMinorUnits(v);
-    if (parsed === null) {
-      ctx.addIssue({ code: 'custom', message: says(invalid.minorUnits) });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+export const moneySchema = z.union([z.bigint(), z.string()]).transform((v, ctx) => {
+  const parsed = typeof v === 'bigint' ? v : parseMinorUnits(v);
+  if (parsed === null) {
+    ctx.addIssue({ code: 'custom', message: says(invalid.minorUnits) });
+    return z.NEVER;
+  }
+  return parsed;
+});
 
 export const positiveMoneySchema = moneySchema.refine((v) => v > 0n, says(invalid.moreThanZero));
 export const nonNegativeMoneySchema = moneySchema.refine((v) => v >= 0n, says(invalid.notNegative));

@@ -15,9 +15,20 @@ export async function recountAllGroups(db: Db, asOf: string): Promise<{ groups: 
   for (const province of allProvinces()) {
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listGroupsAtPlace>> = await listGroupsAtPlace(db, province.code, 100, cursor);
+      const page: Awaited<ReturnType<typeof listGroupsAtPlace>> = await listGroupsAtPlace(
+        db,
+        province.code,
+        100,
+        cursor,
+      );
       groups += page.items.length;
-      failed.push(...(await applyRollups(db, page.items.map((g) => g.id), asOf)));
+      failed.push(
+        ...(await applyRollups(
+          db,
+          page.items.map((g) => g.id),
+          asOf,
+        )),
+      );
       cursor = page.cursor;
     } while (cursor);
   }

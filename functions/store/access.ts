@@ -39,29 +39,61 @@ export async function getGrant(db: Db, groupId: string, id: string): Promise<Gra
 }
 
 export async function listGroupRequests(db: Db, groupId: string): Promise<AccessRequest[]> {
-  return (await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.accessRequests, consistent: true })).map(strip<AccessRequest>);
+  return (
+    await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.accessRequests, consistent: true })
+  ).map(strip<AccessRequest>);
 }
 
 /** Every grant a group ever made, strongly consistent: the enforcement point reads this. */
 export async function listGroupGrants(db: Db, groupId: string): Promise<Grant[]> {
-  return (await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.grants, consistent: true })).map(strip<Grant>);
+  return (await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.grants, consistent: true })).map(
+    strip<Grant>,
+  );
 }
 
 export async function listBankRequests(db: Db, bankId: string): Promise<AccessRequest[]> {
-  return (await queryAll(db, { index: 'byParent', partition: tenantKey('BANK', bankId), sortPrefix: prefixes.accessRequests })).map(strip<AccessRequest>);
+  return (
+    await queryAll(db, { index: 'byParent', partition: tenantKey('BANK', bankId), sortPrefix: prefixes.accessRequests })
+  ).map(strip<AccessRequest>);
 }
 
 export async function listBankGrants(db: Db, bankId: string): Promise<Grant[]> {
-  return (await queryAll(db, { index: 'byParent', partition: tenantKey('BANK', bankId), sortPrefix: prefixes.grants })).map(strip<Grant>);
+  return (
+    await queryAll(db, { index: 'byParent', partition: tenantKey('BANK', bankId), sortPrefix: prefixes.grants })
+  ).map(strip<Grant>);
 }
 
-export async function listGroupReadLog(db: Db, groupId: string, limit: number, cursor: string | null): Promise<Page<ReadLogEntry>> {
-  const page = await queryPage(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.readLog, limit, cursor, forward: false, consistent: true });
+export async function listGroupReadLog(
+  db: Db,
+  groupId: string,
+  limit: number,
+  cursor: string | null,
+): Promise<Page<ReadLogEntry>> {
+  const page = await queryPage(db, {
+    partition: keys.group(groupId).pk,
+    sortPrefix: prefixes.readLog,
+    limit,
+    cursor,
+    forward: false,
+    consistent: true,
+  });
   return { items: page.items.map(strip<ReadLogEntry>), cursor: page.cursor };
 }
 
-export async function listBankReadLog(db: Db, bankId: string, limit: number, cursor: string | null): Promise<Page<ReadLogEntry>> {
-  const page = await queryPage(db, { index: 'byParent', partition: tenantKey('BANK', bankId), sortPrefix: prefixes.readLog, limit, cursor, forward: false });
+export async function listBankReadLog(
+  db: Db,
+  bankId: string,
+  limit: number,
+  cursor: string | null,
+): Promise<Page<ReadLogEntry>> {
+  const page = await queryPage(db, {
+    index: 'byParent',
+    partition: tenantKey('BANK', bankId),
+    sortPrefix: prefixes.readLog,
+    limit,
+    cursor,
+    forward: false,
+  });
   return { items: page.items.map(strip<ReadLogEntry>), cursor: page.cursor };
 }
 
@@ -70,7 +102,12 @@ export function putRequestWrite(db: Db, r: AccessRequest): GuardedWrite {
     write: {
       Put: {
         TableName: db.table,
-        Item: { ...keys.accessRequest(r.groupId, r.id), ...keys.accessRequestOfBank(r.bankId, r.createdAt, r.id), entity: 'AccessRequest', ...r },
+        Item: {
+          ...keys.accessRequest(r.groupId, r.id),
+          ...keys.accessRequestOfBank(r.bankId, r.createdAt, r.id),
+          entity: 'AccessRequest',
+          ...r,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -91,7 +128,14 @@ export function putGrantWrite(db: Db, g: Grant): GuardedWrite {
 
 /** Moves a request or grant from `expected` to `transition.to`, appending the transition, only if still in `expected`. */
 /** Moves any record with a `state`-like status and a history (requests, grants, bank loans). */
-export function transitionWrite(db: Db, key: { pk: string; sk: string }, expected: string, transition: Transition, extra: Record<string, unknown> = {}, stateAttribute = 'state'): GuardedWrite {
+export function transitionWrite(
+  db: Db,
+  key: { pk: string; sk: string },
+  expected: string,
+  transition: Transition,
+  extra: Record<string, unknown> = {},
+  stateAttribute = 'state',
+): GuardedWrite {
   const names: Record<string, string> = { '#s': stateAttribute, '#h': 'history' };
   const values: Record<string, unknown> = { ':to': transition.to, ':expected': expected, ':t': [transition] };
   const sets = ['#s = :to', '#h = list_append(#h, :t)'];
@@ -122,7 +166,12 @@ export function transitionWrite(db: Db, key: { pk: string; sk: string }, expecte
  * (a page asking for two panels) then queue on the counter instead of cancelling each other, and a
  * log write that fails after the count costs her one read of her day, never an unlogged read.
  */
-export async function logRead(db: Db, entry: Omit<ReadLogEntry, 'id'>, day: string, dailyCap: number): Promise<ReadLogEntry> {
+export async function logRead(
+  db: Db,
+  entry: Omit<ReadLogEntry, 'id'>,
+  day: string,
+  dailyCap: number,
+): Promise<ReadLogEntry> {
   const logged = { ...entry, id: randomUUID() };
   // The counter outlives its day by one more, for the day boundary's clock skew; TTL removes it.
   const expires = Math.floor(Date.parse(`${day}T00:00:00+07:00`) / 1000) + 2 * 86_400;
@@ -144,7 +193,12 @@ export async function logRead(db: Db, entry: Omit<ReadLogEntry, 'id'>, day: stri
   await db.doc.send(
     new PutCommand({
       TableName: db.table,
-      Item: { ...keys.readLog(entry.groupId, entry.at, logged.id), ...keys.readLogOfBank(entry.bankId, entry.at, logged.id), entity: 'ReadLog', ...logged },
+      Item: {
+        ...keys.readLog(entry.groupId, entry.at, logged.id),
+        ...keys.readLogOfBank(entry.bankId, entry.at, logged.id),
+        entity: 'ReadLog',
+        ...logged,
+      },
     }),
   );
   return logged;

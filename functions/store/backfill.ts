@@ -15,14 +15,17 @@ export async function backfillListings(db: Db): Promise<{ people: number; federa
     const page: ScanCommandOutput = await db.doc.send(
       new ScanCommand({
         TableName: db.table,
-        FilterExpression: '(entity = :user AND attribute_not_exists(gsi1pk)) OR (entity = :federation AND attribute_not_exists(gsi2pk))',
+        FilterExpression:
+          '(entity = :user AND attribute_not_exists(gsi1pk)) OR (entity = :federation AND attribute_not_exists(gsi2pk))',
         ExpressionAttributeValues: { ':user': 'User', ':federation': 'Federation' },
         ExclusiveStartKey: start,
       }),
     );
     for (const item of page.Items ?? []) {
       const user = item.entity === 'User';
-      const listing: Record<string, string> = user ? keys.userListing(item.id as string) : keys.federationListing(item.placeCode as string, item.id as string);
+      const listing: Record<string, string> = user
+        ? keys.userListing(item.id as string)
+        : keys.federationListing(item.placeCode as string, item.id as string);
       const [partition, sort] = Object.keys(listing) as [string, string];
       try {
         await db.doc.send(

@@ -34,7 +34,12 @@ export interface BankLoanRecord {
 
 function read(item: Item): BankLoanRecord {
   const r = recordOf<BankLoanRecord>(item);
-  return { ...r, amount: toMinorUnits(r.amount as never), principalPaid: toMinorUnits((r.principalPaid ?? 0) as never), interestPaid: toMinorUnits((r.interestPaid ?? 0) as never) };
+  return {
+    ...r,
+    amount: toMinorUnits(r.amount as never),
+    principalPaid: toMinorUnits((r.principalPaid ?? 0) as never),
+    interestPaid: toMinorUnits((r.interestPaid ?? 0) as never),
+  };
 }
 
 export async function getBankLoan(db: Db, groupId: string, id: string): Promise<BankLoanRecord | undefined> {
@@ -44,11 +49,15 @@ export async function getBankLoan(db: Db, groupId: string, id: string): Promise<
 }
 
 export async function listGroupBankLoans(db: Db, groupId: string): Promise<BankLoanRecord[]> {
-  return (await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.bankLoans, consistent: true })).map(read);
+  return (
+    await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.bankLoans, consistent: true })
+  ).map(read);
 }
 
 export async function listBankBankLoans(db: Db, bankId: string): Promise<BankLoanRecord[]> {
-  return (await queryAll(db, { index: 'byParent', partition: tenantKey('BANK', bankId), sortPrefix: prefixes.bankLoans })).map(read);
+  return (
+    await queryAll(db, { index: 'byParent', partition: tenantKey('BANK', bankId), sortPrefix: prefixes.bankLoans })
+  ).map(read);
 }
 
 export function putBankLoanWrite(db: Db, loan: BankLoanRecord): GuardedWrite {
@@ -56,7 +65,12 @@ export function putBankLoanWrite(db: Db, loan: BankLoanRecord): GuardedWrite {
     write: {
       Put: {
         TableName: db.table,
-        Item: { ...keys.bankLoan(loan.groupId, loan.id), ...keys.bankLoanOfBank(loan.bankId, loan.createdAt, loan.id), entity: 'BankLoan', ...loan },
+        Item: {
+          ...keys.bankLoan(loan.groupId, loan.id),
+          ...keys.bankLoanOfBank(loan.bankId, loan.createdAt, loan.id),
+          entity: 'BankLoan',
+          ...loan,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -73,7 +87,14 @@ export function bankLoanRepaidWrite(db: Db, groupId: string, loan: BankLoanState
         UpdateExpression: 'SET #s = :s, repaidOn = :on, maxDaysLate = :late, principalPaid = :pp, interestPaid = :ip',
         ConditionExpression: '#s = :disbursed',
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':s': 'REPAID', ':on': on, ':late': loan.maxDaysLate, ':pp': loan.principalPaid, ':ip': loan.interestPaid, ':disbursed': 'DISBURSED' },
+        ExpressionAttributeValues: {
+          ':s': 'REPAID',
+          ':on': on,
+          ':late': loan.maxDaysLate,
+          ':pp': loan.principalPaid,
+          ':ip': loan.interestPaid,
+          ':disbursed': 'DISBURSED',
+        },
       },
     },
   };

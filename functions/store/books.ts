@@ -6,7 +6,16 @@
  * so a meeting stays all-or-nothing however many members it has (see README, "Group books").
  */
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
-import { ACCOUNTS, emptyBooks, type Balances, type BankLoanState, type Books, type EntryRef, type LoanState, type PostedEntry } from '#core/ledger.ts';
+import {
+  ACCOUNTS,
+  emptyBooks,
+  type Balances,
+  type BankLoanState,
+  type Books,
+  type EntryRef,
+  type LoanState,
+  type PostedEntry,
+} from '#core/ledger.ts';
 import { bankLoanRepaidWrite } from './bank-loans.ts';
 import { correctedRecords, type Journal, type MeetingCorrection } from '#core/meetings.ts';
 import { toMinorUnits } from '#core/money.ts';
@@ -62,7 +71,11 @@ export async function getBooks(db: Db, groupId: string): Promise<Books> {
 
 /** Many groups' books in as few strongly consistent BatchGetItem requests as DynamoDB allows. */
 export async function getManyBooks(db: Db, groupIds: readonly string[]): Promise<Books[]> {
-  const found = await batchGet(db, groupIds.flatMap((id) => [keys.books(id), keys.activity(id)]), true);
+  const found = await batchGet(
+    db,
+    groupIds.flatMap((id) => [keys.books(id), keys.activity(id)]),
+    true,
+  );
   return groupIds.map((_, i) => readBooks(found[2 * i], found[2 * i + 1]));
 }
 
@@ -87,12 +100,24 @@ function readBooks(item: Record<string, unknown> | undefined, activity: Record<s
   };
 }
 
-const MONTH_FIELDS = ['saved', 'withdrawn', 'lent', 'repaid', 'interest', 'meetings', 'listed', 'present', 'writtenOff'] as const;
+const MONTH_FIELDS = [
+  'saved',
+  'withdrawn',
+  'lent',
+  'repaid',
+  'interest',
+  'meetings',
+  'listed',
+  'present',
+  'writtenOff',
+] as const;
 
 /** Activity as short strings: "saved,withdrawn,lent,repaid,interest,meetings,listed,present" a month. */
 function encodeActivity(a: Activity): Record<string, unknown> {
   return {
-    months: Object.fromEntries(Object.entries(a.months).map(([m, v]) => [m, MONTH_FIELDS.map((f) => v[f].toString()).join(',')])),
+    months: Object.fromEntries(
+      Object.entries(a.months).map(([m, v]) => [m, MONTH_FIELDS.map((f) => v[f].toString()).join(',')]),
+    ),
     meetings: a.recentMeetings.map((m) => `${m.date}|${m.listed}|${m.present}|${m.recordedAfterDays}`),
   };
 }
@@ -103,7 +128,17 @@ function decodeActivity(item: Record<string, unknown>): Activity {
       const v = text.split(',');
       return [
         m,
-        { saved: BigInt(v[0]!), withdrawn: BigInt(v[1]!), lent: BigInt(v[2]!), repaid: BigInt(v[3]!), interest: BigInt(v[4]!), meetings: Number(v[5]), listed: Number(v[6]), present: Number(v[7]), writtenOff: BigInt(v[8] ?? 0) },
+        {
+          saved: BigInt(v[0]!),
+          withdrawn: BigInt(v[1]!),
+          lent: BigInt(v[2]!),
+          repaid: BigInt(v[3]!),
+          interest: BigInt(v[4]!),
+          meetings: Number(v[5]),
+          listed: Number(v[6]),
+          present: Number(v[7]),
+          writtenOff: BigInt(v[8] ?? 0),
+        },
       ];
     }),
   );
@@ -115,7 +150,9 @@ function decodeActivity(item: Record<string, unknown>): Activity {
 }
 
 function readEntry(raw: Record<string, unknown>): PostedEntry {
-  const effects = Object.fromEntries(Object.entries((raw.effects as Record<string, unknown>) ?? {}).map(([a, v]) => [a, big(v)]));
+  const effects = Object.fromEntries(
+    Object.entries((raw.effects as Record<string, unknown>) ?? {}).map(([a, v]) => [a, big(v)]),
+  );
   const terms = raw.loanTerms as Record<string, unknown> | null;
   return {
     id: raw.id as string,
@@ -145,7 +182,10 @@ function readEntry(raw: Record<string, unknown>): PostedEntry {
 }
 
 function readJournal(item: Item): Journal {
-  const asRecorded = { attendance: (item.attendance as Journal['attendance']) ?? null, minutes: (item.minutes as Journal['minutes']) ?? null };
+  const asRecorded = {
+    attendance: (item.attendance as Journal['attendance']) ?? null,
+    minutes: (item.minutes as Journal['minutes']) ?? null,
+  };
   const corrections = (item.corrections as MeetingCorrection[] | undefined) ?? [];
   return {
     ...correctedRecords(asRecorded, corrections),
@@ -163,7 +203,12 @@ function readJournal(item: Item): Journal {
   };
 }
 
-export async function getJournal(db: Db, groupId: string, date: string, journalId: string): Promise<Journal | undefined> {
+export async function getJournal(
+  db: Db,
+  groupId: string,
+  date: string,
+  journalId: string,
+): Promise<Journal | undefined> {
   const item = await getItem(db, keys.journal(groupId, date, journalId), true);
   return item ? readJournal(item) : undefined;
 }
@@ -199,7 +244,11 @@ export async function listLoanRecords(db: Db, groupId: string): Promise<LoanReco
 }
 
 export async function listConstitutions(db: Db, groupId: string): Promise<Constitution[]> {
-  const items = await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.constitutions, consistent: true });
+  const items = await queryAll(db, {
+    partition: keys.group(groupId).pk,
+    sortPrefix: prefixes.constitutions,
+    consistent: true,
+  });
   return items.map((i) => ({
     groupId: i.groupId as string,
     effectiveFrom: i.effectiveFrom as string,
@@ -227,8 +276,7 @@ export function putConstitutionWrite(db: Db, c: Constitution): GuardedWrite {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    onConditionFailed: () =>
-      new ConflictError(say.constitutionExists(c.effectiveFrom), 'input.effectiveFrom'),
+    onConditionFailed: () => new ConflictError(say.constitutionExists(c.effectiveFrom), 'input.effectiveFrom'),
   };
 }
 
@@ -240,7 +288,9 @@ export function booksUnchanged(db: Db, groupId: string, version: number): Guarde
         TableName: db.table,
         Key: keys.books(groupId),
         ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : '#v = :v',
-        ...(version === 0 ? {} : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': version } }),
+        ...(version === 0
+          ? {}
+          : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': version } }),
       },
     },
   };
@@ -256,7 +306,9 @@ function booksWrite(db: Db, groupId: string, books: Books, readVersion: number):
         TableName: db.table,
         Item: item,
         ConditionExpression: readVersion === 0 ? 'attribute_not_exists(pk)' : '#v = :v',
-        ...(readVersion === 0 ? {} : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': readVersion } }),
+        ...(readVersion === 0
+          ? {}
+          : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': readVersion } }),
       },
     },
     // No domain meaning: another posting got in first, so the plan is made again on fresh books.
@@ -282,7 +334,12 @@ export function postingWrites(db: Db, plan: PostingPlan): GuardedWrite[] {
   const { groupId, journal } = plan;
   // The item keeps attendance and minutes as recorded; corrections are appended later, never merged in.
   const { asRecorded, corrections: _none, ...posted } = journal;
-  const journalItem = { ...keys.journal(groupId, journal.date, journal.journalId), entity: 'Journal', ...posted, ...asRecorded };
+  const journalItem = {
+    ...keys.journal(groupId, journal.date, journal.journalId),
+    entity: 'Journal',
+    ...posted,
+    ...asRecorded,
+  };
   checkJournalSize(journalItem);
   const writes: GuardedWrite[] = [
     {
@@ -294,17 +351,39 @@ export function postingWrites(db: Db, plan: PostingPlan): GuardedWrite[] {
     },
     booksWrite(db, groupId, plan.books, plan.readVersion),
     // Guarded by the books' version in the same transaction; no guard of its own is needed.
-    { write: { Put: { TableName: db.table, Item: { ...keys.activity(groupId), entity: 'Activity', groupId, ...encodeActivity(plan.books.activity) } } } },
+    {
+      write: {
+        Put: {
+          TableName: db.table,
+          Item: { ...keys.activity(groupId), entity: 'Activity', groupId, ...encodeActivity(plan.books.activity) },
+        },
+      },
+    },
   ];
   journal.entries.forEach((entry, i) => {
     if (entry.kind !== 'LOAN_DISBURSEMENT' || !entry.loanTerms) return;
-    const loan: LoanRecord = { id: entry.id, groupId, ...entry.loanTerms, principalPaid: 0n, interestPaid: 0n, status: 'ACTIVE', closedOn: null };
+    const loan: LoanRecord = {
+      id: entry.id,
+      groupId,
+      ...entry.loanTerms,
+      principalPaid: 0n,
+      interestPaid: 0n,
+      status: 'ACTIVE',
+      closedOn: null,
+    };
     writes.push({
-      write: { Put: { TableName: db.table, Item: { ...keys.loan(groupId, entry.id), entity: 'Loan', ...loan }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      write: {
+        Put: {
+          TableName: db.table,
+          Item: { ...keys.loan(groupId, entry.id), entity: 'Loan', ...loan },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       onConditionFailed: () => new ConflictError(say.loanIdUsed, `input.entries.${i}.id`),
     });
   });
-  for (const loan of plan.closedLoans) writes.push(loanStatusWrite(db, groupId, loan, loan.writtenOff ? 'WRITTEN_OFF' : 'CLOSED', journal.date));
+  for (const loan of plan.closedLoans)
+    writes.push(loanStatusWrite(db, groupId, loan, loan.writtenOff ? 'WRITTEN_OFF' : 'CLOSED', journal.date));
   for (const loan of plan.closedBankLoans ?? []) writes.push(bankLoanRepaidWrite(db, groupId, loan, journal.date));
   if (plan.reverses) {
     const ref = plan.reverses;
@@ -316,13 +395,24 @@ export function postingWrites(db: Db, plan: PostingPlan): GuardedWrite[] {
           UpdateExpression: 'SET reversed.#e = :by',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reversed.#e)',
           ExpressionAttributeNames: { '#e': ref.entryId },
-          ExpressionAttributeValues: { ':by': { date: journal.date, journalId: journal.journalId, entryId: journal.entries[0]!.id } },
+          ExpressionAttributeValues: {
+            ':by': { date: journal.date, journalId: journal.journalId, entryId: journal.entries[0]!.id },
+          },
         },
       },
       onConditionFailed: () => new ConflictError(say.entryAlreadyReversed, 'input.entryRef'),
     });
   }
-  if (plan.unmadeLoanId) writes.push(loanStatusWrite(db, groupId, { id: plan.unmadeLoanId, principalPaid: 0n, interestPaid: 0n }, 'REVERSED', journal.date));
+  if (plan.unmadeLoanId)
+    writes.push(
+      loanStatusWrite(
+        db,
+        groupId,
+        { id: plan.unmadeLoanId, principalPaid: 0n, interestPaid: 0n },
+        'REVERSED',
+        journal.date,
+      ),
+    );
   if (writes.length > 99) {
     throw ValidationError.at('input.entries', say.tooManyLoans(95));
   }
@@ -339,7 +429,12 @@ function checkJournalSize(item: Record<string, unknown>): void {
  * and, when attendance changed, the activity the credit profile reads, with the books' version
  * moved on so that a posting planned on the old activity is made again rather than overwrite it.
  */
-export function meetingCorrectionWrites(db: Db, journal: Journal, correction: MeetingCorrection, books: Books | null): GuardedWrite[] {
+export function meetingCorrectionWrites(
+  db: Db,
+  journal: Journal,
+  correction: MeetingCorrection,
+  books: Books | null,
+): GuardedWrite[] {
   const corrections = [...journal.corrections, correction];
   const stored = journal.corrections.length;
   checkJournalSize({ ...journal, entries: journal.entries.map((e) => ({ ...e })), corrections });
@@ -350,7 +445,8 @@ export function meetingCorrectionWrites(db: Db, journal: Journal, correction: Me
           TableName: db.table,
           Key: keys.journal(journal.groupId, journal.date, journal.journalId),
           UpdateExpression: 'SET corrections = :corrections',
-          ConditionExpression: stored === 0 ? 'attribute_exists(pk) AND attribute_not_exists(corrections)' : 'size(corrections) = :stored',
+          ConditionExpression:
+            stored === 0 ? 'attribute_exists(pk) AND attribute_not_exists(corrections)' : 'size(corrections) = :stored',
           ExpressionAttributeValues: { ':corrections': corrections, ...(stored === 0 ? {} : { ':stored': stored }) },
         },
       },
@@ -370,13 +466,31 @@ export function meetingCorrectionWrites(db: Db, journal: Journal, correction: Me
           },
         },
       },
-      { write: { Put: { TableName: db.table, Item: { ...keys.activity(journal.groupId), entity: 'Activity', groupId: journal.groupId, ...encodeActivity(books.activity) } } } },
+      {
+        write: {
+          Put: {
+            TableName: db.table,
+            Item: {
+              ...keys.activity(journal.groupId),
+              entity: 'Activity',
+              groupId: journal.groupId,
+              ...encodeActivity(books.activity),
+            },
+          },
+        },
+      },
     );
   }
   return writes;
 }
 
-function loanStatusWrite(db: Db, groupId: string, loan: Pick<LoanState, 'id' | 'principalPaid' | 'interestPaid'>, status: LoanStatus, on: string): GuardedWrite {
+function loanStatusWrite(
+  db: Db,
+  groupId: string,
+  loan: Pick<LoanState, 'id' | 'principalPaid' | 'interestPaid'>,
+  status: LoanStatus,
+  on: string,
+): GuardedWrite {
   return {
     write: {
       Update: {

@@ -73,13 +73,29 @@ export function putServiceWrite(db: Db, s: Service): GuardedWrite {
  * groups, so the whole write is one transaction.
  */
 export function deliveryWrites(db: Db, d: Delivery, groups: readonly GroupReached[]): GuardedWrite[] {
-  const put = (Item: Record<string, unknown>): GuardedWrite => ({ write: { Put: { TableName: db.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } } });
+  const put = (Item: Record<string, unknown>): GuardedWrite => ({
+    write: { Put: { TableName: db.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } },
+  });
   const reaches: Record<string, unknown>[] = groups.length
     ? groups.map((g) => {
         const communeCode = g.placeCode.slice(0, 6);
-        return { ...keys.deliveryReach(d.sector, communeCode, d.date, d.id, g.id), entity: 'DeliveryReach', communeCode, date: d.date, groupId: g.id, members: g.memberCount };
+        return {
+          ...keys.deliveryReach(d.sector, communeCode, d.date, d.id, g.id),
+          entity: 'DeliveryReach',
+          communeCode,
+          date: d.date,
+          groupId: g.id,
+          members: g.memberCount,
+        };
       })
-    : d.communeCodes.map((c) => ({ ...keys.deliveryReach(d.sector, c, d.date, d.id, null), entity: 'DeliveryReach', communeCode: c, date: d.date, groupId: null, members: 0 }));
+    : d.communeCodes.map((c) => ({
+        ...keys.deliveryReach(d.sector, c, d.date, d.id, null),
+        entity: 'DeliveryReach',
+        communeCode: c,
+        date: d.date,
+        groupId: null,
+        members: 0,
+      }));
   return [put({ ...keys.delivery(d.ngoId, d.date, d.id), entity: 'Delivery', ...d }), ...reaches.map(put)];
 }
 
@@ -92,7 +108,13 @@ export async function getDelivery(db: Db, ngoId: string, date: string, id: strin
 /** The reach items a delivery wrote: per commune it names, the range of its date and id. */
 async function reachKeysOf(db: Db, d: Delivery): Promise<{ pk: string; sk: string }[]> {
   const found = await Promise.all(
-    d.communeCodes.map((c) => queryAll(db, { partition: prefixes.sectorReach(d.sector), sortPrefix: prefixes.reachOfDelivery(c, d.date, d.id), consistent: true })),
+    d.communeCodes.map((c) =>
+      queryAll(db, {
+        partition: prefixes.sectorReach(d.sector),
+        sortPrefix: prefixes.reachOfDelivery(c, d.date, d.id),
+        consistent: true,
+      }),
+    ),
   );
   return found.flat().map((i) => ({ pk: i.pk as string, sk: i.sk as string }));
 }
@@ -101,7 +123,12 @@ async function reachKeysOf(db: Db, d: Delivery): Promise<{ pk: string; sk: strin
  * A delivery stops counting: it is marked CORRECTED or WITHDRAWN (with who, when and why) only if
  * it still counts, and every place it reached is taken out of coverage in the same transaction.
  */
-export async function deliveryEndWrites(db: Db, d: Delivery, status: Exclude<DeliveryStatus, 'RECORDED'>, ending: DeliveryEnding): Promise<GuardedWrite[]> {
+export async function deliveryEndWrites(
+  db: Db,
+  d: Delivery,
+  status: Exclude<DeliveryStatus, 'RECORDED'>,
+  ending: DeliveryEnding,
+): Promise<GuardedWrite[]> {
   const reaches = await reachKeysOf(db, d);
   return [
     {
@@ -122,15 +149,32 @@ export async function deliveryEndWrites(db: Db, d: Delivery, status: Exclude<Del
 }
 
 /** An NGO's deliveries, newest first. */
-export async function listDeliveries(db: Db, ngoId: string, limit: number, cursor?: string | null): Promise<Page<Delivery>> {
-  const page = await queryPage(db, { partition: tenantKey('NGO', ngoId), sortPrefix: prefixes.deliveries, limit, cursor, forward: false });
+export async function listDeliveries(
+  db: Db,
+  ngoId: string,
+  limit: number,
+  cursor?: string | null,
+): Promise<Page<Delivery>> {
+  const page = await queryPage(db, {
+    partition: tenantKey('NGO', ngoId),
+    sortPrefix: prefixes.deliveries,
+    limit,
+    cursor,
+    forward: false,
+  });
   return { items: page.items.map((i) => recordOf<Delivery>(i)), cursor: page.cursor };
 }
 
 export function ngoSectorsWrite(db: Db, ngoId: string, sectors: Sector[]): GuardedWrite {
   return {
     write: {
-      Update: { TableName: db.table, Key: keys.organisation('NGO', ngoId), UpdateExpression: 'SET sectors = :s', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':s': sectors } },
+      Update: {
+        TableName: db.table,
+        Key: keys.organisation('NGO', ngoId),
+        UpdateExpression: 'SET sectors = :s',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':s': sectors },
+      },
     },
   };
 }
@@ -143,13 +187,21 @@ export async function getNgoSectors(db: Db, ngoId: string): Promise<Sector[]> {
 export async function reachesIn(db: Db, sector: Sector, placeCode: string, since: string): Promise<Reach[]> {
   const items = await queryAll(db, { partition: prefixes.sectorReach(sector), sortPrefix: placeCode });
   return items
-    .map((i) => ({ communeCode: i.communeCode as string, date: i.date as string, groupId: (i.groupId as string | null) ?? null, members: Number(i.members ?? 0) }))
+    .map((i) => ({
+      communeCode: i.communeCode as string,
+      date: i.date as string,
+      groupId: (i.groupId as string | null) ?? null,
+      members: Number(i.members ?? 0),
+    }))
     .filter((r) => r.date >= since);
 }
 
 /** Commune rollups (groups and members counted by the aggregator), in one batch per 100. */
 export async function communeRollups(db: Db, communes: string[]): Promise<Map<string, Figures>> {
-  const found = await batchGet(db, communes.map((c) => keys.rollup(`PLACE#${c}`)));
+  const found = await batchGet(
+    db,
+    communes.map((c) => keys.rollup(`PLACE#${c}`)),
+  );
   return new Map(
     communes.map((c, i) => {
       const f = zeroFigures();

@@ -65,14 +65,20 @@ export async function getItem<T extends Item>(db: Db, key: { pk: string; sk: str
 }
 
 /** Reads many items by key in as few requests as DynamoDB allows (100 keys a request), in key order. */
-export async function batchGet<T extends Item>(db: Db, keyList: { pk: string; sk: string }[], consistent = false): Promise<(T | undefined)[]> {
+export async function batchGet<T extends Item>(
+  db: Db,
+  keyList: { pk: string; sk: string }[],
+  consistent = false,
+): Promise<(T | undefined)[]> {
   const found = new Map<string, T>();
   for (let i = 0; i < keyList.length; i += 100) {
     let pending: Record<string, unknown>[] | undefined = keyList.slice(i, i + 100);
     // Unprocessed keys come back under load; retry them until none remain.
     for (let attempt = 0; pending && pending.length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: pending, ConsistentRead: consistent } } }));
+      const out: BatchGetCommandOutput = await db.doc.send(
+        new BatchGetCommand({ RequestItems: { [db.table]: { Keys: pending, ConsistentRead: consistent } } }),
+      );
       for (const item of out.Responses?.[db.table] ?? []) found.set(`${item.pk}|${item.sk}`, item as T);
       pending = out.UnprocessedKeys?.[db.table]?.Keys;
     }
@@ -113,7 +119,10 @@ export async function queryPage<T extends Item>(db: Db, spec: QuerySpec): Promis
     ScanIndexForward: spec.forward ?? true,
     ConsistentRead: spec.consistent,
   };
-  if (spec.cursor) input.ExclusiveStartKey = decodeCursor(spec.cursor, names.partition, spec.partition, names.sort, (sk) => sortKeyInRange(spec, sk));
+  if (spec.cursor)
+    input.ExclusiveStartKey = decodeCursor(spec.cursor, names.partition, spec.partition, names.sort, (sk) =>
+      sortKeyInRange(spec, sk),
+    );
   // One extra item tells whether another page exists, so hasNextPage is never a false promise.
   input.Limit = spec.limit + 1;
   const out = await db.doc.send(new QueryCommand(input));
@@ -157,7 +166,11 @@ function keyCondition(names: { partition: string; sort: string }, spec: QuerySpe
       ExpressionAttributeValues: { ':p': spec.partition, ':lo': spec.sortBetween[0], ':hi': spec.sortBetween[1] },
     };
   }
-  return { KeyConditionExpression: '#p = :p', ExpressionAttributeNames: { '#p': names.partition }, ExpressionAttributeValues: { ':p': spec.partition } };
+  return {
+    KeyConditionExpression: '#p = :p',
+    ExpressionAttributeNames: { '#p': names.partition },
+    ExpressionAttributeValues: { ':p': spec.partition },
+  };
 }
 
 function sortKeyInRange(spec: QuerySpec, sk: string): boolean {
@@ -166,9 +179,14 @@ function sortKeyInRange(spec: QuerySpec, sk: string): boolean {
   return true;
 }
 
-function decodeCursor(cursor: string, partitionName: string, partition: string, sortName: string, sortOk: (sk: string) => boolean) {
-  const bad = () =>
-    new ValidationError(say.badCursor, 'after');
+function decodeCursor(
+  cursor: string,
+  partitionName: string,
+  partition: string,
+  sortName: string,
+  sortOk: (sk: string) => boolean,
+) {
+  const bad = () => new ValidationError(say.badCursor, 'after');
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -2,9 +2,27 @@
  * Federations, groups and members in the table. Writes return plans for writeOnce, so each
  * mutation commits its items and its idempotency record in one transaction.
  */
-import { MAX_FEDERATION_DEPTH, type CreateFederationInput, type CreateGroupInput, type AddMemberInput, type Federation, type Group, type Member } from '#core/groups.ts';
+import {
+  MAX_FEDERATION_DEPTH,
+  type CreateFederationInput,
+  type CreateGroupInput,
+  type AddMemberInput,
+  type Federation,
+  type Group,
+  type Member,
+} from '#core/groups.ts';
 import { NotFoundError, ConflictError } from '#core/errors.ts';
-import { batchGet, getItem, queryAll, queryPage, recordOf, type Db, type Item, type Page, type TransactItem } from './db.ts';
+import {
+  batchGet,
+  getItem,
+  queryAll,
+  queryPage,
+  recordOf,
+  type Db,
+  type Item,
+  type Page,
+  type TransactItem,
+} from './db.ts';
 import type { GuardedWrite, WritePlan } from './idempotency.ts';
 import { isId, keys, prefixes } from './keys.ts';
 import { say, type Thing } from '#core/messages.ts';
@@ -25,36 +43,64 @@ export async function getGroup(db: Db, id: string): Promise<Group | undefined> {
 /** Groups by id in one BatchGetItem per 100, in the order asked; unknown ids give undefined. */
 export async function getGroups(db: Db, ids: readonly string[]): Promise<(Group | undefined)[]> {
   const valid = ids.filter(isId);
-  const found = await batchGet(db, valid.map((id) => keys.group(id)));
+  const found = await batchGet(
+    db,
+    valid.map((id) => keys.group(id)),
+  );
   const byId = new Map(found.filter(Boolean).map((item) => [item!.id as string, record<Group>(item)!]));
   return ids.map((id) => byId.get(id));
 }
 
-export async function getMember(db: Db, groupId: string, memberId: string, consistent = false): Promise<Member | undefined> {
+export async function getMember(
+  db: Db,
+  groupId: string,
+  memberId: string,
+  consistent = false,
+): Promise<Member | undefined> {
   if (!isId(groupId) || !isId(memberId)) return undefined;
   return record<Member>(await getItem(db, keys.member(groupId, memberId), consistent));
 }
 
-export async function listMembers(db: Db, groupId: string, limit: number, cursor?: string | null): Promise<Page<Member>> {
+export async function listMembers(
+  db: Db,
+  groupId: string,
+  limit: number,
+  cursor?: string | null,
+): Promise<Page<Member>> {
   const page = await queryPage(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.members, limit, cursor });
   return { items: page.items.map((i) => record<Member>(i)!), cursor: page.cursor };
 }
 
 /** Every member the group ever had (groups are tens of members, so one or two pages). */
 export async function listAllMembers(db: Db, groupId: string): Promise<Member[]> {
-  const items = await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.members, consistent: true });
+  const items = await queryAll(db, {
+    partition: keys.group(groupId).pk,
+    sortPrefix: prefixes.members,
+    consistent: true,
+  });
   return items.map((i) => record<Member>(i)!);
 }
 
 /** Members by (group, member) key in batches. */
-export async function getMembers(db: Db, refs: readonly { groupId: string; memberId: string }[]): Promise<(Member | undefined)[]> {
+export async function getMembers(
+  db: Db,
+  refs: readonly { groupId: string; memberId: string }[],
+): Promise<(Member | undefined)[]> {
   const valid = refs.map((r) => (isId(r.groupId) && isId(r.memberId) ? keys.member(r.groupId, r.memberId) : null));
-  const found = await batchGet(db, valid.filter((k): k is { pk: string; sk: string } => k !== null));
+  const found = await batchGet(
+    db,
+    valid.filter((k): k is { pk: string; sk: string } => k !== null),
+  );
   const byKey = new Map(found.filter(Boolean).map((item) => [`${item!.pk}|${item!.sk}`, record<Member>(item)!]));
   return valid.map((k) => (k ? byKey.get(`${k.pk}|${k.sk}`) : undefined));
 }
 
-export async function listGroupsOfFederation(db: Db, federationId: string, limit: number, cursor?: string | null): Promise<Page<Group>> {
+export async function listGroupsOfFederation(
+  db: Db,
+  federationId: string,
+  limit: number,
+  cursor?: string | null,
+): Promise<Page<Group>> {
   const page = await queryPage(db, {
     index: 'byParent',
     partition: keys.federation(federationId).pk,
@@ -65,7 +111,12 @@ export async function listGroupsOfFederation(db: Db, federationId: string, limit
   return { items: page.items.map((i) => record<Group>(i)!), cursor: page.cursor };
 }
 
-export async function listChildFederations(db: Db, federationId: string, limit: number, cursor?: string | null): Promise<Page<Federation>> {
+export async function listChildFederations(
+  db: Db,
+  federationId: string,
+  limit: number,
+  cursor?: string | null,
+): Promise<Page<Federation>> {
   const page = await queryPage(db, {
     index: 'byParent',
     partition: keys.federation(federationId).pk,
@@ -77,14 +128,32 @@ export async function listChildFederations(db: Db, federationId: string, limit: 
 }
 
 /** The public directory: groups whose place lies inside `placeCode` (a province, district, commune or village). */
-export async function listGroupsAtPlace(db: Db, placeCode: string, limit: number, cursor?: string | null): Promise<Page<Group>> {
+export async function listGroupsAtPlace(
+  db: Db,
+  placeCode: string,
+  limit: number,
+  cursor?: string | null,
+): Promise<Page<Group>> {
   const range = prefixes.directory(placeCode);
-  const page = await queryPage(db, { index: 'byPlace', partition: range.gsi2pk, sortPrefix: range.gsi2skPrefix, limit, cursor });
+  const page = await queryPage(db, {
+    index: 'byPlace',
+    partition: range.gsi2pk,
+    sortPrefix: range.gsi2skPrefix,
+    limit,
+    cursor,
+  });
   return { items: page.items.map((i) => record<Group>(i)!), cursor: page.cursor };
 }
 
 /** `parent` is the federation read (and its depth checked) by the caller; the membership starts on `today`. */
-export function planCreateFederation(db: Db, id: string, input: CreateFederationInput, parent: Federation | null, now: Date, today: string): WritePlan<Federation> {
+export function planCreateFederation(
+  db: Db,
+  id: string,
+  input: CreateFederationInput,
+  parent: Federation | null,
+  now: Date,
+  today: string,
+): WritePlan<Federation> {
   const federation: Federation = {
     id,
     name: input.name,
@@ -99,7 +168,12 @@ export function planCreateFederation(db: Db, id: string, input: CreateFederation
     entity: 'Federation',
     ...federation,
   };
-  const writes: GuardedWrite[] = [{ write: { Put: { TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: duplicate }];
+  const writes: GuardedWrite[] = [
+    {
+      write: { Put: { TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+      onConditionFailed: duplicate,
+    },
+  ];
   if (federation.parentId) {
     writes.push(mustExist(db, keys.federation(federation.parentId), 'input.parentId', 'federation'));
     writes.push(...membershipWrites(db, keys.parentMembership, id, undefined, federation.parentId, today));
@@ -108,8 +182,19 @@ export function planCreateFederation(db: Db, id: string, input: CreateFederation
 }
 
 /** Every federation, or those at or below a place, sorted by place: one page. */
-export async function listFederations(db: Db, placeCode: string | null, limit: number, cursor?: string | null): Promise<Page<Federation>> {
-  const page = await queryPage(db, { index: 'byPlace', partition: prefixes.federationListing, sortPrefix: placeCode ?? '', limit, cursor });
+export async function listFederations(
+  db: Db,
+  placeCode: string | null,
+  limit: number,
+  cursor?: string | null,
+): Promise<Page<Federation>> {
+  const page = await queryPage(db, {
+    index: 'byPlace',
+    partition: prefixes.federationListing,
+    sortPrefix: placeCode ?? '',
+    limit,
+    cursor,
+  });
   return { items: page.items.map((i) => record<Federation>(i)!), cursor: page.cursor };
 }
 
@@ -133,14 +218,26 @@ export function planCreateGroup(db: Db, id: string, input: CreateGroupInput, now
     entity: 'Group',
     ...group,
   };
-  const writes: GuardedWrite[] = [{ write: { Put: { TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: duplicate }];
+  const writes: GuardedWrite[] = [
+    {
+      write: { Put: { TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+      onConditionFailed: duplicate,
+    },
+  ];
   if (group.federationId) {
     writes.push(mustExist(db, keys.federation(group.federationId), 'input.federationId', 'federation'));
     writes.push({
       write: {
         Put: {
           TableName: db.table,
-          Item: { ...keys.federationMembership(id, group.formedOn, group.federationId), entity: 'FederationMembership', groupId: id, federationId: group.federationId, from: group.formedOn, until: null },
+          Item: {
+            ...keys.federationMembership(id, group.formedOn, group.federationId),
+            entity: 'FederationMembership',
+            groupId: id,
+            federationId: group.federationId,
+            from: group.formedOn,
+            until: null,
+          },
         },
       },
     });
@@ -163,7 +260,13 @@ export function planAddMember(db: Db, id: string, input: AddMemberInput, now: Da
   return {
     writes: [
       {
-        write: { Put: { TableName: db.table, Item: { ...keys.member(input.groupId, id), entity: 'Member', ...member }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        write: {
+          Put: {
+            TableName: db.table,
+            Item: { ...keys.member(input.groupId, id), entity: 'Member', ...member },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
         onConditionFailed: duplicate,
       },
       {
@@ -273,7 +376,12 @@ export function memberCorrectionWrites(db: Db, before: Member, after: Member): G
 export function meetingScheduleWrite(db: Db, groupId: string, schedule: Group['meetingSchedule']): GuardedWrite {
   return {
     write: {
-      Update: { TableName: db.table, Key: keys.group(groupId), UpdateExpression: 'SET meetingSchedule = :s', ExpressionAttributeValues: { ':s': schedule } },
+      Update: {
+        TableName: db.table,
+        Key: keys.group(groupId),
+        UpdateExpression: 'SET meetingSchedule = :s',
+        ExpressionAttributeValues: { ':s': schedule },
+      },
     },
   };
 }
@@ -285,22 +393,41 @@ export interface FederationMembership {
 }
 
 const toMemberships = (items: Item[]): FederationMembership[] =>
-  items.map((i) => ({ federationId: i.federationId as string, from: i.from as string, until: (i.until as string | null) ?? null }));
+  items.map((i) => ({
+    federationId: i.federationId as string,
+    from: i.from as string,
+    until: (i.until as string | null) ?? null,
+  }));
 
 /** The federations a group belonged to, and when. */
 export async function listFederationHistory(db: Db, groupId: string): Promise<FederationMembership[]> {
-  return toMemberships(await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.federationHistory, consistent: true }));
+  return toMemberships(
+    await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.federationHistory, consistent: true }),
+  );
 }
 
 /** The parents a federation belonged to, and when. */
 export async function listParentHistory(db: Db, federationId: string): Promise<FederationMembership[]> {
-  return toMemberships(await queryAll(db, { partition: keys.federation(federationId).pk, sortPrefix: prefixes.federationHistory, consistent: true }));
+  return toMemberships(
+    await queryAll(db, {
+      partition: keys.federation(federationId).pk,
+      sortPrefix: prefixes.federationHistory,
+      consistent: true,
+    }),
+  );
 }
 
 type MembershipKey = (ownerId: string, from: string, federationId: string) => { pk: string; sk: string };
 
 /** Closes the open membership (if any) on `from` and opens one in `to` (if any). Groups and federations keep history alike. */
-function membershipWrites(db: Db, key: MembershipKey, ownerId: string, current: FederationMembership | undefined, to: string | null, from: string): GuardedWrite[] {
+function membershipWrites(
+  db: Db,
+  key: MembershipKey,
+  ownerId: string,
+  current: FederationMembership | undefined,
+  to: string | null,
+  from: string,
+): GuardedWrite[] {
   const writes: GuardedWrite[] = [];
   if (current) {
     writes.push({
@@ -319,7 +446,18 @@ function membershipWrites(db: Db, key: MembershipKey, ownerId: string, current: 
   if (to) {
     writes.push({
       write: {
-        Put: { TableName: db.table, Item: { ...key(ownerId, from, to), entity: 'FederationMembership', ownerId, federationId: to, from, until: null }, ConditionExpression: 'attribute_not_exists(pk)' },
+        Put: {
+          TableName: db.table,
+          Item: {
+            ...key(ownerId, from, to),
+            entity: 'FederationMembership',
+            ownerId,
+            federationId: to,
+            from,
+            until: null,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
       },
       // Back and forth on one day would reuse a membership's key: the history keeps each stay, so the second is refused.
       onConditionFailed: () => new ConflictError(say.alreadyMemberFrom, 'input.from'),
@@ -329,17 +467,33 @@ function membershipWrites(db: Db, key: MembershipKey, ownerId: string, current: 
 }
 
 /** The owner's item moves only if it is still where it was read: a concurrent move loses. */
-const STILL_UNDER = '(#parent = :was OR (attribute_not_exists(#parent) AND :was = :null) OR (#parent = :null AND :was = :null))';
+const STILL_UNDER =
+  '(#parent = :was OR (attribute_not_exists(#parent) AND :was = :null) OR (#parent = :null AND :was = :null))';
 
 /**
  * Moves a group to another federation (or out of any) from `from`: closes the current membership,
  * opens the new one, and re-indexes the group under its new federation — one transaction. The
  * group item's change reaches the aggregator, which moves its figures between the rollups.
  */
-export function federationMoveWrites(db: Db, group: Group, current: FederationMembership | undefined, to: string | null, from: string): GuardedWrite[] {
+export function federationMoveWrites(
+  db: Db,
+  group: Group,
+  current: FederationMembership | undefined,
+  to: string | null,
+  from: string,
+): GuardedWrite[] {
   return [
     ...membershipWrites(db, keys.federationMembership, group.id, current, to, from),
-    { write: reparentWrite(db, keys.group(group.id), 'federationId', group.federationId, to ? keys.groupInFederation(to, group.id) : null, to) },
+    {
+      write: reparentWrite(
+        db,
+        keys.group(group.id),
+        'federationId',
+        group.federationId,
+        to ? keys.groupInFederation(to, group.id) : null,
+        to,
+      ),
+    },
   ];
 }
 
@@ -347,15 +501,28 @@ export function federationMoveWrites(db: Db, group: Group, current: FederationMe
  * Points an item (a group, a federation) at its new parent and re-indexes it under that parent in
  * byParent — or takes it out of the index for no parent — if it still has the parent it was read with.
  */
-function reparentWrite(db: Db, key: { pk: string; sk: string }, attribute: string, was: string | null, index: { gsi1pk: string; gsi1sk: string } | null, to: string | null): TransactItem {
+function reparentWrite(
+  db: Db,
+  key: { pk: string; sk: string },
+  attribute: string,
+  was: string | null,
+  index: { gsi1pk: string; gsi1sk: string } | null,
+  to: string | null,
+): TransactItem {
   return {
     Update: {
       TableName: db.table,
       Key: key,
-      UpdateExpression: index ? 'SET #parent = :f, gsi1pk = :p, gsi1sk = :s' : 'SET #parent = :null REMOVE gsi1pk, gsi1sk',
+      UpdateExpression: index
+        ? 'SET #parent = :f, gsi1pk = :p, gsi1sk = :s'
+        : 'SET #parent = :null REMOVE gsi1pk, gsi1sk',
       ConditionExpression: `attribute_exists(pk) AND ${STILL_UNDER}`,
       ExpressionAttributeNames: { '#parent': attribute },
-      ExpressionAttributeValues: { ':null': null, ':was': was, ...(index ? { ':f': to, ':p': index.gsi1pk, ':s': index.gsi1sk } : {}) },
+      ExpressionAttributeValues: {
+        ':null': null,
+        ':was': was,
+        ...(index ? { ':f': to, ':p': index.gsi1pk, ':s': index.gsi1sk } : {}),
+      },
     },
   };
 }
@@ -378,7 +545,14 @@ export function parentMoveWrites(
   return [
     ...membershipWrites(db, keys.parentMembership, federation.id, current, to, from),
     {
-      write: reparentWrite(db, keys.federation(federation.id), 'parentId', federation.parentId, to ? keys.federationChildOf(to, federation.id) : null, to),
+      write: reparentWrite(
+        db,
+        keys.federation(federation.id),
+        'parentId',
+        federation.parentId,
+        to ? keys.federationChildOf(to, federation.id) : null,
+        to,
+      ),
       onConditionFailed: moved,
     },
     ...newParentChain.map(
@@ -403,7 +577,10 @@ export function parentMoveWrites(
  * are counting its own: 1 when nothing is below it. Reads only the federations' index entries, so a
  * move's depth check costs a query per federation below, never one per group.
  */
-export async function federationsBelow(db: Db, federationId: string): Promise<{ federationIds: string[]; height: number }> {
+export async function federationsBelow(
+  db: Db,
+  federationId: string,
+): Promise<{ federationIds: string[]; height: number }> {
   const federationIds = [federationId];
   let level = [federationId];
   let height = 0;
@@ -411,7 +588,11 @@ export async function federationsBelow(db: Db, federationId: string): Promise<{ 
     height++;
     const next: string[] = [];
     for (const id of level) {
-      const children = await queryAll(db, { index: 'byParent', partition: keys.federation(id).pk, sortPrefix: prefixes.childFederations });
+      const children = await queryAll(db, {
+        index: 'byParent',
+        partition: keys.federation(id).pk,
+        sortPrefix: prefixes.childFederations,
+      });
       next.push(...children.map((c) => c.id as string).filter((c) => !federationIds.includes(c)));
     }
     federationIds.push(...next);
@@ -424,7 +605,11 @@ export async function federationsBelow(db: Db, federationId: string): Promise<{ 
 export async function groupsBelow(db: Db, federationId: string): Promise<string[]> {
   const groups: string[] = [];
   for (const id of (await federationsBelow(db, federationId)).federationIds) {
-    const items = await queryAll(db, { index: 'byParent', partition: keys.federation(id).pk, sortPrefix: prefixes.groupsOfFederation });
+    const items = await queryAll(db, {
+      index: 'byParent',
+      partition: keys.federation(id).pk,
+      sortPrefix: prefixes.groupsOfFederation,
+    });
     groups.push(...items.map((i) => i.id as string));
   }
   return groups;

@@ -107,7 +107,8 @@ export async function writeOnce<R>(db: Db, req: IdempotentRequest, plan: () => P
       const meaning = failed >= 0 ? writes[failed]!.onConditionFailed : undefined;
       if (meaning) {
         const rejection = meaning();
-        if (req.rememberRejections && REMEMBERED.includes(rejection.code)) await remember(db, key, requestHash, rejection, req.now);
+        if (req.rememberRejections && REMEMBERED.includes(rejection.code))
+          await remember(db, key, requestHash, rejection, req.now);
         throw rejection;
       }
       const raced = failed >= 0 || codes.some((c) => c === 'TransactionConflict' || c === 'ThrottlingError');
@@ -130,8 +131,19 @@ function replay<R>(record: IdempotencyRecord, requestHash: string): R {
   return decodeJson(record.result!) as R;
 }
 
-async function remember(db: Db, key: { pk: string; sk: string }, requestHash: string, error: DomainError, now: Date): Promise<void> {
-  const rejection = { code: error.code, message: error.message, messageKm: error.messageKm, ...(error.field ? { field: error.field } : {}) };
+async function remember(
+  db: Db,
+  key: { pk: string; sk: string },
+  requestHash: string,
+  error: DomainError,
+  now: Date,
+): Promise<void> {
+  const rejection = {
+    code: error.code,
+    message: error.message,
+    messageKm: error.messageKm,
+    ...(error.field ? { field: error.field } : {}),
+  };
   try {
     await db.doc.send(
       new PutCommand({

@@ -28,7 +28,10 @@ export const keys = {
     gsi1sk: `FED#${id}`,
   }),
   /** Every federation in one listing, sorted by place, so an administrator pages through them (or a place's). */
-  federationListing: (placeCode: string, id: string) => ({ gsi2pk: prefixes.federationListing, gsi2sk: `${placeCode.padEnd(8, '0')}#${id}` }),
+  federationListing: (placeCode: string, id: string) => ({
+    gsi2pk: prefixes.federationListing,
+    gsi2sk: `${placeCode.padEnd(8, '0')}#${id}`,
+  }),
   group: (id: string) => ({ pk: tenantKey('GROUP', id), sk: 'GROUP' }),
   groupInFederation: (federationId: string, groupId: string) => ({
     gsi1pk: tenantKey('FEDERATION', federationId),
@@ -40,39 +43,75 @@ export const keys = {
     gsi2sk: `${placeCode.padEnd(8, '0')}#${groupId}`,
   }),
   /** A group's membership of a federation over time: joined on `from`, left on `until` (if set). */
-  federationMembership: (groupId: string, from: string, federationId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `FEDHIST#${from}#${federationId}` }),
+  federationMembership: (groupId: string, from: string, federationId: string) => ({
+    pk: tenantKey('GROUP', groupId),
+    sk: `FEDHIST#${from}#${federationId}`,
+  }),
   /** A federation's membership of a parent federation over time (same shape as a group's). */
-  parentMembership: (federationId: string, from: string, parentId: string) => ({ pk: tenantKey('FEDERATION', federationId), sk: `FEDHIST#${from}#${parentId}` }),
+  parentMembership: (federationId: string, from: string, parentId: string) => ({
+    pk: tenantKey('FEDERATION', federationId),
+    sk: `FEDHIST#${from}#${parentId}`,
+  }),
   member: (groupId: string, memberId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `MEMBER#${memberId}` }),
   organisation: (type: 'BANK' | 'NGO', id: string) => ({ pk: tenantKey(type, id), sk: type }),
-  organisationListing: (type: 'BANK' | 'NGO', id: string) => ({ gsi1pk: prefixes.organisations(type), gsi1sk: `${type}#${id}` }),
+  organisationListing: (type: 'BANK' | 'NGO', id: string) => ({
+    gsi1pk: prefixes.organisations(type),
+    gsi1sk: `${type}#${id}`,
+  }),
   books: (groupId: string) => ({ pk: tenantKey('GROUP', groupId), sk: 'BOOKS' }),
   activity: (groupId: string) => ({ pk: tenantKey('GROUP', groupId), sk: 'ACTIVITY' }),
   /** Journals sort by date; a meeting's journal id is fixed per date, so a date holds one meeting. */
-  journal: (groupId: string, date: string, journalId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `JOURNAL#${date}#${journalId}` }),
+  journal: (groupId: string, date: string, journalId: string) => ({
+    pk: tenantKey('GROUP', groupId),
+    sk: `JOURNAL#${date}#${journalId}`,
+  }),
   loan: (groupId: string, loanId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `LOAN#${loanId}` }),
-  constitution: (groupId: string, effectiveFrom: string) => ({ pk: tenantKey('GROUP', groupId), sk: `CONST#${effectiveFrom}` }),
+  constitution: (groupId: string, effectiveFrom: string) => ({
+    pk: tenantKey('GROUP', groupId),
+    sk: `CONST#${effectiveFrom}`,
+  }),
   officerTerm: (groupId: string, role: string, from: string, sub: string) => ({
     pk: tenantKey('GROUP', groupId),
     sk: `TERM#${role}#${from}#${sub}`,
   }),
   accessRequest: (groupId: string, id: string) => ({ pk: tenantKey('GROUP', groupId), sk: `ACCESSREQ#${id}` }),
-  accessRequestOfBank: (bankId: string, createdAt: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `ACCESSREQ#${createdAt}#${id}` }),
+  accessRequestOfBank: (bankId: string, createdAt: string, id: string) => ({
+    gsi1pk: tenantKey('BANK', bankId),
+    gsi1sk: `ACCESSREQ#${createdAt}#${id}`,
+  }),
   grant: (groupId: string, id: string) => ({ pk: tenantKey('GROUP', groupId), sk: `GRANT#${id}` }),
-  grantOfBank: (bankId: string, groupId: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `GRANT#${groupId}#${id}` }),
+  grantOfBank: (bankId: string, groupId: string, id: string) => ({
+    gsi1pk: tenantKey('BANK', bankId),
+    gsi1sk: `GRANT#${groupId}#${id}`,
+  }),
   bankLoan: (groupId: string, id: string) => ({ pk: tenantKey('GROUP', groupId), sk: `BANKLOAN#${id}` }),
-  bankLoanOfBank: (bankId: string, createdAt: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `BANKLOAN#${createdAt}#${id}` }),
-  readLog: (groupId: string, at: string, id: string) => ({ pk: tenantKey('GROUP', groupId), sk: `READLOG#${at}#${id}` }),
-  readLogOfBank: (bankId: string, at: string, id: string) => ({ gsi1pk: tenantKey('BANK', bankId), gsi1sk: `READLOG#${at}#${id}` }),
+  bankLoanOfBank: (bankId: string, createdAt: string, id: string) => ({
+    gsi1pk: tenantKey('BANK', bankId),
+    gsi1sk: `BANKLOAN#${createdAt}#${id}`,
+  }),
+  readLog: (groupId: string, at: string, id: string) => ({
+    pk: tenantKey('GROUP', groupId),
+    sk: `READLOG#${at}#${id}`,
+  }),
+  readLogOfBank: (bankId: string, at: string, id: string) => ({
+    gsi1pk: tenantKey('BANK', bankId),
+    gsi1sk: `READLOG#${at}#${id}`,
+  }),
   /** How many times an officer read a group's bank view on a day (expires after the day). */
-  readCount: (groupId: string, day: string, officerId: string) => ({ pk: tenantKey('GROUP', groupId), sk: `READCOUNT#${day}#${officerId}` }),
+  readCount: (groupId: string, day: string, officerId: string) => ({
+    pk: tenantKey('GROUP', groupId),
+    sk: `READCOUNT#${day}#${officerId}`,
+  }),
   /** A rollup: "FED#<id>" or "PLACE#<code>". */
   rollup: (target: string) => ({ pk: `${ROLLUP_KEY_PREFIX}${target}`, sk: 'ROLLUP' }),
   /** What the aggregator has counted for a group, and where. */
   rollupSource: (groupId: string) => ({ pk: tenantKey('GROUP', groupId), sk: 'ROLLUPSRC' }),
   service: (ngoId: string, id: string) => ({ pk: tenantKey('NGO', ngoId), sk: `SERVICE#${id}` }),
   /** A delivery as the NGO recorded it, in its partition by date. */
-  delivery: (ngoId: string, date: string, id: string) => ({ pk: tenantKey('NGO', ngoId), sk: `DELIVERY#${date}#${id}` }),
+  delivery: (ngoId: string, date: string, id: string) => ({
+    pk: tenantKey('NGO', ngoId),
+    sk: `DELIVERY#${date}#${id}`,
+  }),
   /** Where a delivery reached, by sector, sorted by place then date, so a place's reach is one range. `*` = the whole commune. */
   deliveryReach: (sector: string, communeCode: string, date: string, id: string, groupId: string | null) => ({
     pk: prefixes.sectorReach(sector),
@@ -91,7 +130,10 @@ export const keys = {
     gsi1sk: `ROLE#${role}#${sub}`,
   }),
   /** Who gave or took away a person's role, when and why: the audit trail beside her roles, in the order of her role-set versions. */
-  roleChange: (sub: string, version: number) => ({ pk: `USER#${sub}`, sk: `ROLECHANGE#${String(version).padStart(10, '0')}` }),
+  roleChange: (sub: string, version: number) => ({
+    pk: `USER#${sub}`,
+    sk: `ROLECHANGE#${String(version).padStart(10, '0')}`,
+  }),
   idempotency: (actor: string, key: string) => ({ pk: `IDEM#${actor}#${key}`, sk: 'IDEM' }),
 } as const;
 

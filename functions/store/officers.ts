@@ -20,9 +20,19 @@ export interface OfficerTerm {
 }
 
 export async function listOfficerTerms(db: Db, groupId: string): Promise<OfficerTerm[]> {
-  const items = await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.officerTerms, consistent: true });
+  const items = await queryAll(db, {
+    partition: keys.group(groupId).pk,
+    sortPrefix: prefixes.officerTerms,
+    consistent: true,
+  });
   return items
-    .map((i) => ({ groupId, role: i.role as GroupOfficerRole, userId: i.userId as string, from: i.from as string, until: (i.until as string | null) ?? null }))
+    .map((i) => ({
+      groupId,
+      role: i.role as GroupOfficerRole,
+      userId: i.userId as string,
+      from: i.from as string,
+      until: (i.until as string | null) ?? null,
+    }))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.role.localeCompare(b.role)));
 }
 

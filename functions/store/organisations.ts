@@ -28,9 +28,16 @@ export async function getOrganisation(db: Db, type: OrganisationType, id: string
 }
 
 /** Many organisations of one type in one BatchGetItem per 100, in the order asked (undefined where missing). */
-export async function getOrganisations(db: Db, type: OrganisationType, ids: readonly string[]): Promise<(Organisation | undefined)[]> {
+export async function getOrganisations(
+  db: Db,
+  type: OrganisationType,
+  ids: readonly string[],
+): Promise<(Organisation | undefined)[]> {
   const valid = ids.map((id) => (isId(id) ? id : null));
-  const found = await batchGet(db, valid.flatMap((id) => (id ? [keys.organisation(type, id)] : [])));
+  const found = await batchGet(
+    db,
+    valid.flatMap((id) => (id ? [keys.organisation(type, id)] : [])),
+  );
   let next = 0;
   return valid.map((id) => {
     if (!id) return undefined;
@@ -39,8 +46,19 @@ export async function getOrganisations(db: Db, type: OrganisationType, ids: read
   });
 }
 
-export async function listOrganisations(db: Db, type: OrganisationType, limit: number, cursor?: string | null): Promise<Page<Organisation>> {
-  const page = await queryPage(db, { index: 'byParent', partition: prefixes.organisations(type), sortPrefix: `${type}#`, limit, cursor });
+export async function listOrganisations(
+  db: Db,
+  type: OrganisationType,
+  limit: number,
+  cursor?: string | null,
+): Promise<Page<Organisation>> {
+  const page = await queryPage(db, {
+    index: 'byParent',
+    partition: prefixes.organisations(type),
+    sortPrefix: `${type}#`,
+    limit,
+    cursor,
+  });
   return { items: page.items.map(toOrganisation), cursor: page.cursor };
 }
 
@@ -51,7 +69,12 @@ export function planCreateOrganisation(db: Db, org: Organisation): WritePlan<Org
         write: {
           Put: {
             TableName: db.table,
-            Item: { ...keys.organisation(org.type, org.id), ...keys.organisationListing(org.type, org.id), entity: org.type === 'BANK' ? 'Bank' : 'Ngo', ...org },
+            Item: {
+              ...keys.organisation(org.type, org.id),
+              ...keys.organisationListing(org.type, org.id),
+              entity: org.type === 'BANK' ? 'Bank' : 'Ngo',
+              ...org,
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },

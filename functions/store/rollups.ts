@@ -6,7 +6,16 @@
  * folded into one ADD per rollup item.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { contribution, differences, fold, ROLLUP_FIGURES, rollupTargets, zeroFigures, type Counted, type Figures } from '#core/rollups.ts';
+import {
+  contribution,
+  differences,
+  fold,
+  ROLLUP_FIGURES,
+  rollupTargets,
+  zeroFigures,
+  type Counted,
+  type Figures,
+} from '#core/rollups.ts';
 import { federationChain, type Federation, type Group } from '#core/groups.ts';
 import { summarise } from '#core/attention.ts';
 import { getBooks } from './books.ts';
@@ -29,7 +38,10 @@ async function readSource(db: Db, groupId: string): Promise<Source> {
   const item = await getItem(db, keys.rollupSource(groupId), true);
   if (!item) return { rev: 0, counted: undefined };
   const counted = item.counted as { figures: Record<string, unknown>; targets: string[] } | null;
-  return { rev: item.rev as number, counted: counted ? { figures: toFigures(counted.figures), targets: counted.targets } : undefined };
+  return {
+    rev: item.rev as number,
+    counted: counted ? { figures: toFigures(counted.figures), targets: counted.targets } : undefined,
+  };
 }
 
 type FederationLoader = (id: string) => Promise<Federation | undefined>;
@@ -44,7 +56,12 @@ function federationCache(db: Db): FederationLoader {
 }
 
 /** What a group should count now, from its current records. */
-export async function currentCount(db: Db, group: Group | undefined, asOf: string, loadFederation: FederationLoader = federationCache(db)): Promise<Counted | undefined> {
+export async function currentCount(
+  db: Db,
+  group: Group | undefined,
+  asOf: string,
+  loadFederation: FederationLoader = federationCache(db),
+): Promise<Counted | undefined> {
   if (!group) return undefined;
   const books = await getBooks(db, group.id);
   const federation = group.federationId ? await loadFederation(group.federationId) : undefined;
@@ -139,7 +156,11 @@ function writesFor(db: Db, chunk: Planned[]): TransactItem[] {
         Key: keys.rollup(target),
         UpdateExpression: `SET entity = :e, target = :t ADD ${ROLLUP_FIGURES.map((f) => `#${f} :${f}`).join(', ')}`,
         ExpressionAttributeNames: Object.fromEntries(ROLLUP_FIGURES.map((f) => [`#${f}`, f])),
-        ExpressionAttributeValues: { ':e': 'Rollup', ':t': target, ...Object.fromEntries(ROLLUP_FIGURES.map((f) => [`:${f}`, figures[f]])) },
+        ExpressionAttributeValues: {
+          ':e': 'Rollup',
+          ':t': target,
+          ...Object.fromEntries(ROLLUP_FIGURES.map((f) => [`:${f}`, figures[f]])),
+        },
       },
     });
   }
@@ -153,7 +174,10 @@ export async function getRollup(db: Db, target: string): Promise<Figures> {
 /** Many rollups summed in one BatchGetItem per 100 (a coordinator's federations' shares of a place). */
 export async function sumRollups(db: Db, targets: string[]): Promise<Figures> {
   const total = zeroFigures();
-  for (const item of await batchGet(db, targets.map((t) => keys.rollup(t)))) {
+  for (const item of await batchGet(
+    db,
+    targets.map((t) => keys.rollup(t)),
+  )) {
     const f = toFigures(item);
     for (const k of ROLLUP_FIGURES) total[k] += f[k];
   }

@@ -21,25 +21,51 @@ export interface RoleHolder extends RoleGrant {
 
 export async function getUser(db: Db, sub: string): Promise<User | undefined> {
   const item = await getItem(db, keys.user(sub));
-  return item ? { id: item.id as string, displayName: item.displayName as string, createdAt: item.createdAt as string } : undefined;
+  return item
+    ? { id: item.id as string, displayName: item.displayName as string, createdAt: item.createdAt as string }
+    : undefined;
 }
 
 /** Many people's profiles in one BatchGetItem per 100, in the order asked. */
 export async function getUsers(db: Db, subs: readonly string[]): Promise<(User | undefined)[]> {
-  const items = await batchGet(db, subs.map((sub) => keys.user(sub)));
-  return items.map((item) => (item ? { id: item.id as string, displayName: item.displayName as string, createdAt: item.createdAt as string } : undefined));
+  const items = await batchGet(
+    db,
+    subs.map((sub) => keys.user(sub)),
+  );
+  return items.map((item) =>
+    item
+      ? { id: item.id as string, displayName: item.displayName as string, createdAt: item.createdAt as string }
+      : undefined,
+  );
 }
 
 /** Everyone registered, by id: one page. */
 export async function listUsers(db: Db, limit: number, cursor?: string | null): Promise<Page<User>> {
-  const page = await queryPage(db, { index: 'byParent', partition: prefixes.people, sortPrefix: 'USER#', limit, cursor });
-  return { items: page.items.map((i) => ({ id: i.id as string, displayName: i.displayName as string, createdAt: i.createdAt as string })), cursor: page.cursor };
+  const page = await queryPage(db, {
+    index: 'byParent',
+    partition: prefixes.people,
+    sortPrefix: 'USER#',
+    limit,
+    cursor,
+  });
+  return {
+    items: page.items.map((i) => ({
+      id: i.id as string,
+      displayName: i.displayName as string,
+      createdAt: i.createdAt as string,
+    })),
+    cursor: page.cursor,
+  };
 }
 
 /** Every role the user holds now. Strongly consistent: a revoked role must not linger. */
 export async function getRoles(db: Db, sub: string): Promise<RoleGrant[]> {
   const items = await queryAll(db, { partition: keys.user(sub).pk, sortPrefix: prefixes.roles, consistent: true });
-  return items.map((i) => ({ tenantType: i.tenantType as TenantType, tenantId: i.tenantId as string, role: i.role as RoleName }));
+  return items.map((i) => ({
+    tenantType: i.tenantType as TenantType,
+    tenantId: i.tenantId as string,
+    role: i.role as RoleName,
+  }));
 }
 
 /**
@@ -47,7 +73,10 @@ export async function getRoles(db: Db, sub: string): Promise<RoleGrant[]> {
  * separation of duties) writes `rolesChangedWrite` with this version, so two changes decided on the
  * same roles cannot both commit.
  */
-export async function getRolesForChange(db: Db, sub: string): Promise<{ exists: boolean; roles: RoleGrant[]; version: number }> {
+export async function getRolesForChange(
+  db: Db,
+  sub: string,
+): Promise<{ exists: boolean; roles: RoleGrant[]; version: number }> {
   const [roles, profile] = await Promise.all([getRoles(db, sub), getItem(db, keys.user(sub), true)]);
   return { exists: profile !== undefined, roles, version: (profile?.rolesVersion as number | undefined) ?? 0 };
 }
@@ -70,7 +99,11 @@ export function rolesChangedWrite(db: Db, sub: string, version: number): Guarded
 
 /** Who holds roles in a tenant (a group's officers, a bank's officers). */
 export async function listRoleHolders(db: Db, tenantType: TenantType, tenantId: string): Promise<RoleHolder[]> {
-  const items = await queryAll(db, { index: 'byParent', partition: tenantKey(tenantType, tenantId), sortPrefix: prefixes.roles });
+  const items = await queryAll(db, {
+    index: 'byParent',
+    partition: tenantKey(tenantType, tenantId),
+    sortPrefix: prefixes.roles,
+  });
   return items.map((i) => ({
     userId: i.userId as string,
     tenantType: i.tenantType as TenantType,
@@ -93,7 +126,14 @@ export interface RoleChange extends RoleGrant {
  * to), in the same transaction as the change itself: history in order, one entry per change.
  */
 export function roleChangeWrite(db: Db, userId: string, change: RoleChange, version: number): GuardedWrite {
-  return { write: { Put: { TableName: db.table, Item: { ...keys.roleChange(userId, version), entity: 'RoleChange', userId, ...change } } } };
+  return {
+    write: {
+      Put: {
+        TableName: db.table,
+        Item: { ...keys.roleChange(userId, version), entity: 'RoleChange', userId, ...change },
+      },
+    },
+  };
 }
 
 /** A person's role history, oldest first. */
@@ -115,14 +155,27 @@ export function deleteRoleWrite(db: Db, userId: string, grant: RoleGrant, onGone
   const key = keys.role(userId, grant.tenantType, grant.tenantId, grant.role);
   return {
     write: {
-      Delete: { TableName: db.table, Key: { pk: key.pk, sk: key.sk }, ConditionExpression: 'attribute_exists(pk) AND #r = :r', ExpressionAttributeNames: { '#r': 'role' }, ExpressionAttributeValues: { ':r': grant.role } },
+      Delete: {
+        TableName: db.table,
+        Key: { pk: key.pk, sk: key.sk },
+        ConditionExpression: 'attribute_exists(pk) AND #r = :r',
+        ExpressionAttributeNames: { '#r': 'role' },
+        ExpressionAttributeValues: { ':r': grant.role },
+      },
     },
     onConditionFailed: onGone,
   };
 }
 
 export function putUserWrite(db: Db, user: User): GuardedWrite {
-  return { write: { Put: { TableName: db.table, Item: { ...keys.user(user.id), ...keys.userListing(user.id), entity: 'User', ...user } } } };
+  return {
+    write: {
+      Put: {
+        TableName: db.table,
+        Item: { ...keys.user(user.id), ...keys.userListing(user.id), entity: 'User', ...user },
+      },
+    },
+  };
 }
 
 /** Gives the user `grant.role` in the tenant, replacing any role they held there. */

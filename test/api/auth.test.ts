@@ -40,8 +40,10 @@ describe('authentication', () => {
     ['an unsigned token', 'NONE_ALG'],
   ])('%s is refused with UNAUTHENTICATED and no data', async (_label, kind) => {
     let token = kind;
-    if (kind === 'OTHER_KEY') token = await signLocalToken((await generateLocalKeyPair()).privateJwk, 'treasurer-a', 3600);
-    if (kind === 'EXPIRED') token = await signLocalToken(env.key.privateJwk, 'treasurer-a', 60, new Date(Date.now() - 3600_000));
+    if (kind === 'OTHER_KEY')
+      token = await signLocalToken((await generateLocalKeyPair()).privateJwk, 'treasurer-a', 3600);
+    if (kind === 'EXPIRED')
+      token = await signLocalToken(env.key.privateJwk, 'treasurer-a', 60, new Date(Date.now() - 3600_000));
     if (kind === 'WRONG_AUDIENCE') {
       token = await new SignJWT({})
         .setProtectedHeader({ alg: 'ES256' })
@@ -74,7 +76,10 @@ describe('authentication', () => {
     const t = await env.tokenFor('stranger');
     const r = await graphql(env.app, t, QUERY, { id: world.ids.groupA });
     expect(r.data!.group).toBeNull();
-    expect((await graphql(env.app, t, '{ viewer { id roles { role } } }')).data!.viewer).toEqual({ id: 'stranger', roles: [] });
+    expect((await graphql(env.app, t, '{ viewer { id roles { role } } }')).data!.viewer).toEqual({
+      id: 'stranger',
+      roles: [],
+    });
   });
 
   it('in dev the schema can be read without a token, but nothing else', async () => {
@@ -82,7 +87,11 @@ describe('authentication', () => {
     expect(intro.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     const sneaky = await graphql(env.app, null, `{ __typename group(id: "${world.ids.groupA}") { name } }`);
     expect(sneaky.status).toBe(401);
-    const viaFragment = await graphql(env.app, null, `query { ...F } fragment F on Query { group(id: "${world.ids.groupA}") { name } }`);
+    const viaFragment = await graphql(
+      env.app,
+      null,
+      `query { ...F } fragment F on Query { group(id: "${world.ids.groupA}") { name } }`,
+    );
     expect(viaFragment.status).toBe(401);
   });
 
@@ -104,7 +113,9 @@ describe('authentication', () => {
     expect(html.length).toBeGreaterThan(1_000_000);
     // Nothing is loaded from elsewhere: no script, stylesheet, icon or font by URL.
     const markup = html.replace(/<script>[\s\S]*?<\/script>/g, '<script></script>');
-    const loads = [...markup.matchAll(/<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*["']([^"']+)["']/gi)].map((m) => m[3]!);
+    const loads = [...markup.matchAll(/<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*["']([^"']+)["']/gi)].map(
+      (m) => m[3]!,
+    );
     expect(loads.filter((url) => !url.startsWith('data:'))).toEqual([]);
     expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdn\./);
   });
@@ -112,11 +123,19 @@ describe('authentication', () => {
   it('public reference data needs a valid token but no roles read; anything else reads the roles', async () => {
     const meter = meterCapacity(env.db);
     try {
-      const places = await graphql(env.app, world.token.treasurerA, '{ provinces { code } place(code: "17") { nameEn } }');
+      const places = await graphql(
+        env.app,
+        world.token.treasurerA,
+        '{ provinces { code } place(code: "17") { nameEn } }',
+      );
       expect(places.errors).toBeUndefined();
       expect(meter.requests).toBe(0);
-      expect((await graphql(env.app, null, '{ provinces { code } }')).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-      expect((await graphql(env.app, 'not-a-jwt', '{ provinces { code } }')).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+      expect((await graphql(env.app, null, '{ provinces { code } }')).errors![0]!.extensions!.code).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect((await graphql(env.app, 'not-a-jwt', '{ provinces { code } }')).errors![0]!.extensions!.code).toBe(
+        'UNAUTHENTICATED',
+      );
       // A public field beside a guarded one: the roles are read, and the rule applies.
       const mixed = await graphql(env.app, world.token.treasurerA, '{ provinces { code } viewer { roles { role } } }');
       expect(mixed.data!.viewer.roles.length).toBeGreaterThan(0);

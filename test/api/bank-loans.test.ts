@@ -12,25 +12,47 @@ let world: World;
 const clock = testClock('2026-03-01T03:00:00.000Z');
 let G: string;
 
-
 beforeAll(async () => {
   env = await integrationEnv({ clock });
   world = await buildWorld(env);
   G = world.ids.groupA;
   await graphqlOk(env.app, world.token.treasurerA, B.setConstitution, { input: constitution(G, ikey()) });
   await graphqlOk(env.app, world.token.treasurerA, B.recordEntries, {
-    input: { idempotencyKey: ikey(), groupId: G, date: '2025-06-03', entries: [{ id: 's', kind: 'SAVING', amount: '300000', memberId: world.ids.memberA }] },
+    input: {
+      idempotencyKey: ikey(),
+      groupId: G,
+      date: '2025-06-03',
+      entries: [{ id: 's', kind: 'SAVING', amount: '300000', memberId: world.ids.memberA }],
+    },
   });
   const requestId = (
     await graphqlOk(env.app, world.token.bankOfficer, A.requestAccess, {
-      input: { idempotencyKey: ikey(), groupId: G, purpose: 'LOAN_MONITORING', scopes: ['BANK_LOAN_HISTORY', 'CREDIT_GRADE'], dataRange: { from: '2025-01-01', to: '2026-12-31' }, durationMonths: 12 },
+      input: {
+        idempotencyKey: ikey(),
+        groupId: G,
+        purpose: 'LOAN_MONITORING',
+        scopes: ['BANK_LOAN_HISTORY', 'CREDIT_GRADE'],
+        dataRange: { from: '2025-01-01', to: '2026-12-31' },
+        durationMonths: 12,
+      },
     })
   ).requestAccess.id;
-  await graphqlOk(env.app, world.token.treasurerA, A.approve, { input: { idempotencyKey: ikey(), groupId: G, requestId } });
+  await graphqlOk(env.app, world.token.treasurerA, A.approve, {
+    input: { idempotencyKey: ikey(), groupId: G, requestId },
+  });
 });
 
 const apply = (t = world.token.treasurerA, amount = '600000') =>
-  graphql(env.app, t, L.apply, { input: { idempotencyKey: ikey(), groupId: G, bankId: world.ids.bank, amount, termMonths: 3, purpose: 'chicken raising' } });
+  graphql(env.app, t, L.apply, {
+    input: {
+      idempotencyKey: ikey(),
+      groupId: G,
+      bankId: world.ids.bank,
+      amount,
+      termMonths: 3,
+      purpose: 'chicken raising',
+    },
+  });
 
 describe('a bank loan to a group', () => {
   let loanId: string;
@@ -44,31 +66,95 @@ describe('a bank loan to a group', () => {
   });
 
   it('the bank declines with reasons the group sees', async () => {
-    const id = (await graphqlOk(env.app, world.token.treasurerA, 'query($g: ID!) { group(id: $g) { bankLoans { id } } }', { g: G })).group.bankLoans[0].id;
-    const declined = await graphqlOk(env.app, world.token.bankOfficer, L.decide, { input: { idempotencyKey: ikey(), groupId: G, bankLoanId: id, approve: false, reasons: 'savings too low for this amount; ask for 300,000' } });
-    expect(declined.decideBankLoan).toMatchObject({ status: 'DECLINED', reasons: 'savings too low for this amount; ask for 300,000' });
+    const id = (
+      await graphqlOk(env.app, world.token.treasurerA, 'query($g: ID!) { group(id: $g) { bankLoans { id } } }', {
+        g: G,
+      })
+    ).group.bankLoans[0].id;
+    const declined = await graphqlOk(env.app, world.token.bankOfficer, L.decide, {
+      input: {
+        idempotencyKey: ikey(),
+        groupId: G,
+        bankLoanId: id,
+        approve: false,
+        reasons: 'savings too low for this amount; ask for 300,000',
+      },
+    });
+    expect(declined.decideBankLoan).toMatchObject({
+      status: 'DECLINED',
+      reasons: 'savings too low for this amount; ask for 300,000',
+    });
     const seen = await graphqlOk(env.app, world.token.presidentA, L.groupLoans, { g: G });
-    expect(seen.group.bankLoans[0]).toMatchObject({ status: 'DECLINED', reasons: 'savings too low for this amount; ask for 300,000' });
-    const again = await graphql(env.app, world.token.bankOfficer, L.decide, { input: { idempotencyKey: ikey(), groupId: G, bankLoanId: id, approve: true, reasons: 'changed mind', monthlyInterestBasisPoints: 150 } });
+    expect(seen.group.bankLoans[0]).toMatchObject({
+      status: 'DECLINED',
+      reasons: 'savings too low for this amount; ask for 300,000',
+    });
+    const again = await graphql(env.app, world.token.bankOfficer, L.decide, {
+      input: {
+        idempotencyKey: ikey(),
+        groupId: G,
+        bankLoanId: id,
+        approve: true,
+        reasons: 'changed mind',
+        monthlyInterestBasisPoints: 150,
+      },
+    });
     expect(again.errors![0]!.extensions!.code).toBe('CONFLICT');
   });
 
   it('another bank cannot decide on it; an officer cannot enter a bank loan by hand', async () => {
     loanId = (await apply(undefined, '300000')).data!.applyForBankLoan.id;
-    await graphqlOk(env.app, world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId: 'rival', displayName: 'R' } });
-    const rivalBank = (await graphqlOk(env.app, world.token.admin, M.createBank, { input: { idempotencyKey: ikey(), name: 'Rival' } })).createBank.id;
-    await graphqlOk(env.app, world.token.admin, M.assignRole, { input: { idempotencyKey: ikey(), userId: 'rival', tenantType: 'BANK', tenantId: rivalBank, role: 'LOAN_OFFICER' } });
-    const rival = await graphql(env.app, await env.tokenFor('rival'), L.decide, { input: { idempotencyKey: ikey(), groupId: G, bankLoanId: loanId, approve: true, reasons: 'x', monthlyInterestBasisPoints: 100 } });
+    await graphqlOk(env.app, world.token.admin, M.createUser, {
+      input: { idempotencyKey: ikey(), userId: 'rival', displayName: 'R' },
+    });
+    const rivalBank = (
+      await graphqlOk(env.app, world.token.admin, M.createBank, { input: { idempotencyKey: ikey(), name: 'Rival' } })
+    ).createBank.id;
+    await graphqlOk(env.app, world.token.admin, M.assignRole, {
+      input: { idempotencyKey: ikey(), userId: 'rival', tenantType: 'BANK', tenantId: rivalBank, role: 'LOAN_OFFICER' },
+    });
+    const rival = await graphql(env.app, await env.tokenFor('rival'), L.decide, {
+      input: {
+        idempotencyKey: ikey(),
+        groupId: G,
+        bankLoanId: loanId,
+        approve: true,
+        reasons: 'x',
+        monthlyInterestBasisPoints: 100,
+      },
+    });
     expect(rival.errors![0]!.extensions!.code).toBe('NOT_FOUND');
-    const byHand = await graphql(env.app, world.token.treasurerA, B.recordEntries, { input: { idempotencyKey: ikey(), groupId: G, date: '2026-02-01', entries: [{ id: 'fake', kind: 'BANK_LOAN_RECEIVED', amount: '999999' }] } });
+    const byHand = await graphql(env.app, world.token.treasurerA, B.recordEntries, {
+      input: {
+        idempotencyKey: ikey(),
+        groupId: G,
+        date: '2026-02-01',
+        entries: [{ id: 'fake', kind: 'BANK_LOAN_RECEIVED', amount: '999999' }],
+      },
+    });
     expect(byHand.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.entries.0.kind' });
   });
 
   it('approved and paid out, it shows in the group’s books with its schedule', async () => {
-    await graphqlOk(env.app, world.token.bankOfficer, L.decide, { input: { idempotencyKey: ikey(), groupId: G, bankLoanId: loanId, approve: true, reasons: 'regular savings, no arrears', monthlyInterestBasisPoints: 150 } });
+    await graphqlOk(env.app, world.token.bankOfficer, L.decide, {
+      input: {
+        idempotencyKey: ikey(),
+        groupId: G,
+        bankLoanId: loanId,
+        approve: true,
+        reasons: 'regular savings, no arrears',
+        monthlyInterestBasisPoints: 150,
+      },
+    });
     const before = (await graphqlOk(env.app, world.token.treasurerA, L.groupLoans, { g: G })).group.books.balances;
-    const paid = await graphqlOk(env.app, world.token.bankOfficer, L.disburse, { input: { idempotencyKey: ikey(), groupId: G, bankLoanId: loanId, date: '2026-03-01' } });
-    expect(paid.disburseBankLoan).toMatchObject({ status: 'DISBURSED', disbursedOn: '2026-03-01', outstanding: '300000' });
+    const paid = await graphqlOk(env.app, world.token.bankOfficer, L.disburse, {
+      input: { idempotencyKey: ikey(), groupId: G, bankLoanId: loanId, date: '2026-03-01' },
+    });
+    expect(paid.disburseBankLoan).toMatchObject({
+      status: 'DISBURSED',
+      disbursedOn: '2026-03-01',
+      outstanding: '300000',
+    });
     // 300,000 over 3 months at 1.5% on the declining balance: 4,500 / 3,000 / 1,500 interest
     expect(paid.disburseBankLoan.schedule.map((i: any) => i.total)).toEqual(['104500', '103000', '101500']);
     const after = (await graphqlOk(env.app, world.token.treasurerA, L.groupLoans, { g: G })).group.books.balances;
@@ -78,7 +164,14 @@ describe('a bank loan to a group', () => {
 
   it('repaid on time, the record is NEVER_LATE and earns the grade’s full 0.20', async () => {
     const pay = (date: string, amount: string) =>
-      graphqlOk(env.app, world.token.treasurerA, B.recordEntries, { input: { idempotencyKey: ikey(), groupId: G, date, entries: [{ id: 'bank', kind: 'BANK_LOAN_REPAYMENT', amount, loanId }] } });
+      graphqlOk(env.app, world.token.treasurerA, B.recordEntries, {
+        input: {
+          idempotencyKey: ikey(),
+          groupId: G,
+          date,
+          entries: [{ id: 'bank', kind: 'BANK_LOAN_REPAYMENT', amount, loanId }],
+        },
+      });
     clock.set('2026-04-01T03:00:00.000Z');
     await pay('2026-04-01', '104500');
     const p = (await graphqlOk(env.app, world.token.bankOfficer, L.profile, { g: G })).bankView.creditProfile;
@@ -99,10 +192,19 @@ describe('a bank loan to a group', () => {
     expect(p.grade.indicators.find((i: any) => i.key === 'PREVIOUS_BANK_LOAN').points).toBe(7);
     // Paying it all off closes it, and the record keeps how late it was.
     await graphqlOk(env.app, world.token.treasurerA, B.recordEntries, {
-      input: { idempotencyKey: ikey(), groupId: G, date: '2026-08-01', entries: [{ id: 'payoff', kind: 'BANK_LOAN_REPAYMENT', amount: '204500', loanId }] },
+      input: {
+        idempotencyKey: ikey(),
+        groupId: G,
+        date: '2026-08-01',
+        entries: [{ id: 'payoff', kind: 'BANK_LOAN_REPAYMENT', amount: '204500', loanId }],
+      },
     });
     const loans = (await graphqlOk(env.app, world.token.treasurerA, L.groupLoans, { g: G })).group.bankLoans;
-    expect(loans.find((l: any) => l.id === loanId)).toMatchObject({ status: 'REPAID', outstanding: '0', maxDaysLate: 92 });
+    expect(loans.find((l: any) => l.id === loanId)).toMatchObject({
+      status: 'REPAID',
+      outstanding: '0',
+      maxDaysLate: 92,
+    });
     p = (await graphqlOk(env.app, world.token.bankOfficer, L.profile, { g: G })).bankView.creditProfile;
     expect(p.bankLoans.record).toBe('DEFAULTED_90');
   });
@@ -112,10 +214,19 @@ describe('a bank loan to a group', () => {
     expect(side.myBankAccess.loans.map((l: any) => l.status).sort()).toEqual(['DECLINED', 'REPAID']);
     const requestId = (
       await graphqlOk(env.app, world.token.bankOfficer, A.requestAccess, {
-        input: { idempotencyKey: ikey(), groupId: world.ids.groupB, purpose: 'LOAN_ASSESSMENT', scopes: ['CREDIT_GRADE'], dataRange: { from: '2025-01-01', to: '2026-12-31' }, durationMonths: 1 },
+        input: {
+          idempotencyKey: ikey(),
+          groupId: world.ids.groupB,
+          purpose: 'LOAN_ASSESSMENT',
+          scopes: ['CREDIT_GRADE'],
+          dataRange: { from: '2025-01-01', to: '2026-12-31' },
+          durationMonths: 1,
+        },
       })
     ).requestAccess.id;
-    await graphqlOk(env.app, world.token.treasurerB, A.approve, { input: { idempotencyKey: ikey(), groupId: world.ids.groupB, requestId } });
+    await graphqlOk(env.app, world.token.treasurerB, A.approve, {
+      input: { idempotencyKey: ikey(), groupId: world.ids.groupB, requestId },
+    });
     const r = await graphql(env.app, world.token.bankOfficer, L.profile, { g: world.ids.groupB });
     expect(r.errors![0]!.message).toContain('BANK_LOAN_HISTORY');
   });

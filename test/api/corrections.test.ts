@@ -30,7 +30,10 @@ async function newMember(sex = 'FEMALE', phone: string | null = '+855 12 000 111
   });
   return r.addMember.id as string;
 }
-const correct = (token: string, input: Record<string, unknown>) => graphql(env.app, token, CORRECT_MEMBER, { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, reason: 'spelt wrong at joining', ...input } });
+const correct = (token: string, input: Record<string, unknown>) =>
+  graphql(env.app, token, CORRECT_MEMBER, {
+    input: { idempotencyKey: ikey(), groupId: world.ids.groupA, reason: 'spelt wrong at joining', ...input },
+  });
 
 describe('correcting a member', () => {
   it('the treasurer corrects a name; the register keeps what it said, who changed it, when and why', async () => {
@@ -41,9 +44,18 @@ describe('correcting a member', () => {
       name: 'សុខ ស្រីមុំា',
       sex: 'FEMALE',
       phone: '+855 12 000 111',
-      corrections: [{ number: 1, reason: 'spelt wrong at joining', correctedBy: 'treasurer-a', changes: [{ field: 'NAME', was: 'សុខ ស្រីមុំ', now: 'សុខ ស្រីមុំា' }] }],
+      corrections: [
+        {
+          number: 1,
+          reason: 'spelt wrong at joining',
+          correctedBy: 'treasurer-a',
+          changes: [{ field: 'NAME', was: 'សុខ ស្រីមុំ', now: 'សុខ ស្រីមុំា' }],
+        },
+      ],
     });
-    const listed = (await graphqlOk(env.app, world.token.presidentA, MEMBERS, { id: world.ids.groupA })).group.members.nodes.find((m: any) => m.id === memberId);
+    const listed = (
+      await graphqlOk(env.app, world.token.presidentA, MEMBERS, { id: world.ids.groupA })
+    ).group.members.nodes.find((m: any) => m.id === memberId);
     expect(listed).toMatchObject({ name: 'សុខ ស្រីមុំា', corrections: [{ number: 1 }] });
   });
 
@@ -71,9 +83,14 @@ describe('correcting a member', () => {
 
   it('a correction of a member who has left changes no count: she is not counted any more', async () => {
     const memberId = await newMember('FEMALE');
-    await graphqlOk(env.app, world.token.treasurerA, 'mutation($input: RecordMemberLeftInput!) { recordMemberLeft(input: $input) { id } }', {
-      input: { idempotencyKey: ikey(), groupId: world.ids.groupA, memberId, leftOn: '2022-01-01' },
-    });
+    await graphqlOk(
+      env.app,
+      world.token.treasurerA,
+      'mutation($input: RecordMemberLeftInput!) { recordMemberLeft(input: $input) { id } }',
+      {
+        input: { idempotencyKey: ikey(), groupId: world.ids.groupA, memberId, leftOn: '2022-01-01' },
+      },
+    );
     const before = (await getGroup(env.db, world.ids.groupA))!;
     expect((await correct(world.token.treasurerA, { memberId, sex: 'MALE' })).errors).toBeUndefined();
     const after = (await getGroup(env.db, world.ids.groupA))!;
@@ -108,7 +125,13 @@ describe('correcting a member', () => {
     const memberId = await newMember();
     const before = await snapshot(env);
     const answers = await Promise.all(
-      [world.token.presidentA, world.token.treasurerB, world.token.coordinatorTop, world.token.admin, world.token.bankOfficer].map(async (t) => (await correct(t, { memberId, name: 'x' })).errors![0]!.extensions!.code),
+      [
+        world.token.presidentA,
+        world.token.treasurerB,
+        world.token.coordinatorTop,
+        world.token.admin,
+        world.token.bankOfficer,
+      ].map(async (t) => (await correct(t, { memberId, name: 'x' })).errors![0]!.extensions!.code),
     );
     // Who may see the group hears why (FORBIDDEN); who may not hears of no group at all (NOT_FOUND).
     expect(answers).toEqual(['FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
@@ -131,26 +154,41 @@ describe('correcting a meeting', () => {
 
   /** A meeting of group A's two founding members on a fresh day of 2020 (before anyone else joined). */
   async function meeting(): Promise<string> {
-    founders ??= (await graphqlOk(env.app, world.token.treasurerA, 'query($id: ID!) { group(id: $id) { members(first: 100) { nodes { id joinedOn } } } }', { id: world.ids.groupA })).group.members.nodes
+    founders ??= (
+      await graphqlOk(
+        env.app,
+        world.token.treasurerA,
+        'query($id: ID!) { group(id: $id) { members(first: 100) { nodes { id joinedOn } } } }',
+        { id: world.ids.groupA },
+      )
+    ).group.members.nodes
       .filter((m: any) => m.joinedOn === '2020-02-04')
       .map((m: any) => m.id);
     const date = `2020-${String(3 + Math.floor(day / 28)).padStart(2, '0')}-${String(1 + (day++ % 28)).padStart(2, '0')}`;
-    await graphqlOk(env.app, world.token.treasurerA, 'mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }', {
-      input: {
-        idempotencyKey: ikey(),
-        groupId: world.ids.groupA,
-        date,
-        attendance: founders.map((memberId, i) => ({ memberId, status: i === 0 ? 'PRESENT' : 'ABSENT' })),
-        minutes: [{ agendaItem: 'ទិញសម្ភារៈ', discussed: true, decision: 'សមាជិក ២ នាក់នឹងទិញ' }],
-        entries: [],
+    await graphqlOk(
+      env.app,
+      world.token.treasurerA,
+      'mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }',
+      {
+        input: {
+          idempotencyKey: ikey(),
+          groupId: world.ids.groupA,
+          date,
+          attendance: founders.map((memberId, i) => ({ memberId, status: i === 0 ? 'PRESENT' : 'ABSENT' })),
+          minutes: [{ agendaItem: 'ទិញសម្ភារៈ', discussed: true, decision: 'សមាជិក ២ នាក់នឹងទិញ' }],
+          entries: [],
+        },
       },
-    });
+    );
     return date;
   }
   const correctMeeting = (token: string, input: Record<string, unknown>) =>
-    graphql(env.app, token, CORRECT_MEETING, { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, reason: 'she was there, late', ...input } });
+    graphql(env.app, token, CORRECT_MEETING, {
+      input: { idempotencyKey: ikey(), groupId: world.ids.groupA, reason: 'she was there, late', ...input },
+    });
   const allPresent = () => founders.map((memberId) => ({ memberId, status: 'PRESENT' }));
-  const recent = async (date: string) => (await getBooks(env.db, world.ids.groupA)).activity.recentMeetings.find((m) => m.date === date);
+  const recent = async (date: string) =>
+    (await getBooks(env.db, world.ids.groupA)).activity.recentMeetings.find((m) => m.date === date);
 
   it('the secretary corrects attendance: the meeting reads as corrected, what was recorded stays in its history', async () => {
     const date = await meeting();
@@ -169,7 +207,8 @@ describe('correcting a meeting', () => {
         minutesBefore: null,
       },
     ]);
-    const read = (await graphqlOk(env.app, world.token.presidentA, MEETINGS, { id: world.ids.groupA, d: date })).group.meetings.nodes[0];
+    const read = (await graphqlOk(env.app, world.token.presidentA, MEETINGS, { id: world.ids.groupA, d: date })).group
+      .meetings.nodes[0];
     expect(read).toMatchObject({ presentCount: 2, corrections: [{ number: 1 }] });
   });
 
@@ -189,7 +228,11 @@ describe('correcting a meeting', () => {
   it('the treasurer corrects the minutes; the money of the meeting is untouched', async () => {
     const date = await meeting();
     const books = await getBooks(env.db, world.ids.groupA);
-    const r = await correctMeeting(world.token.treasurerA, { date, minutes: [{ agendaItem: 'ទិញសម្ភារៈ', discussed: true, decision: 'សមាជិក ៣ នាក់នឹងទិញ' }], reason: 'three, not two' });
+    const r = await correctMeeting(world.token.treasurerA, {
+      date,
+      minutes: [{ agendaItem: 'ទិញសម្ភារៈ', discussed: true, decision: 'សមាជិក ៣ នាក់នឹងទិញ' }],
+      reason: 'three, not two',
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data!.correctMeeting.corrections[0]).toMatchObject({
       attendance: null,
@@ -204,7 +247,11 @@ describe('correcting a meeting', () => {
   it('two corrections in a row are kept in order, each knowing what it replaced', async () => {
     const date = await meeting();
     await correctMeeting(world.token.treasurerA, { date, attendance: allPresent() });
-    const r = await correctMeeting(world.token.treasurerA, { date, attendance: founders.map((memberId) => ({ memberId, status: 'REPRESENTED' })), reason: 'sent her sister' });
+    const r = await correctMeeting(world.token.treasurerA, {
+      date,
+      attendance: founders.map((memberId) => ({ memberId, status: 'REPRESENTED' })),
+      reason: 'sent her sister',
+    });
     const [first, second] = r.data!.correctMeeting.corrections;
     expect([first.number, second.number]).toEqual([1, 2]);
     expect(second.attendanceBefore.map((a: any) => a.status)).toEqual(['PRESENT', 'PRESENT']);
@@ -213,10 +260,29 @@ describe('correcting a meeting', () => {
 
   it.each([
     ['no meeting on that day', () => ({ date: '2020-02-29', minutes: [] }), 'input.date', 'NOT_FOUND'],
-    ['nothing that differs (attendance in another order)', () => ({ attendance: [...founders].reverse().map((memberId, i) => ({ memberId, status: i === 1 ? 'PRESENT' : 'ABSENT' })) }), 'input', 'BAD_USER_INPUT'],
+    [
+      'nothing that differs (attendance in another order)',
+      () => ({
+        attendance: [...founders]
+          .reverse()
+          .map((memberId, i) => ({ memberId, status: i === 1 ? 'PRESENT' : 'ABSENT' })),
+      }),
+      'input',
+      'BAD_USER_INPUT',
+    ],
     ['nothing at all', () => ({}), 'input', 'BAD_USER_INPUT'],
-    ['a member left out of the attendance', () => ({ attendance: allPresent().slice(1) }), 'input.attendance', 'BAD_USER_INPUT'],
-    ['someone who was not a member that day', () => ({ attendance: [...allPresent(), { memberId: world.ids.memberB, status: 'PRESENT' }] }), 'input.attendance.2.memberId', 'BAD_USER_INPUT'],
+    [
+      'a member left out of the attendance',
+      () => ({ attendance: allPresent().slice(1) }),
+      'input.attendance',
+      'BAD_USER_INPUT',
+    ],
+    [
+      'someone who was not a member that day',
+      () => ({ attendance: [...allPresent(), { memberId: world.ids.memberB, status: 'PRESENT' }] }),
+      'input.attendance.2.memberId',
+      'BAD_USER_INPUT',
+    ],
     ['no reason', () => ({ minutes: [], reason: '' }), 'input.reason', 'BAD_USER_INPUT'],
   ])('refuses %s, naming the field, and writes nothing', async (_label, patch, field, code) => {
     const date = await meeting();
@@ -229,7 +295,12 @@ describe('correcting a meeting', () => {
   it("the president, another group's treasurer and a coordinator are refused, and nothing changes", async () => {
     const date = await meeting();
     const before = await snapshot(env);
-    for (const [t, code] of [[world.token.presidentA, 'FORBIDDEN'], [world.token.treasurerB, 'NOT_FOUND'], [world.token.coordinatorTop, 'FORBIDDEN'], [world.token.ngoStaff, 'FORBIDDEN']] as const) {
+    for (const [t, code] of [
+      [world.token.presidentA, 'FORBIDDEN'],
+      [world.token.treasurerB, 'NOT_FOUND'],
+      [world.token.coordinatorTop, 'FORBIDDEN'],
+      [world.token.ngoStaff, 'FORBIDDEN'],
+    ] as const) {
       expect((await correctMeeting(t, { date, attendance: allPresent() })).errors![0]!.extensions!.code).toBe(code);
     }
     expect(await snapshot(env)).toBe(before);

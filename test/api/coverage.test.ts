@@ -18,50 +18,117 @@ beforeAll(async () => {
   env = await integrationEnv();
   world = await buildWorld(env);
   // Kampong Kdei (170403): 3 groups; Khvav (170404): 2 groups; Chi Kraeng (170402): group A.
-  for (const [commune, n] of [['170403', 3], ['170404', 2]] as const) {
+  for (const [commune, n] of [
+    ['170403', 3],
+    ['170404', 2],
+  ] as const) {
     for (let i = 0; i < n; i++) {
-      const g = (await graphqlOk(env.app, world.token.admin, M.createGroup, {
-        input: { idempotencyKey: ikey(), name: `G ${commune} ${i}`, placeCode: commune, currency: 'KHR', meetingSchedule: { frequency: 'MONTHLY', weekday: 'MONDAY' }, formedOn: '2022-01-03', federationId: world.ids.subFederation },
-      })).createGroup.id;
+      const g = (
+        await graphqlOk(env.app, world.token.admin, M.createGroup, {
+          input: {
+            idempotencyKey: ikey(),
+            name: `G ${commune} ${i}`,
+            placeCode: commune,
+            currency: 'KHR',
+            meetingSchedule: { frequency: 'MONTHLY', weekday: 'MONDAY' },
+            formedOn: '2022-01-03',
+            federationId: world.ids.subFederation,
+          },
+        })
+      ).createGroup.id;
       groupsIn[commune]!.push(g);
       const t = `cov-${ikey()}`;
-      await graphqlOk(env.app, world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId: t, displayName: 't' } });
-      await graphqlOk(env.app, world.token.admin, M.appointOfficer, { input: { idempotencyKey: ikey(), groupId: g, userId: t, role: 'TREASURER', from: '2022-01-03' } });
+      await graphqlOk(env.app, world.token.admin, M.createUser, {
+        input: { idempotencyKey: ikey(), userId: t, displayName: 't' },
+      });
+      await graphqlOk(env.app, world.token.admin, M.appointOfficer, {
+        input: { idempotencyKey: ikey(), groupId: g, userId: t, role: 'TREASURER', from: '2022-01-03' },
+      });
       const tt = await env.tokenFor(t);
-      for (let m = 0; m < 10; m++) await graphqlOk(env.app, tt, M.addMember, { input: { idempotencyKey: ikey(), groupId: g, name: 'ស', sex: 'FEMALE', joinedOn: '2022-01-03' } });
+      for (let m = 0; m < 10; m++)
+        await graphqlOk(env.app, tt, M.addMember, {
+          input: { idempotencyKey: ikey(), groupId: g, name: 'ស', sex: 'FEMALE', joinedOn: '2022-01-03' },
+        });
     }
   }
   const records = await readWholeStream(env.db.client, inject('dynamoEndpoint'), env.table);
   await handleStreamBatch(env.db, records, '2026-11-22');
-  await graphqlOk(env.app, world.token.ngoStaff, C.sectors, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, sectors: ['WATER_SANITATION_HYGIENE', 'HEALTH', 'HEALTH'] } });
-  service = (await graphqlOk(env.app, world.token.ngoStaff, C.service, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, name: 'Water filters', sector: 'WATER_SANITATION_HYGIENE' } })).registerService.id;
+  await graphqlOk(env.app, world.token.ngoStaff, C.sectors, {
+    input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, sectors: ['WATER_SANITATION_HYGIENE', 'HEALTH', 'HEALTH'] },
+  });
+  service = (
+    await graphqlOk(env.app, world.token.ngoStaff, C.service, {
+      input: {
+        idempotencyKey: ikey(),
+        ngoId: world.ids.ngo,
+        name: 'Water filters',
+        sector: 'WATER_SANITATION_HYGIENE',
+      },
+    })
+  ).registerService.id;
   for (const commune of ['170403', '170404']) {
-    await graphqlOk(env.app, world.token.ngoStaff, C.deliver, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, serviceId: service, date: '2026-06-10', communeCode: commune, participants: 40, women: 37 } });
+    await graphqlOk(env.app, world.token.ngoStaff, C.deliver, {
+      input: {
+        idempotencyKey: ikey(),
+        ngoId: world.ids.ngo,
+        serviceId: service,
+        date: '2026-06-10',
+        communeCode: commune,
+        participants: 40,
+        women: 37,
+      },
+    });
   }
 }, 120_000);
 
 describe('coverage', () => {
   it('an NGO keeps its sectors and services', async () => {
-    const ngo = await graphqlOk(env.app, world.token.ngoStaff, '{ ngos { nodes { id sectors services { name sector } } } }');
-    expect(ngo.ngos.nodes[0]).toMatchObject({ sectors: ['HEALTH', 'WATER_SANITATION_HYGIENE'], services: [{ name: 'Water filters', sector: 'WATER_SANITATION_HYGIENE' }] });
+    const ngo = await graphqlOk(
+      env.app,
+      world.token.ngoStaff,
+      '{ ngos { nodes { id sectors services { name sector } } } }',
+    );
+    expect(ngo.ngos.nodes[0]).toMatchObject({
+      sectors: ['HEALTH', 'WATER_SANITATION_HYGIENE'],
+      services: [{ name: 'Water filters', sector: 'WATER_SANITATION_HYGIENE' }],
+    });
   });
 
   it('counts groups and members reached, shown at exactly 3 groups', async () => {
-    const kdei = (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '170403', s: 'WATER_SANITATION_HYGIENE' })).coverage;
-    expect(kdei).toMatchObject({ communesReached: 1, groupsReached: { suppressed: false, value: 3 }, membersReached: { suppressed: false, value: 30 } });
-    const district = (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '1704', s: 'WATER_SANITATION_HYGIENE' })).coverage;
-    expect(district).toMatchObject({ communesReached: 2, groupsReached: { suppressed: false, value: 5 }, membersReached: { suppressed: false, value: 50 } });
+    const kdei = (
+      await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '170403', s: 'WATER_SANITATION_HYGIENE' })
+    ).coverage;
+    expect(kdei).toMatchObject({
+      communesReached: 1,
+      groupsReached: { suppressed: false, value: 3 },
+      membersReached: { suppressed: false, value: 30 },
+    });
+    const district = (
+      await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '1704', s: 'WATER_SANITATION_HYGIENE' })
+    ).coverage;
+    expect(district).toMatchObject({
+      communesReached: 2,
+      groupsReached: { suppressed: false, value: 5 },
+      membersReached: { suppressed: false, value: 50 },
+    });
   });
 
   it('suppresses counts of 1 or 2 groups: returned as suppressed, never as a number', async () => {
-    const khvav = (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '170404', s: 'WATER_SANITATION_HYGIENE' })).coverage;
-    expect(khvav).toMatchObject({ communesReached: 1, groupsReached: { suppressed: true, value: null }, membersReached: { suppressed: true, value: null } });
+    const khvav = (
+      await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '170404', s: 'WATER_SANITATION_HYGIENE' })
+    ).coverage;
+    expect(khvav).toMatchObject({
+      communesReached: 1,
+      groupsReached: { suppressed: true, value: null },
+      membersReached: { suppressed: true, value: null },
+    });
     const none = (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '1704', s: 'HEALTH' })).coverage;
     expect(none).toMatchObject({ communesReached: 0, groupsReached: { suppressed: false, value: 0 } });
   });
 
   it('gaps: communes with active groups and no delivery of the sector in 12 months', async () => {
-    const gaps = (await graphqlOk(env.app, world.token.ngoStaff, C.gaps, { p: '1704', s: 'WATER_SANITATION_HYGIENE' })).coverageGaps;
+    const gaps = (await graphqlOk(env.app, world.token.ngoStaff, C.gaps, { p: '1704', s: 'WATER_SANITATION_HYGIENE' }))
+      .coverageGaps;
     expect(gaps).toEqual([{ commune: { code: '170402' }, activeGroups: { suppressed: true, value: null } }]);
     const health = (await graphqlOk(env.app, world.token.ngoStaff, C.gaps, { p: '1704', s: 'HEALTH' })).coverageGaps;
     expect(health.map((g: any) => [g.commune.code, g.activeGroups])).toEqual([
@@ -73,31 +140,81 @@ describe('coverage', () => {
 
   it('deliveries are checked: the NGO’s own service, a real commune, women ≤ participants', async () => {
     const bad = (patch: Record<string, unknown>) =>
-      graphql(env.app, world.token.ngoStaff, C.deliver, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, serviceId: service, date: '2026-06-10', communeCode: '170403', participants: 10, women: 5, ...patch } });
-    expect((await bad({ women: 11 })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.women' });
-    expect((await bad({ communeCode: '179999' })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.communeCode' });
-    expect((await bad({ serviceId: 'nope' })).errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.serviceId' });
+      graphql(env.app, world.token.ngoStaff, C.deliver, {
+        input: {
+          idempotencyKey: ikey(),
+          ngoId: world.ids.ngo,
+          serviceId: service,
+          date: '2026-06-10',
+          communeCode: '170403',
+          participants: 10,
+          women: 5,
+          ...patch,
+        },
+      });
+    expect((await bad({ women: 11 })).errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.women',
+    });
+    expect((await bad({ communeCode: '179999' })).errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.communeCode',
+    });
+    expect((await bad({ serviceId: 'nope' })).errors![0]!.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'input.serviceId',
+    });
   });
 
   it('only NGOs, federations and administrators read coverage; only an NGO’s staff record its deliveries', async () => {
     for (const t of [world.token.treasurerA, world.token.bankOfficer, world.token.nobody]) {
-      expect((await graphql(env.app, t, C.coverage, { p: '1704', s: 'HEALTH' })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+      expect((await graphql(env.app, t, C.coverage, { p: '1704', s: 'HEALTH' })).errors![0]!.extensions!.code).toBe(
+        'FORBIDDEN',
+      );
     }
-    expect((await graphql(env.app, world.token.coordinatorTop, C.coverage, { p: '1704', s: 'HEALTH' })).errors).toBeUndefined();
+    expect(
+      (await graphql(env.app, world.token.coordinatorTop, C.coverage, { p: '1704', s: 'HEALTH' })).errors,
+    ).toBeUndefined();
     for (const t of [world.token.treasurerA, world.token.bankOfficer, world.token.coordinatorTop]) {
-      const r = await graphql(env.app, t, C.deliver, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, serviceId: service, date: '2026-06-10', communeCode: '170403', participants: 1, women: 1 } });
+      const r = await graphql(env.app, t, C.deliver, {
+        input: {
+          idempotencyKey: ikey(),
+          ngoId: world.ids.ngo,
+          serviceId: service,
+          date: '2026-06-10',
+          communeCode: '170403',
+          participants: 1,
+          women: 1,
+        },
+      });
       expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     }
   });
 
   it('a delivery to particular groups reaches those groups: counted once, their communes leave the gaps', async () => {
-    const health = (await graphqlOk(env.app, world.token.ngoStaff, C.service, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, name: 'Health talk', sector: 'HEALTH' } })).registerService.id;
+    const health = (
+      await graphqlOk(env.app, world.token.ngoStaff, C.service, {
+        input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, name: 'Health talk', sector: 'HEALTH' },
+      })
+    ).registerService.id;
     const deliver = (groupIds: string[], sId = health) =>
-      graphql(env.app, world.token.ngoStaff, C.deliver, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, serviceId: sId, date: '2026-07-01', groupIds, participants: 12, women: 12 } });
+      graphql(env.app, world.token.ngoStaff, C.deliver, {
+        input: {
+          idempotencyKey: ikey(),
+          ngoId: world.ids.ngo,
+          serviceId: sId,
+          date: '2026-07-01',
+          groupIds,
+          participants: 12,
+          women: 12,
+        },
+      });
     // Two groups of Khvav: 2 groups stand behind the count, so it is suppressed.
     const two = await deliver(groupsIn['170404']!);
     expect(two.data!.recordDelivery).toMatchObject({ communes: [{ code: '170404' }], groupIds: groupsIn['170404'] });
-    expect((await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '1704', s: 'HEALTH' })).coverage).toMatchObject({
+    expect(
+      (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '1704', s: 'HEALTH' })).coverage,
+    ).toMatchObject({
       communesReached: 0,
       groupsReached: { suppressed: true, value: null },
       membersReached: { suppressed: true, value: null },
@@ -105,7 +222,9 @@ describe('coverage', () => {
     // A third group, delivered to twice, makes 3 groups; its members count once.
     await deliver([groupsIn['170403']![0]!]);
     await deliver([groupsIn['170403']![0]!]);
-    expect((await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '1704', s: 'HEALTH' })).coverage).toMatchObject({
+    expect(
+      (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '1704', s: 'HEALTH' })).coverage,
+    ).toMatchObject({
       communesReached: 0,
       groupsReached: { suppressed: false, value: 3 },
       membersReached: { suppressed: false, value: 30 },
@@ -114,22 +233,40 @@ describe('coverage', () => {
     expect(gaps.map((g: any) => g.commune.code)).toEqual(['170402']);
     // A group inside a commune reached as a whole is not counted again.
     await deliver([groupsIn['170403']![1]!], service);
-    expect((await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '170403', s: 'WATER_SANITATION_HYGIENE' })).coverage).toMatchObject({ groupsReached: { value: 3 }, membersReached: { value: 30 } });
+    expect(
+      (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '170403', s: 'WATER_SANITATION_HYGIENE' }))
+        .coverage,
+    ).toMatchObject({ groupsReached: { value: 3 }, membersReached: { value: 30 } });
     // The NGO sees its own deliveries, newest first.
-    const listed = (await graphqlOk(env.app, world.token.ngoStaff, C.deliveries)).ngos.nodes.find((n: any) => n.id === world.ids.ngo).deliveries;
+    const listed = (await graphqlOk(env.app, world.token.ngoStaff, C.deliveries)).ngos.nodes.find(
+      (n: any) => n.id === world.ids.ngo,
+    ).deliveries;
     expect(listed.nodes[0]).toMatchObject({ date: '2026-07-01' });
     expect(listed.nodes.some((d: any) => d.groupIds.length === 2)).toBe(true);
   });
 
   it('a delivery names a commune or groups, never both or neither, and only groups that exist', async () => {
-    const input = { idempotencyKey: ikey(), ngoId: world.ids.ngo, serviceId: service, date: '2026-06-10', participants: 1, women: 1 };
-    const both = await graphql(env.app, world.token.ngoStaff, C.deliver, { input: { ...input, communeCode: '170403', groupIds: [world.ids.groupA] } });
+    const input = {
+      idempotencyKey: ikey(),
+      ngoId: world.ids.ngo,
+      serviceId: service,
+      date: '2026-06-10',
+      participants: 1,
+      women: 1,
+    };
+    const both = await graphql(env.app, world.token.ngoStaff, C.deliver, {
+      input: { ...input, communeCode: '170403', groupIds: [world.ids.groupA] },
+    });
     expect(both.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.communeCode' });
     const neither = await graphql(env.app, world.token.ngoStaff, C.deliver, { input: { ...input } });
     expect(neither.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.communeCode' });
-    const twice = await graphql(env.app, world.token.ngoStaff, C.deliver, { input: { ...input, groupIds: [world.ids.groupA, world.ids.groupA] } });
+    const twice = await graphql(env.app, world.token.ngoStaff, C.deliver, {
+      input: { ...input, groupIds: [world.ids.groupA, world.ids.groupA] },
+    });
     expect(twice.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.groupIds' });
-    const unknown = await graphql(env.app, world.token.ngoStaff, C.deliver, { input: { ...input, groupIds: [world.ids.groupA, 'no-such-group'] } });
+    const unknown = await graphql(env.app, world.token.ngoStaff, C.deliver, {
+      input: { ...input, groupIds: [world.ids.groupA, 'no-such-group'] },
+    });
     expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.groupIds.1' });
   });
 
@@ -146,22 +283,68 @@ describe('coverage', () => {
 describe('correcting and withdrawing a delivery', () => {
   const DELIVERY = 'id date status corrects ending { by reason replacedBy } communes { code } groupIds participants';
   const withdraw = (token: string, d: { id: string; date: string }, reason = 'never happened: the road was flooded') =>
-    graphql(env.app, token, `mutation($input: WithdrawDeliveryInput!) { withdrawDelivery(input: $input) { ${DELIVERY} } }`, {
-      input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, deliveryId: d.id, deliveryDate: d.date, reason },
-    });
+    graphql(
+      env.app,
+      token,
+      `mutation($input: WithdrawDeliveryInput!) { withdrawDelivery(input: $input) { ${DELIVERY} } }`,
+      {
+        input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, deliveryId: d.id, deliveryDate: d.date, reason },
+      },
+    );
   const correct = (token: string, d: { id: string; date: string }, patch: Record<string, unknown>) =>
-    graphql(env.app, token, `mutation($input: CorrectDeliveryInput!) { correctDelivery(input: $input) { ${DELIVERY} } }`, {
-      input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, deliveryId: d.id, deliveryDate: d.date, serviceId: education, date: '2026-07-01', participants: 30, women: 25, reason: 'wrong commune written', ...patch },
-    });
+    graphql(
+      env.app,
+      token,
+      `mutation($input: CorrectDeliveryInput!) { correctDelivery(input: $input) { ${DELIVERY} } }`,
+      {
+        input: {
+          idempotencyKey: ikey(),
+          ngoId: world.ids.ngo,
+          deliveryId: d.id,
+          deliveryDate: d.date,
+          serviceId: education,
+          date: '2026-07-01',
+          participants: 30,
+          women: 25,
+          reason: 'wrong commune written',
+          ...patch,
+        },
+      },
+    );
   let education: string;
   const deliver = async (input: Record<string, unknown>) =>
-    (await graphqlOk(env.app, world.token.ngoStaff, C.deliver, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, serviceId: education, date: '2026-07-01', participants: 30, women: 25, ...input } })).recordDelivery;
-  const reached = async (p: string) => (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p, s: 'EDUCATION' })).coverage;
+    (
+      await graphqlOk(env.app, world.token.ngoStaff, C.deliver, {
+        input: {
+          idempotencyKey: ikey(),
+          ngoId: world.ids.ngo,
+          serviceId: education,
+          date: '2026-07-01',
+          participants: 30,
+          women: 25,
+          ...input,
+        },
+      })
+    ).recordDelivery;
+  const reached = async (p: string) =>
+    (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p, s: 'EDUCATION' })).coverage;
   const listed = async (id: string) =>
-    (await graphqlOk(env.app, world.token.ngoStaff, '{ ngos(first: 2) { nodes { id deliveries(first: 20) { nodes { id status ending { by reason replacedBy } } } } } }')).ngos.nodes.find((n: any) => n.id === world.ids.ngo).deliveries.nodes.find((d: any) => d.id === id);
+    (
+      await graphqlOk(
+        env.app,
+        world.token.ngoStaff,
+        '{ ngos(first: 2) { nodes { id deliveries(first: 20) { nodes { id status ending { by reason replacedBy } } } } } }',
+      )
+    ).ngos.nodes
+      .find((n: any) => n.id === world.ids.ngo)
+      .deliveries.nodes.find((d: any) => d.id === id);
 
   beforeAll(async () => {
-    education = (await graphqlOk(env.app, world.token.ngoStaff, C.service, { input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, name: 'Literacy class', sector: 'EDUCATION' } })).registerService.id;
+    education = (
+      await graphqlOk(env.app, world.token.ngoStaff, C.service, {
+        input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, name: 'Literacy class', sector: 'EDUCATION' },
+      })
+    ).registerService.id;
   });
 
   it('a withdrawn delivery stops counting: the commune is a gap again, and the NGO sees who withdrew it and why', async () => {
@@ -169,9 +352,15 @@ describe('correcting and withdrawing a delivery', () => {
     expect(await reached('170403')).toMatchObject({ communesReached: 1, groupsReached: { value: 3 } });
     const r = await withdraw(world.token.ngoStaff, d);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.withdrawDelivery).toMatchObject({ id: d.id, status: 'WITHDRAWN', ending: { by: 'ngo-staff', reason: 'never happened: the road was flooded', replacedBy: null } });
+    expect(r.data!.withdrawDelivery).toMatchObject({
+      id: d.id,
+      status: 'WITHDRAWN',
+      ending: { by: 'ngo-staff', reason: 'never happened: the road was flooded', replacedBy: null },
+    });
     expect(await reached('170403')).toMatchObject({ communesReached: 0, groupsReached: { value: 0 } });
-    const gaps = (await graphqlOk(env.app, world.token.ngoStaff, C.gaps, { p: '1704', s: 'EDUCATION' })).coverageGaps.map((g: any) => g.commune.code);
+    const gaps = (
+      await graphqlOk(env.app, world.token.ngoStaff, C.gaps, { p: '1704', s: 'EDUCATION' })
+    ).coverageGaps.map((g: any) => g.commune.code);
     expect(gaps).toContain('170403');
     expect(await listed(d.id)).toMatchObject({ status: 'WITHDRAWN' });
   });
@@ -182,7 +371,10 @@ describe('correcting and withdrawing a delivery', () => {
     expect(r.errors).toBeUndefined();
     const replacement = r.data!.correctDelivery;
     expect(replacement).toMatchObject({ status: 'RECORDED', corrects: d.id, communes: [{ code: '170403' }] });
-    expect(await listed(d.id)).toMatchObject({ status: 'CORRECTED', ending: { by: 'ngo-staff', reason: 'wrong commune written', replacedBy: replacement.id } });
+    expect(await listed(d.id)).toMatchObject({
+      status: 'CORRECTED',
+      ending: { by: 'ngo-staff', reason: 'wrong commune written', replacedBy: replacement.id },
+    });
     expect(await reached('170404')).toMatchObject({ communesReached: 0 });
     expect(await reached('170403')).toMatchObject({ communesReached: 1, groupsReached: { value: 3 } });
     await withdraw(world.token.ngoStaff, replacement, 'tidy up');
@@ -194,41 +386,86 @@ describe('correcting and withdrawing a delivery', () => {
     expect(await reached('170403')).toMatchObject({ groupsReached: { suppressed: true } });
     const r = await correct(world.token.ngoStaff, d, { groupIds: [g1, g2, g3] });
     expect(r.errors).toBeUndefined();
-    expect(await reached('170403')).toMatchObject({ communesReached: 0, groupsReached: { suppressed: false, value: 3 }, membersReached: { value: 30 } });
+    expect(await reached('170403')).toMatchObject({
+      communesReached: 0,
+      groupsReached: { suppressed: false, value: 3 },
+      membersReached: { value: 30 },
+    });
     await withdraw(world.token.ngoStaff, r.data!.correctDelivery, 'tidy up');
     expect(await reached('170403')).toMatchObject({ groupsReached: { value: 0 } });
   });
 
   it('a delivery ends once: withdrawing or correcting it again is a CONFLICT that writes nothing; a retry replays', async () => {
     const d = await deliver({ communeCode: '170404' });
-    const input = { idempotencyKey: ikey(), ngoId: world.ids.ngo, deliveryId: d.id, deliveryDate: d.date, reason: 'duplicate' };
+    const input = {
+      idempotencyKey: ikey(),
+      ngoId: world.ids.ngo,
+      deliveryId: d.id,
+      deliveryDate: d.date,
+      reason: 'duplicate',
+    };
     const doc = 'mutation($input: WithdrawDeliveryInput!) { withdrawDelivery(input: $input) { id status } }';
     const first = await graphqlOk(env.app, world.token.ngoStaff, doc, { input });
     expect(await graphqlOk(env.app, world.token.ngoStaff, doc, { input })).toEqual(first);
     const before = await snapshot(env);
-    expect((await withdraw(world.token.ngoStaff, d)).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.deliveryId' });
-    expect((await correct(world.token.ngoStaff, d, { communeCode: '170403' })).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.deliveryId' });
+    expect((await withdraw(world.token.ngoStaff, d)).errors![0]!.extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'input.deliveryId',
+    });
+    expect((await correct(world.token.ngoStaff, d, { communeCode: '170403' })).errors![0]!.extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'input.deliveryId',
+    });
     expect(await snapshot(env)).toBe(before);
   });
 
   it('refuses an unknown delivery, a wrong date, a bad correction, and everyone but the NGO and administrators; nothing is written', async () => {
     const d = await deliver({ communeCode: '170404' });
     const otherStaff = `ngo2-${ikey()}`;
-    const otherNgo = (await graphqlOk(env.app, world.token.admin, M.createNgo, { input: { idempotencyKey: ikey(), name: 'Other NGO' } })).createNgo.id;
-    await graphqlOk(env.app, world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId: otherStaff, displayName: 'x' } });
-    await graphqlOk(env.app, world.token.admin, M.assignRole, { input: { idempotencyKey: ikey(), userId: otherStaff, tenantType: 'NGO', tenantId: otherNgo, role: 'STAFF' } });
+    const otherNgo = (
+      await graphqlOk(env.app, world.token.admin, M.createNgo, { input: { idempotencyKey: ikey(), name: 'Other NGO' } })
+    ).createNgo.id;
+    await graphqlOk(env.app, world.token.admin, M.createUser, {
+      input: { idempotencyKey: ikey(), userId: otherStaff, displayName: 'x' },
+    });
+    await graphqlOk(env.app, world.token.admin, M.assignRole, {
+      input: { idempotencyKey: ikey(), userId: otherStaff, tenantType: 'NGO', tenantId: otherNgo, role: 'STAFF' },
+    });
     const before = await snapshot(env);
     const code = async (r: Promise<{ errors?: readonly any[] }>) => (await r).errors![0]!.extensions;
-    expect(await code(withdraw(world.token.ngoStaff, { id: 'no-such-delivery', date: d.date }))).toMatchObject({ code: 'NOT_FOUND', field: 'input.deliveryId' });
-    expect(await code(withdraw(world.token.ngoStaff, { id: d.id, date: '2026-07-02' }))).toMatchObject({ code: 'NOT_FOUND', field: 'input.deliveryId' });
-    expect(await code(correct(world.token.ngoStaff, d, { communeCode: '170403', groupIds: [groupsIn['170403']![0]] }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.communeCode' });
-    expect(await code(correct(world.token.ngoStaff, d, { communeCode: '170403', women: 31 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.women' });
-    expect(await code(correct(world.token.ngoStaff, d, { communeCode: '170403', reason: '' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
-    for (const t of [await env.tokenFor(otherStaff), world.token.bankOfficer, world.token.coordinatorTop, world.token.treasurerA, world.token.nobody]) {
+    expect(await code(withdraw(world.token.ngoStaff, { id: 'no-such-delivery', date: d.date }))).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'input.deliveryId',
+    });
+    expect(await code(withdraw(world.token.ngoStaff, { id: d.id, date: '2026-07-02' }))).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'input.deliveryId',
+    });
+    expect(
+      await code(correct(world.token.ngoStaff, d, { communeCode: '170403', groupIds: [groupsIn['170403']![0]] })),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.communeCode' });
+    expect(await code(correct(world.token.ngoStaff, d, { communeCode: '170403', women: 31 }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.women',
+    });
+    expect(await code(correct(world.token.ngoStaff, d, { communeCode: '170403', reason: '' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.reason',
+    });
+    for (const t of [
+      await env.tokenFor(otherStaff),
+      world.token.bankOfficer,
+      world.token.coordinatorTop,
+      world.token.treasurerA,
+      world.token.nobody,
+    ]) {
       expect(await code(withdraw(t, d))).toMatchObject({ code: 'FORBIDDEN' });
       expect(await code(correct(t, d, { communeCode: '170403' }))).toMatchObject({ code: 'FORBIDDEN' });
     }
     expect(await snapshot(env)).toBe(before);
-    expect((await withdraw(world.token.admin, d, 'recorded twice')).data!.withdrawDelivery).toMatchObject({ status: 'WITHDRAWN', ending: { by: 'admin' } });
+    expect((await withdraw(world.token.admin, d, 'recorded twice')).data!.withdrawDelivery).toMatchObject({
+      status: 'WITHDRAWN',
+      ending: { by: 'admin' },
+    });
   });
 });

@@ -28,18 +28,37 @@ const PROFILE = `query($g: ID!, $from: Date!, $to: Date!, $card: ScorecardName) 
 async function groupWithHistory(months: number, granted = { from: '2019-01-01', to: '2026-12-31' }): Promise<string> {
   const groupId = (
     await graphqlOk(env.app, world.token.admin, M.createGroup, {
-      input: { idempotencyKey: ikey(), name: `History ${months}`, placeCode: '020901', currency: 'KHR', meetingSchedule: { frequency: 'MONTHLY', weekday: 'TUESDAY', weekOfMonth: 1 }, formedOn: '2019-01-01' },
+      input: {
+        idempotencyKey: ikey(),
+        name: `History ${months}`,
+        placeCode: '020901',
+        currency: 'KHR',
+        meetingSchedule: { frequency: 'MONTHLY', weekday: 'TUESDAY', weekOfMonth: 1 },
+        formedOn: '2019-01-01',
+      },
     })
   ).createGroup.id;
   const treasurer = `cp-${ikey()}`;
-  await graphqlOk(env.app, world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId: treasurer, displayName: 't' } });
-  await graphqlOk(env.app, world.token.admin, M.appointOfficer, { input: { idempotencyKey: ikey(), groupId, userId: treasurer, role: 'TREASURER', from: '2019-01-01' } });
+  await graphqlOk(env.app, world.token.admin, M.createUser, {
+    input: { idempotencyKey: ikey(), userId: treasurer, displayName: 't' },
+  });
+  await graphqlOk(env.app, world.token.admin, M.appointOfficer, {
+    input: { idempotencyKey: ikey(), groupId, userId: treasurer, role: 'TREASURER', from: '2019-01-01' },
+  });
   const t = await env.tokenFor(treasurer);
   const members: string[] = [];
   for (let i = 0; i < 10; i++) {
-    members.push((await graphqlOk(env.app, t, M.addMember, { input: { idempotencyKey: ikey(), groupId, name: `សមាជិក ${i}`, sex: 'FEMALE', joinedOn: '2019-01-01' } })).addMember.id);
+    members.push(
+      (
+        await graphqlOk(env.app, t, M.addMember, {
+          input: { idempotencyKey: ikey(), groupId, name: `សមាជិក ${i}`, sex: 'FEMALE', joinedOn: '2019-01-01' },
+        })
+      ).addMember.id,
+    );
   }
-  await graphqlOk(env.app, t, B.setConstitution, { input: constitution(groupId, ikey(), { effectiveFrom: '2019-01-01' }) });
+  await graphqlOk(env.app, t, B.setConstitution, {
+    input: constitution(groupId, ikey(), { effectiveFrom: '2019-01-01' }),
+  });
   const meetings = Array.from({ length: months }, (_, k) => {
     const date = `${addMonths('2026-11-03', k - months + 1)}`;
     return {
@@ -50,19 +69,30 @@ async function groupWithHistory(months: number, granted = { from: '2019-01-01', 
       minutes: [{ agendaItem: 'ការសន្សំ', discussed: true, decision: 'បាទ' }],
       entries: [
         ...members.map((memberId, i) => ({ id: `s${i}`, kind: 'SAVING', amount: '5000', memberId })),
-        ...(k === months - 1 ? [{ id: `loan-${k}`, kind: 'LOAN_DISBURSEMENT', amount: '10000', memberId: members[0], termMonths: 6 }] : []),
+        ...(k === months - 1
+          ? [{ id: `loan-${k}`, kind: 'LOAN_DISBURSEMENT', amount: '10000', memberId: members[0], termMonths: 6 }]
+          : []),
       ],
     };
   });
   // Each meeting is recorded two days after it was held, as a prompt treasurer would.
   for (const meeting of meetings) {
-    clock.set(`${addMonths(meeting.date, 0).slice(0, 8)}${String(Number(meeting.date.slice(8)) + 2).padStart(2, '0')}T03:00:00.000Z`);
+    clock.set(
+      `${addMonths(meeting.date, 0).slice(0, 8)}${String(Number(meeting.date.slice(8)) + 2).padStart(2, '0')}T03:00:00.000Z`,
+    );
     await graphqlOk(env.app, t, B.recordMeeting, { input: meeting });
   }
   clock.set('2026-11-22T03:00:00.000Z');
   const requestId = (
     await graphqlOk(env.app, world.token.bankOfficer, A.requestAccess, {
-      input: { idempotencyKey: ikey(), groupId, purpose: 'LOAN_ASSESSMENT', scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE', 'BANK_LOAN_HISTORY'], dataRange: granted, durationMonths: 6 },
+      input: {
+        idempotencyKey: ikey(),
+        groupId,
+        purpose: 'LOAN_ASSESSMENT',
+        scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE', 'CREDIT_GRADE', 'BANK_LOAN_HISTORY'],
+        dataRange: granted,
+        durationMonths: 6,
+      },
     })
   ).requestAccess.id;
   await graphqlOk(env.app, t, A.approve, { input: { idempotencyKey: ikey(), groupId, requestId } });
@@ -82,15 +112,30 @@ beforeAll(async () => {
 
 describe('the credit profile', () => {
   it('explains the grade of a group with five years of books', async () => {
-    const r = await graphqlOk(env.app, world.token.bankOfficer, PROFILE, { g: old, from: '2021-01-01', to: '2026-11-22' });
+    const r = await graphqlOk(env.app, world.token.bankOfficer, PROFILE, {
+      g: old,
+      from: '2021-01-01',
+      to: '2026-11-22',
+    });
     const p = r.bankView.creditProfile;
     expect(p.savings).toMatchObject({ total: String(60 * 10 * 5000), perMember: String(60 * 5000), memberCount: 10 });
     expect(p.savings.monthly).toHaveLength(12);
     expect(p.savings.monthly.at(-1)).toEqual({ month: '2026-10', saved: '50000' }); // complete months only
     // The loan was made on 2026-11-03; nothing is due yet, so nothing is overdue.
-    expect(p.loanBook).toMatchObject({ outstanding: '10000', par30BasisPoints: 0, repaymentRateBasisPoints: 10000, writtenOffLast12Months: '0' });
+    expect(p.loanBook).toMatchObject({
+      outstanding: '10000',
+      par30BasisPoints: 0,
+      repaymentRateBasisPoints: 10000,
+      writtenOffLast12Months: '0',
+    });
     expect(p.bankLoans).toEqual({ record: 'NONE', loans: [] });
-    expect(p.meetings).toMatchObject({ heldLast12Months: 12, expectedLast12Months: 12, regularityBasisPoints: 10000, attendanceLast12BasisPoints: 9000, medianDaysToRecord: 2 });
+    expect(p.meetings).toMatchObject({
+      heldLast12Months: 12,
+      expectedLast12Months: 12,
+      regularityBasisPoints: 10000,
+      attendanceLast12BasisPoints: 9000,
+      medianDaysToRecord: 2,
+    });
     expect(p.grade).toMatchObject({ scorecard: 'BANK_LINKAGE', version: 1, eligible: true, maxPoints: 100 });
     // meetings 20, savings 20 (100%), lending 0 (10,000 of 3,000,000), repayment 20, books 20 → 80: B
     expect(p.grade.indicators.map((i: any) => [i.key, i.points])).toEqual([
@@ -103,32 +148,63 @@ describe('the credit profile', () => {
     expect(p.grade).toMatchObject({ points: 80, grade: 'B' });
     expect(p.suggestedLoan).toMatchObject({ amount: String(2 * 3_000_000), multiple: 2 });
     for (const i of p.grade.indicators) expect(i.reasonKm).toMatch(/[\u1780-\u17FF]/);
-    const vsla = (await graphqlOk(env.app, world.token.bankOfficer, PROFILE, { g: old, from: '2021-01-01', to: '2026-11-22', card: 'VSLA' })).bankView.creditProfile.grade;
+    const vsla = (
+      await graphqlOk(env.app, world.token.bankOfficer, PROFILE, {
+        g: old,
+        from: '2021-01-01',
+        to: '2026-11-22',
+        card: 'VSLA',
+      })
+    ).bankView.creditProfile.grade;
     expect(vsla).toMatchObject({ scorecard: 'VSLA', version: 1, eligible: true });
     expect(vsla.loanCap).toBe(String((5n * 300_000n) / 6n)); // 5 × average monthly deposits (50,000)
   });
 
   it('rests every figure on data dated inside the granted range only', async () => {
-    const r = await graphqlOk(env.app, world.token.bankOfficer, PROFILE, { g: narrow, from: '2026-09-22', to: '2026-11-22' });
+    const r = await graphqlOk(env.app, world.token.bankOfficer, PROFILE, {
+      g: narrow,
+      from: '2026-09-22',
+      to: '2026-11-22',
+    });
     const p = r.bankView.creditProfile;
     // The group has a year of books; the grant starts on 2026-09-22: September is only partly inside.
     expect(p.savings.monthly).toEqual([{ month: '2026-10', saved: '50000' }]);
     expect(JSON.stringify(p)).not.toMatch(/2026-0[1-8]/);
-    expect(p.meetings).toMatchObject({ heldLast12Months: 1, expectedLast12Months: 1, attendanceLast12BasisPoints: 9000, monthsOfBooksInKrom: 2 });
+    expect(p.meetings).toMatchObject({
+      heldLast12Months: 1,
+      expectedLast12Months: 1,
+      attendanceLast12BasisPoints: 9000,
+      monthsOfBooksInKrom: 2,
+    });
     expect(p.grade).toMatchObject({ eligible: false, grade: null, indicators: [] });
-    expect(p.grade.notEligibleReason).toBe('Not enough history in the range you were granted: 2 month(s) from 2026-09-22; at least 6 are needed.');
+    expect(p.grade.notEligibleReason).toBe(
+      'Not enough history in the range you were granted: 2 month(s) from 2026-09-22; at least 6 are needed.',
+    );
     expect(p.grade.notEligibleReasonKm).toMatch(/រយៈពេលដែលអ្នកត្រូវបានអនុញ្ញាត/);
     expect(p.suggestedLoan).toMatchObject({ amount: '0', multiple: 0 });
     // Asking for more than was granted is refused, not answered from more.
-    const wider = await graphql(env.app, world.token.bankOfficer, PROFILE, { g: narrow, from: '2026-08-01', to: '2026-11-22' });
+    const wider = await graphql(env.app, world.token.bankOfficer, PROFILE, {
+      g: narrow,
+      from: '2026-08-01',
+      to: '2026-11-22',
+    });
     expect(wider.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     // The same group read under a wide grant is graded on the months it covers.
-    const meetingsOnly = await graphqlOk(env.app, world.token.bankOfficer, 'query($g: ID!) { bankView(groupId: $g, from: "2026-10-01", to: "2026-10-31") { creditProfile { meetings { heldLast12Months medianDaysToRecord } } } }', { g: narrow });
+    const meetingsOnly = await graphqlOk(
+      env.app,
+      world.token.bankOfficer,
+      'query($g: ID!) { bankView(groupId: $g, from: "2026-10-01", to: "2026-10-31") { creditProfile { meetings { heldLast12Months medianDaysToRecord } } } }',
+      { g: narrow },
+    );
     expect(meetingsOnly.bankView.creditProfile.meetings).toEqual({ heldLast12Months: 1, medianDaysToRecord: 2 });
   });
 
   it('a group with one month of books gets "not enough history", not a grade', async () => {
-    const r = await graphqlOk(env.app, world.token.bankOfficer, PROFILE, { g: young, from: '2021-01-01', to: '2026-11-22' });
+    const r = await graphqlOk(env.app, world.token.bankOfficer, PROFILE, {
+      g: young,
+      from: '2021-01-01',
+      to: '2026-11-22',
+    });
     expect(r.bankView.creditProfile.grade).toMatchObject({ eligible: false, grade: null, points: 0, indicators: [] });
     expect(r.bankView.creditProfile.grade.notEligibleReason).toMatch(/Not enough history/);
   });
@@ -138,14 +214,33 @@ describe('the credit profile', () => {
     await graphqlOk(env.app, world.token.treasurerA, B.setConstitution, { input: constitution(groupId, ikey()) });
     const requestId = (
       await graphqlOk(env.app, world.token.bankOfficer, A.requestAccess, {
-        input: { idempotencyKey: ikey(), groupId, purpose: 'LOAN_ASSESSMENT', scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE'], dataRange: { from: '2019-01-01', to: '2026-12-31' }, durationMonths: 3 },
+        input: {
+          idempotencyKey: ikey(),
+          groupId,
+          purpose: 'LOAN_ASSESSMENT',
+          scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'MEETING_DISCIPLINE'],
+          dataRange: { from: '2019-01-01', to: '2026-12-31' },
+          durationMonths: 3,
+        },
       })
     ).requestAccess.id;
-    await graphqlOk(env.app, world.token.treasurerA, A.approve, { input: { idempotencyKey: ikey(), groupId, requestId } });
-    const parts = await graphql(env.app, world.token.bankOfficer, 'query($g: ID!) { bankView(groupId: $g, from: "2020-01-01", to: "2026-11-22") { creditProfile { savings { total } loanBook { outstanding } meetings { heldLast12Months } } } }', { g: groupId });
+    await graphqlOk(env.app, world.token.treasurerA, A.approve, {
+      input: { idempotencyKey: ikey(), groupId, requestId },
+    });
+    const parts = await graphql(
+      env.app,
+      world.token.bankOfficer,
+      'query($g: ID!) { bankView(groupId: $g, from: "2020-01-01", to: "2026-11-22") { creditProfile { savings { total } loanBook { outstanding } meetings { heldLast12Months } } } }',
+      { g: groupId },
+    );
     expect(parts.errors).toBeUndefined();
     for (const field of ['grade { grade }', 'suggestedLoan { amount }']) {
-      const r = await graphql(env.app, world.token.bankOfficer, `query($g: ID!) { bankView(groupId: $g, from: "2020-01-01", to: "2026-11-22") { creditProfile { ${field} } } }`, { g: groupId });
+      const r = await graphql(
+        env.app,
+        world.token.bankOfficer,
+        `query($g: ID!) { bankView(groupId: $g, from: "2020-01-01", to: "2026-11-22") { creditProfile { ${field} } } }`,
+        { g: groupId },
+      );
       expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
       expect(r.errors![0]!.message).toContain('CREDIT_GRADE');
       expect(r.data).toBeNull();
@@ -157,7 +252,11 @@ describe('the credit profile', () => {
     try {
       const measure = async (groupId: string) => {
         meter.reset();
-        await graphqlOk(env.app, world.token.bankOfficer, PROFILE, { g: groupId, from: '2021-01-01', to: '2026-11-22' });
+        await graphqlOk(env.app, world.token.bankOfficer, PROFILE, {
+          g: groupId,
+          from: '2021-01-01',
+          to: '2026-11-22',
+        });
         return { requests: meter.requests, readUnits: meter.readUnits, byCommand: { ...meter.byCommand } };
       };
       const small = await measure(young);

@@ -18,26 +18,49 @@ beforeAll(async () => {
 
 const errorOf = (r: { errors?: { message: string; extensions?: Record<string, any> }[] }) => {
   const e = r.errors![0]!;
-  return { code: e.extensions!.code, field: e.extensions!.field, message: e.message, messageKm: e.extensions!.messageKm };
+  return {
+    code: e.extensions!.code,
+    field: e.extensions!.field,
+    message: e.message,
+    messageKm: e.extensions!.messageKm,
+  };
 };
 
 describe('assignRole authorises before it looks the tenant up', () => {
-  it.each(['FEDERATION', 'BANK', 'NGO'] as const)('a stranger gets the same answer for a real and an unknown %s', async (tenantType) => {
-    const real = { FEDERATION: world.ids.topFederation, BANK: world.ids.bank, NGO: world.ids.ngo }[tenantType];
-    const role = { FEDERATION: 'COORDINATOR', BANK: 'LOAN_OFFICER', NGO: 'STAFF' }[tenantType];
-    for (const token of [world.token.coordinatorTop, world.token.treasurerA, world.token.bankOfficer, world.token.nobody]) {
-      const ask = (tenantId: string) => graphql(env.app, token, M.assignRole, { input: { idempotencyKey: ikey(), userId: 'nobody', tenantType, tenantId, role } });
-      const [known, unknown] = [errorOf(await ask(real)), errorOf(await ask('no-such-tenant'))];
-      expect(known).toEqual(unknown);
-      expect(known.code).toBe('FORBIDDEN');
-    }
-  });
+  it.each(['FEDERATION', 'BANK', 'NGO'] as const)(
+    'a stranger gets the same answer for a real and an unknown %s',
+    async (tenantType) => {
+      const real = { FEDERATION: world.ids.topFederation, BANK: world.ids.bank, NGO: world.ids.ngo }[tenantType];
+      const role = { FEDERATION: 'COORDINATOR', BANK: 'LOAN_OFFICER', NGO: 'STAFF' }[tenantType];
+      for (const token of [
+        world.token.coordinatorTop,
+        world.token.treasurerA,
+        world.token.bankOfficer,
+        world.token.nobody,
+      ]) {
+        const ask = (tenantId: string) =>
+          graphql(env.app, token, M.assignRole, {
+            input: { idempotencyKey: ikey(), userId: 'nobody', tenantType, tenantId, role },
+          });
+        const [known, unknown] = [errorOf(await ask(real)), errorOf(await ask('no-such-tenant'))];
+        expect(known).toEqual(unknown);
+        expect(known.code).toBe('FORBIDDEN');
+      }
+    },
+  );
 });
 
 describe('bankView to anyone who is not a bank', () => {
   it('answers a real group and an unknown id alike', async () => {
-    const q = 'query($g: ID!) { bankView(groupId: $g, from: "2026-01-01", to: "2026-11-22") { savingsSummary { totalSavings } } }';
-    for (const token of [world.token.treasurerA, world.token.coordinatorTop, world.token.ngoStaff, world.token.admin, world.token.nobody]) {
+    const q =
+      'query($g: ID!) { bankView(groupId: $g, from: "2026-01-01", to: "2026-11-22") { savingsSummary { totalSavings } } }';
+    for (const token of [
+      world.token.treasurerA,
+      world.token.coordinatorTop,
+      world.token.ngoStaff,
+      world.token.admin,
+      world.token.nobody,
+    ]) {
       const real = errorOf(await graphql(env.app, token, q, { g: world.ids.groupB }));
       const unknown = errorOf(await graphql(env.app, token, q, { g: 'no-such-group' }));
       expect(real).toEqual(unknown);
@@ -63,8 +86,11 @@ describe('Federation.parentHistory', () => {
 
 describe('separation of duties', () => {
   const appoint = (token: string, userId: string, groupId = world.ids.groupA, role = 'SECRETARY') =>
-    graphql(env.app, token, M.appointOfficer, { input: { idempotencyKey: ikey(), groupId, userId, role, from: '2026-11-01' } });
-  const membersOf = (token: string, id: string) => graphql(env.app, token, 'query($id: ID!) { group(id: $id) { members { nodes { name phone } } } }', { id });
+    graphql(env.app, token, M.appointOfficer, {
+      input: { idempotencyKey: ikey(), groupId, userId, role, from: '2026-11-01' },
+    });
+  const membersOf = (token: string, id: string) =>
+    graphql(env.app, token, 'query($id: ID!) { group(id: $id) { members { nodes { name phone } } } }', { id });
 
   it('an administrator cannot make herself a group officer, and so never reads member names', async () => {
     const r = await appoint(world.token.admin, 'admin');
@@ -82,7 +108,10 @@ describe('separation of duties', () => {
 
   it('nobody appoints a coordinator, bank officer, NGO staff or administrator to a group office, whoever asks', async () => {
     for (const userId of ['coord-top', 'bank-officer', 'ngo-staff', 'admin']) {
-      for (const token of [userId === 'admin' ? world.token.coordinatorTop : world.token.admin, world.token.presidentA]) {
+      for (const token of [
+        userId === 'admin' ? world.token.coordinatorTop : world.token.admin,
+        world.token.presidentA,
+      ]) {
         const r = await appoint(token, userId);
         expect(errorOf(r)).toMatchObject({ code: 'CONFLICT', field: 'input.userId' });
         expect(errorOf(r).message).toMatch(/hold no platform, federation, bank or NGO role at the same time/);
@@ -93,38 +122,84 @@ describe('separation of duties', () => {
 
   it('a group officer is given no platform, federation, bank or NGO role while she holds office', async () => {
     const r = await graphql(env.app, world.token.admin, M.assignRole, {
-      input: { idempotencyKey: ikey(), userId: 'treasurer-b', tenantType: 'BANK', tenantId: world.ids.bank, role: 'LOAN_OFFICER' },
+      input: {
+        idempotencyKey: ikey(),
+        userId: 'treasurer-b',
+        tenantType: 'BANK',
+        tenantId: world.ids.bank,
+        role: 'LOAN_OFFICER',
+      },
     });
     expect(errorOf(r)).toMatchObject({ code: 'CONFLICT', field: 'input.userId' });
-    const roles = await graphqlOk(env.app, await env.tokenFor('treasurer-b'), '{ viewer { roles { tenantType role } } }');
+    const roles = await graphqlOk(
+      env.app,
+      await env.tokenFor('treasurer-b'),
+      '{ viewer { roles { tenantType role } } }',
+    );
     expect(roles.viewer.roles).toEqual([{ tenantType: 'GROUP', role: 'TREASURER' }]);
   });
 
   it('an administrator cannot give herself another role either', async () => {
     const r = await graphql(env.app, world.token.admin, M.assignRole, {
-      input: { idempotencyKey: ikey(), userId: 'admin', tenantType: 'FEDERATION', tenantId: world.ids.topFederation, role: 'COORDINATOR' },
+      input: {
+        idempotencyKey: ikey(),
+        userId: 'admin',
+        tenantType: 'FEDERATION',
+        tenantId: world.ids.topFederation,
+        role: 'COORDINATOR',
+      },
     });
     expect(errorOf(r)).toMatchObject({ code: 'FORBIDDEN', field: 'input.userId' });
   });
 
   it('two racing changes decided on the same roles cannot both commit', async () => {
-    await graphqlOk(env.app, world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId: 'racer', displayName: 'Racer' } });
+    await graphqlOk(env.app, world.token.admin, M.createUser, {
+      input: { idempotencyKey: ikey(), userId: 'racer', displayName: 'Racer' },
+    });
     const [office, bank] = await Promise.all([
       appoint(world.token.admin, 'racer', world.ids.groupB, 'PRESIDENT'),
-      graphql(env.app, world.token.admin, M.assignRole, { input: { idempotencyKey: ikey(), userId: 'racer', tenantType: 'BANK', tenantId: world.ids.bank, role: 'LOAN_OFFICER' } }),
+      graphql(env.app, world.token.admin, M.assignRole, {
+        input: {
+          idempotencyKey: ikey(),
+          userId: 'racer',
+          tenantType: 'BANK',
+          tenantId: world.ids.bank,
+          role: 'LOAN_OFFICER',
+        },
+      }),
     ]);
     expect([office.errors, bank.errors].filter(Boolean)).toHaveLength(1);
-    const roles = (await graphqlOk(env.app, await env.tokenFor('racer'), '{ viewer { roles { tenantType } } }')).viewer.roles;
+    const roles = (await graphqlOk(env.app, await env.tokenFor('racer'), '{ viewer { roles { tenantType } } }')).viewer
+      .roles;
     expect(roles).toHaveLength(1);
   });
 
   it('an appointment made by someone else stays in the officer history the group sees', async () => {
-    await graphqlOk(env.app, world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId: 'new-secretary', displayName: 'Sreymom' } });
-    await graphqlOk(env.app, world.token.presidentA, M.appointOfficer, {
-      input: { idempotencyKey: ikey(), groupId: world.ids.groupA, userId: 'new-secretary', role: 'SECRETARY', from: '2026-11-02' },
+    await graphqlOk(env.app, world.token.admin, M.createUser, {
+      input: { idempotencyKey: ikey(), userId: 'new-secretary', displayName: 'Sreymom' },
     });
-    const history = (await graphqlOk(env.app, world.token.treasurerA, 'query($id: ID!) { group(id: $id) { officerHistory { role userId from until } } }', { id: world.ids.groupA })).group
-      .officerHistory;
-    expect(history).toEqual(expect.arrayContaining([{ role: 'SECRETARY', userId: 'new-secretary', from: '2026-11-02', until: null }, expect.objectContaining({ role: 'SECRETARY', userId: 'secretary-a' })]));
+    await graphqlOk(env.app, world.token.presidentA, M.appointOfficer, {
+      input: {
+        idempotencyKey: ikey(),
+        groupId: world.ids.groupA,
+        userId: 'new-secretary',
+        role: 'SECRETARY',
+        from: '2026-11-02',
+      },
+    });
+    const history = (
+      await graphqlOk(
+        env.app,
+        world.token.treasurerA,
+        'query($id: ID!) { group(id: $id) { officerHistory { role userId from until } } }',
+        { id: world.ids.groupA },
+      )
+    ).group.officerHistory;
+    expect(history).toEqual(
+      expect.arrayContaining([
+        { role: 'SECRETARY', userId: 'new-secretary', from: '2026-11-02', until: null },
+        expect.objectContaining({ role: 'SECRETARY', userId: 'secretary-a' }),
+      ]),
+    );
   });
 });

@@ -21,14 +21,37 @@ const literal = (amount: string, date: string) =>
   `mutation { recordEntries(input: { idempotencyKey: "${ikey()}", groupId: "${world.ids.groupA}", date: ${date}, entries: [{ id: "e1", kind: SAVING, amount: ${amount}, memberId: "${world.ids.memberA}" }] }) { id } }`;
 const variable = (amount: unknown, date: unknown) =>
   graphql(env.app, world.token.treasurerA, RECORD, {
-    input: { idempotencyKey: ikey(), groupId: world.ids.groupA, date, entries: [{ id: 'e1', kind: 'SAVING', amount, memberId: world.ids.memberA }] },
+    input: {
+      idempotencyKey: ikey(),
+      groupId: world.ids.groupA,
+      date,
+      entries: [{ id: 'e1', kind: 'SAVING', amount, memberId: world.ids.memberA }],
+    },
   });
 
 describe('a bad Money or Date gets the same answer in the query text as in a variable', () => {
   it.each([
-    ['a fractional amount', { amount: '12.5', date: '"2026-11-02"' }, { amount: 12.5, date: '2026-11-02' }, 'input.entries.0.amount', /Money/],
-    ['an impossible date', { amount: '"1000"', date: '"2026-02-30"' }, { amount: '1000', date: '2026-02-30' }, 'input.date', /Date/],
-    ['a date of the wrong type', { amount: '"1000"', date: '20261102' }, { amount: '1000', date: 20261102 }, 'input.date', /Date/],
+    [
+      'a fractional amount',
+      { amount: '12.5', date: '"2026-11-02"' },
+      { amount: 12.5, date: '2026-11-02' },
+      'input.entries.0.amount',
+      /Money/,
+    ],
+    [
+      'an impossible date',
+      { amount: '"1000"', date: '"2026-02-30"' },
+      { amount: '1000', date: '2026-02-30' },
+      'input.date',
+      /Date/,
+    ],
+    [
+      'a date of the wrong type',
+      { amount: '"1000"', date: '20261102' },
+      { amount: '1000', date: 20261102 },
+      'input.date',
+      /Date/,
+    ],
   ])('%s', async (_what, lit, vars, field, said) => {
     const inText = await graphql(env.app, world.token.treasurerA, literal(lit.amount, lit.date));
     const inVariable = await variable(vars.amount, vars.date);
@@ -46,15 +69,27 @@ describe('a bad Money or Date gets the same answer in the query text as in a var
 
 describe('request ids', () => {
   it('every /graphql answer carries x-request-id, and a caller’s own id is kept', async () => {
-    const plain = await env.app.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${world.token.admin}` }, body: '{"query":"{ viewer { id } }"}' });
+    const plain = await env.app.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${world.token.admin}` },
+      body: '{"query":"{ viewer { id } }"}',
+    });
     expect(plain.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const own = await env.app.request('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${world.token.admin}`, 'x-request-id': 'trace-123' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${world.token.admin}`,
+        'x-request-id': 'trace-123',
+      },
       body: '{"query":"{ viewer { id } }"}',
     });
     expect(own.headers.get('x-request-id')).toBe('trace-123');
-    const refused = await env.app.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ viewer { id } }"}' });
+    const refused = await env.app.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ viewer { id } }"}',
+    });
     expect(refused.status).toBe(401);
     expect(refused.headers.get('x-request-id')).toBeTruthy();
   });

@@ -27,7 +27,9 @@ beforeAll(async () => {
   env = await integrationEnv();
   ctx.env = env;
   ctx.world = await buildWorld(env);
-  await graphqlOk(env.app, ctx.world.token.treasurerA, B.setConstitution, { input: constitution(ctx.world.ids.groupA, ikey(), { effectiveFrom: '2020-01-07' }) });
+  await graphqlOk(env.app, ctx.world.token.treasurerA, B.setConstitution, {
+    input: constitution(ctx.world.ids.groupA, ikey(), { effectiveFrom: '2020-01-07' }),
+  });
   writes = recordWrites(env.db.client);
 }, 60_000);
 
@@ -35,21 +37,72 @@ let writes: WriteRecorder;
 
 const khmer = ['ក្រុមជួយខ្លួនឯងតាតោក', 'សុខ ស្រីមុំ', '១២៣៤៥', 'ប្រាក់សន្សំ'];
 const hostileStrings = fc.oneof(
-  fc.constantFrom('', ' ', '\u0000', '\u202e\u0007', "' OR 1=1 --", '{"$gt":""}', 'GROUP#x', 'FED#', '../../etc', '#', '%00', '<script>alert(1)</script>', '👩🏽‍🌾💰🏦', ...khmer),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\u202e\u0007',
+    "' OR 1=1 --",
+    '{"$gt":""}',
+    'GROUP#x',
+    'FED#',
+    '../../etc',
+    '#',
+    '%00',
+    '<script>alert(1)</script>',
+    '👩🏽‍🌾💰🏦',
+    ...khmer,
+  ),
   fc.constantFrom('x'.repeat(100_000), 'ក'.repeat(20_000), '😀'.repeat(10_000)),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
 );
 const hostileNumbers = fc.constantFrom(-1, 0, 1.5, 2 ** 31 - 1, -(2 ** 31), 2 ** 53, -1e308, 1e308);
-const hostileMoney = fc.constantFrom('-1', '0', '1.5', '1e9', '0x10', ' 100', '１００', '99999999999999999999999999999', '-99999999999999999999', 'NaN', '');
-const hostileDates = fc.constantFrom('2026-02-30', '0000-00-00', '9999-12-31', '2026-13-01', '26-01-01', '2026-11-23', '2099-01-01', '1900-01-01', '2026-1-1', 'yesterday');
+const hostileMoney = fc.constantFrom(
+  '-1',
+  '0',
+  '1.5',
+  '1e9',
+  '0x10',
+  ' 100',
+  '１００',
+  '99999999999999999999999999999',
+  '-99999999999999999999',
+  'NaN',
+  '',
+);
+const hostileDates = fc.constantFrom(
+  '2026-02-30',
+  '0000-00-00',
+  '9999-12-31',
+  '2026-13-01',
+  '26-01-01',
+  '2026-11-23',
+  '2099-01-01',
+  '1900-01-01',
+  '2026-1-1',
+  'yesterday',
+);
 const hostileIds = () =>
-  fc.constantFrom('no-such-id', 'a'.repeat(65), 'x#y', 'GROUP#1', '', ctx.world.ids.groupB, ctx.world.ids.groupA, ctx.world.ids.ngo, ctx.world.ids.bank, ctx.world.ids.otherFederation, ctx.world.ids.memberB);
+  fc.constantFrom(
+    'no-such-id',
+    'a'.repeat(65),
+    'x#y',
+    'GROUP#1',
+    '',
+    ctx.world.ids.groupB,
+    ctx.world.ids.groupA,
+    ctx.world.ids.ngo,
+    ctx.world.ids.bank,
+    ctx.world.ids.otherFederation,
+    ctx.world.ids.memberB,
+  );
 const wrongTypes = fc.constantFrom(null, true, false, [], {}, 12345, 'text', [1, 2, 3], { nested: { deep: 1 } });
 
 /** Every path to a leaf (and to each list and object) of a JSON value. */
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return [prefix, ...value.flatMap((v, i) => paths(v, [...prefix, i]))];
-  if (value && typeof value === 'object') return [...(prefix.length ? [prefix] : []), ...Object.entries(value).flatMap(([k, v]) => paths(v, [...prefix, k]))];
+  if (value && typeof value === 'object')
+    return [...(prefix.length ? [prefix] : []), ...Object.entries(value).flatMap(([k, v]) => paths(v, [...prefix, k]))];
   return [prefix];
 }
 
@@ -65,60 +118,83 @@ function setAt(value: unknown, path: (string | number)[], replacement: unknown):
 /** A hostile value fit to replace `original`: of its own kind mostly, of a wrong kind sometimes. */
 function hostileFor(key: string | number | undefined, original: unknown): fc.Arbitrary<unknown> {
   const name = String(key ?? '');
-  const own =
-    Array.isArray(original)
-      ? fc.oneof(fc.constant([]), fc.constant(Array.from({ length: 2000 }, () => original[0] ?? 'x')))
-      : /amount|regularSaving|Fine|Contribution|requestedAmount/i.test(name)
-        ? hostileMoney
-        : /date|On$|^from$|^to$|effectiveFrom|leftOn|joinedOn/i.test(name)
-          ? hostileDates
-          : /Id$|^id$|Ids$|entryRef/.test(name)
-            ? hostileIds()
-            : typeof original === 'number'
-              ? hostileNumbers
-              : hostileStrings;
-  return fc.oneof({ weight: 6, arbitrary: own }, { weight: 2, arbitrary: wrongTypes }, { weight: 1, arbitrary: fc.constant(undefined) });
+  const own = Array.isArray(original)
+    ? fc.oneof(fc.constant([]), fc.constant(Array.from({ length: 2000 }, () => original[0] ?? 'x')))
+    : /amount|regularSaving|Fine|Contribution|requestedAmount/i.test(name)
+      ? hostileMoney
+      : /date|On$|^from$|^to$|effectiveFrom|leftOn|joinedOn/i.test(name)
+        ? hostileDates
+        : /Id$|^id$|Ids$|entryRef/.test(name)
+          ? hostileIds()
+          : typeof original === 'number'
+            ? hostileNumbers
+            : hostileStrings;
+  return fc.oneof(
+    { weight: 6, arbitrary: own },
+    { weight: 2, arbitrary: wrongTypes },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
 }
 
 describe(`fuzzing every mutation with hostile inputs (${cases.length} mutations × ${RUNS_PER_MUTATION} runs)`, () => {
-  it.each(cases)('%s: never an internal error; a refusal writes nothing', async (name, token, document, build) => {
-    const base = { ...(await build()), idempotencyKey: ikey() } as Record<string, unknown>;
-    const targets = paths(base).filter((p) => p.length > 0);
-    const mutation = fc
-      .integer({ min: 0, max: targets.length + 1 })
-      .chain((i) => {
-        if (i === targets.length) return fc.record({ path: fc.constant(['unexpectedField'] as (string | number)[]), value: hostileStrings as fc.Arbitrary<unknown> });
-        if (i === targets.length + 1) return fc.record({ path: fc.constant([] as (string | number)[]), value: wrongTypes as fc.Arbitrary<unknown> });
+  it.each(cases)(
+    '%s: never an internal error; a refusal writes nothing',
+    async (name, token, document, build) => {
+      const base = { ...(await build()), idempotencyKey: ikey() } as Record<string, unknown>;
+      const targets = paths(base).filter((p) => p.length > 0);
+      const mutation = fc.integer({ min: 0, max: targets.length + 1 }).chain((i) => {
+        if (i === targets.length)
+          return fc.record({
+            path: fc.constant(['unexpectedField'] as (string | number)[]),
+            value: hostileStrings as fc.Arbitrary<unknown>,
+          });
+        if (i === targets.length + 1)
+          return fc.record({
+            path: fc.constant([] as (string | number)[]),
+            value: wrongTypes as fc.Arbitrary<unknown>,
+          });
         const path = targets[i]!;
         const original = path.reduce<any>((v, k) => v?.[k], base);
         return fc.record({ path: fc.constant(path), value: hostileFor(path.at(-1), original) });
       });
-    await fc.assert(
-      fc.asyncProperty(mutation, async ({ path, value }) => {
-        const input = setAt({ ...base, idempotencyKey: ikey() }, path, value);
-        writes.take();
-        const r = await graphql(env.app, token(), document, { input });
-        tally.cases++;
-        for (const e of r.errors ?? []) {
-          expect(e.extensions?.code, `${name} ${JSON.stringify(path)} → ${e.message.slice(0, 200)}`).not.toBe('INTERNAL_SERVER_ERROR');
-          expect(e.extensions?.code, e.message.slice(0, 200)).toBeTruthy();
-          expectReadableError(e);
-        }
-        if (r.errors) {
-          tally.refused++;
-          expect(writes.written().filter((k) => !k.startsWith('IDEM#')), `${name}: refused ${JSON.stringify(path)} yet wrote`).toEqual([]);
-        } else {
-          tally.accepted++;
-          // The recorder sees writes: an accepted change wrote more than its idempotency record.
-          expect(writes.written().some((k) => !k.startsWith('IDEM#')), `${name}: accepted but no write recorded`).toBe(true);
-        }
-      }),
-      { numRuns: RUNS_PER_MUTATION, seed: Number(process.env.FUZZ_SEED ?? 20261122) },
-    );
-  }, 300_000);
+      await fc.assert(
+        fc.asyncProperty(mutation, async ({ path, value }) => {
+          const input = setAt({ ...base, idempotencyKey: ikey() }, path, value);
+          writes.take();
+          const r = await graphql(env.app, token(), document, { input });
+          tally.cases++;
+          for (const e of r.errors ?? []) {
+            expect(e.extensions?.code, `${name} ${JSON.stringify(path)} → ${e.message.slice(0, 200)}`).not.toBe(
+              'INTERNAL_SERVER_ERROR',
+            );
+            expect(e.extensions?.code, e.message.slice(0, 200)).toBeTruthy();
+            expectReadableError(e);
+          }
+          if (r.errors) {
+            tally.refused++;
+            expect(
+              writes.written().filter((k) => !k.startsWith('IDEM#')),
+              `${name}: refused ${JSON.stringify(path)} yet wrote`,
+            ).toEqual([]);
+          } else {
+            tally.accepted++;
+            // The recorder sees writes: an accepted change wrote more than its idempotency record.
+            expect(
+              writes.written().some((k) => !k.startsWith('IDEM#')),
+              `${name}: accepted but no write recorded`,
+            ).toBe(true);
+          }
+        }),
+        { numRuns: RUNS_PER_MUTATION, seed: Number(process.env.FUZZ_SEED ?? 20261122) },
+      );
+    },
+    300_000,
+  );
 
   it('reports how many cases ran', () => {
-    console.log(`fuzzing: ${tally.cases} hostile inputs to ${cases.length} mutations; ${tally.refused} refused, ${tally.accepted} accepted as valid`);
+    console.log(
+      `fuzzing: ${tally.cases} hostile inputs to ${cases.length} mutations; ${tally.refused} refused, ${tally.accepted} accepted as valid`,
+    );
     expect(tally.cases).toBe(cases.length * RUNS_PER_MUTATION);
   });
 });

@@ -20,7 +20,10 @@ const urls: Record<'dev' | 'prod', string> = { dev: '', prod: '' };
 beforeAll(async () => {
   env = await integrationEnv();
   world = await buildWorld(env);
-  const apps = { dev: env.app, prod: createApp({ db: env.db, verifier: localVerifier(env.key.publicJwk), dev: false, now: env.clock.now }) };
+  const apps = {
+    dev: env.app,
+    prod: createApp({ db: env.db, verifier: localVerifier(env.key.publicJwk), dev: false, now: env.clock.now }),
+  };
   for (const stage of ['dev', 'prod'] as const) {
     await new Promise<void>((resolve) => {
       servers.push(
@@ -53,7 +56,9 @@ const INTROSPECTION_PROBE = 'MUST allow map {variables} parameter when accepting
 
 describe(`GraphQL over HTTP: ${musts.length} MUST audits of graphql-http`, () => {
   for (const stage of ['dev', 'prod'] as const) {
-    const staged = serverAudits({ url: () => urls[stage], fetchFn: signedIn }).filter((a) => a.name.startsWith('MUST') && !(stage === 'prod' && a.name === INTROSPECTION_PROBE));
+    const staged = serverAudits({ url: () => urls[stage], fetchFn: signedIn }).filter(
+      (a) => a.name.startsWith('MUST') && !(stage === 'prod' && a.name === INTROSPECTION_PROBE),
+    );
     it.each(staged.map((a) => [a.name, a] as const))(`${stage}: %s`, async (_name, audit) => {
       const result = await audit.fn();
       expect(result.status, 'reason' in result ? String(result.reason) : '').toBe('ok');
@@ -66,7 +71,10 @@ describe('prod: the variables MUST, without introspection', () => {
     const r = await signedIn(urls.prod, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query: 'query Place($code: String!) { place(code: $code) { nameEn } }', variables: { code: '020901' } }),
+      body: JSON.stringify({
+        query: 'query Place($code: String!) { place(code: $code) { nameEn } }',
+        variables: { code: '020901' },
+      }),
     });
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({ data: { place: { nameEn: 'Ta Taok' } } });

@@ -60,7 +60,11 @@ describe('bank officers', () => {
   it('see public facts of a group but no member names', async () => {
     const r = await graphql(env.app, world.token.bankOfficer, GROUP_PUBLIC, { id: world.ids.groupA });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.group).toMatchObject({ name: 'ក្រុមជីក្រែង', memberCount: 2, place: { code: '170402', nameEn: 'Chi Kraeng' } });
+    expect(r.data!.group).toMatchObject({
+      name: 'ក្រុមជីក្រែង',
+      memberCount: 2,
+      place: { code: '170402', nameEn: 'Chi Kraeng' },
+    });
     const members = await graphql(env.app, world.token.bankOfficer, GROUP_WITH_MEMBERS, { id: world.ids.groupA });
     expect(members.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect(members.errors![0]!.path).toEqual(['group', 'members']);
@@ -68,11 +72,23 @@ describe('bank officers', () => {
   });
 
   it('browse the directory by province, district, commune, with paging', async () => {
-    const province = await graphql(env.app, world.token.bankOfficer, '{ groupDirectory(placeCode: "17") { nodes { id name } pageInfo { hasNextPage } } }');
+    const province = await graphql(
+      env.app,
+      world.token.bankOfficer,
+      '{ groupDirectory(placeCode: "17") { nodes { id name } pageInfo { hasNextPage } } }',
+    );
     expect(province.data!.groupDirectory.nodes.map((g: any) => g.id)).toEqual([world.ids.groupA]);
-    const commune = await graphql(env.app, world.token.bankOfficer, '{ groupDirectory(placeCode: "020901") { nodes { id } } }');
+    const commune = await graphql(
+      env.app,
+      world.token.bankOfficer,
+      '{ groupDirectory(placeCode: "020901") { nodes { id } } }',
+    );
     expect(commune.data!.groupDirectory.nodes.map((g: any) => g.id)).toEqual([world.ids.groupB]);
-    const empty = await graphql(env.app, world.token.bankOfficer, '{ groupDirectory(placeCode: "1207") { nodes { id } } }');
+    const empty = await graphql(
+      env.app,
+      world.token.bankOfficer,
+      '{ groupDirectory(placeCode: "1207") { nodes { id } } }',
+    );
     expect(empty.data!.groupDirectory.nodes).toEqual([]);
   });
 
@@ -94,7 +110,9 @@ describe('NGO staff and people without a role', () => {
 
   it('NGO staff find groups in the directory (to record deliveries to them) but never their members', async () => {
     const t = world.token.ngoStaff;
-    expect((await graphql(env.app, t, GROUP_PUBLIC, { id: world.ids.groupA })).data!.group).toMatchObject({ id: world.ids.groupA });
+    expect((await graphql(env.app, t, GROUP_PUBLIC, { id: world.ids.groupA })).data!.group).toMatchObject({
+      id: world.ids.groupA,
+    });
     const dir = await graphqlOk(env.app, t, '{ groupDirectory(placeCode: "17") { nodes { id } } }');
     expect(dir.groupDirectory.nodes.map((n: any) => n.id)).toContain(world.ids.groupA);
     const members = await graphql(env.app, t, GROUP_WITH_MEMBERS, { id: world.ids.groupA });
@@ -138,24 +156,43 @@ describe('federation coordinators', () => {
       formedOn: '2024-03-01',
       federationId,
     });
-    const ok = await graphql(env.app, world.token.coordinatorTop, M.createGroup, { input: input(world.ids.subFederation) });
+    const ok = await graphql(env.app, world.token.coordinatorTop, M.createGroup, {
+      input: input(world.ids.subFederation),
+    });
     expect(ok.errors).toBeUndefined();
-    expect(ok.data!.createGroup).toMatchObject({ memberCount: 0, meetingSchedule: { frequency: 'WEEKLY', weekOfMonth: null, description: 'every Friday' } });
-    const denied = await graphql(env.app, world.token.coordinatorSub, M.createGroup, { input: input(world.ids.otherFederation) });
+    expect(ok.data!.createGroup).toMatchObject({
+      memberCount: 0,
+      meetingSchedule: { frequency: 'WEEKLY', weekOfMonth: null, description: 'every Friday' },
+    });
+    const denied = await graphql(env.app, world.token.coordinatorSub, M.createGroup, {
+      input: input(world.ids.otherFederation),
+    });
     expect(denied.errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    const officer = await graphql(env.app, world.token.treasurerA, M.createGroup, { input: input(world.ids.subFederation) });
+    const officer = await graphql(env.app, world.token.treasurerA, M.createGroup, {
+      input: input(world.ids.subFederation),
+    });
     expect(officer.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 });
 
 describe('administration', () => {
   it('only administrators create federations, banks, NGOs and users', async () => {
-    for (const t of [world.token.coordinatorTop, world.token.treasurerA, world.token.bankOfficer, world.token.ngoStaff, world.token.nobody]) {
-      const f = await graphql(env.app, t, M.createFederation, { input: { idempotencyKey: ikey(), name: 'x', placeCode: '17' } });
+    for (const t of [
+      world.token.coordinatorTop,
+      world.token.treasurerA,
+      world.token.bankOfficer,
+      world.token.ngoStaff,
+      world.token.nobody,
+    ]) {
+      const f = await graphql(env.app, t, M.createFederation, {
+        input: { idempotencyKey: ikey(), name: 'x', placeCode: '17' },
+      });
       expect(f.errors![0]!.extensions!.code).toBe('FORBIDDEN');
       const b = await graphql(env.app, t, M.createBank, { input: { idempotencyKey: ikey(), name: 'x' } });
       expect(b.errors![0]!.extensions!.code).toBe('FORBIDDEN');
-      const u = await graphql(env.app, t, M.createUser, { input: { idempotencyKey: ikey(), userId: 'x1', displayName: 'x' } });
+      const u = await graphql(env.app, t, M.createUser, {
+        input: { idempotencyKey: ikey(), userId: 'x1', displayName: 'x' },
+      });
       expect(u.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     }
   });
@@ -169,25 +206,49 @@ describe('administration', () => {
   });
 
   it('a role change takes effect on the next request', async () => {
-    await graphql(env.app, world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId: 'rotating', displayName: 'R' } });
+    await graphql(env.app, world.token.admin, M.createUser, {
+      input: { idempotencyKey: ikey(), userId: 'rotating', displayName: 'R' },
+    });
     const t = await env.tokenFor('rotating');
     expect((await graphql(env.app, t, GROUP_WITH_MEMBERS, { id: world.ids.groupB })).data!.group).toBeNull();
     await graphql(env.app, world.token.admin, M.appointOfficer, {
-      input: { idempotencyKey: ikey(), userId: 'rotating', groupId: world.ids.groupB, role: 'SECRETARY', from: '2021-01-01' },
+      input: {
+        idempotencyKey: ikey(),
+        userId: 'rotating',
+        groupId: world.ids.groupB,
+        role: 'SECRETARY',
+        from: '2021-01-01',
+      },
     });
     const after = await graphql(env.app, t, GROUP_WITH_MEMBERS, { id: world.ids.groupB });
     expect(after.data!.group.members.nodes).toHaveLength(1);
     const viewer = await graphql(env.app, t, '{ viewer { id displayName roles { tenantType tenantId role } } }');
-    expect(viewer.data!.viewer).toEqual({ id: 'rotating', displayName: 'R', roles: [{ tenantType: 'GROUP', tenantId: world.ids.groupB, role: 'SECRETARY' }] });
+    expect(viewer.data!.viewer).toEqual({
+      id: 'rotating',
+      displayName: 'R',
+      roles: [{ tenantType: 'GROUP', tenantId: world.ids.groupB, role: 'SECRETARY' }],
+    });
   });
 
   it('a coordinator appoints officers in their own groups only, and assigns no other roles', async () => {
     const own = await graphql(env.app, world.token.coordinatorTop, M.appointOfficer, {
-      input: { idempotencyKey: ikey(), userId: 'nobody', groupId: world.ids.groupA, role: 'SECRETARY', from: '2021-06-01' },
+      input: {
+        idempotencyKey: ikey(),
+        userId: 'nobody',
+        groupId: world.ids.groupA,
+        role: 'SECRETARY',
+        from: '2021-06-01',
+      },
     });
     expect(own.errors).toBeUndefined();
     const other = await graphql(env.app, world.token.coordinatorTop, M.appointOfficer, {
-      input: { idempotencyKey: ikey(), userId: 'nobody', groupId: world.ids.groupB, role: 'SECRETARY', from: '2021-06-01' },
+      input: {
+        idempotencyKey: ikey(),
+        userId: 'nobody',
+        groupId: world.ids.groupB,
+        role: 'SECRETARY',
+        from: '2021-06-01',
+      },
     });
     expect(other.errors![0]!.extensions!.code).toBe('NOT_FOUND');
     const admin = await graphql(env.app, world.token.coordinatorTop, M.assignRole, {
@@ -196,27 +257,51 @@ describe('administration', () => {
     expect(admin.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     // Restore group A's secretary for the tests that follow.
     await graphql(env.app, world.token.admin, M.appointOfficer, {
-      input: { idempotencyKey: ikey(), userId: 'secretary-a', groupId: world.ids.groupA, role: 'SECRETARY', from: '2021-07-01' },
+      input: {
+        idempotencyKey: ikey(),
+        userId: 'secretary-a',
+        groupId: world.ids.groupA,
+        role: 'SECRETARY',
+        from: '2021-07-01',
+      },
     });
   });
 
   it('group offices are not assigned as plain roles', async () => {
     const r = await graphql(env.app, world.token.admin, M.assignRole, {
-      input: { idempotencyKey: ikey(), userId: 'nobody', tenantType: 'GROUP', tenantId: world.ids.groupA, role: 'TREASURER' },
+      input: {
+        idempotencyKey: ikey(),
+        userId: 'nobody',
+        tenantType: 'GROUP',
+        tenantId: world.ids.groupA,
+        role: 'TREASURER',
+      },
     });
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.tenantType' });
   });
 
   it('a role must belong to the kind of tenant', async () => {
     const r = await graphql(env.app, world.token.admin, M.assignRole, {
-      input: { idempotencyKey: ikey(), userId: 'nobody', tenantType: 'BANK', tenantId: world.ids.bank, role: 'TREASURER' },
+      input: {
+        idempotencyKey: ikey(),
+        userId: 'nobody',
+        tenantType: 'BANK',
+        tenantId: world.ids.bank,
+        role: 'TREASURER',
+      },
     });
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.role' });
   });
 });
 
 describe('bad input is refused with the field named, and changes nothing', () => {
-  const base = () => ({ idempotencyKey: ikey(), groupId: world.ids.groupA, name: 'សុខ', sex: 'FEMALE', joinedOn: '2021-01-01' });
+  const base = () => ({
+    idempotencyKey: ikey(),
+    groupId: world.ids.groupA,
+    name: 'សុខ',
+    sex: 'FEMALE',
+    joinedOn: '2021-01-01',
+  });
   it.each([
     ['joinedOn before the group was formed', { joinedOn: '2019-12-31' }, 'input.joinedOn'],
     ['joinedOn in the future', { joinedOn: '2027-01-01' }, 'input.joinedOn'],
@@ -240,7 +325,11 @@ describe('bad input is refused with the field named, and changes nothing', () =>
     ['a province where a commune is needed', { placeCode: '17' }, 'input.placeCode'],
     ['a village outside any commune', { placeCode: '99999901' }, 'input.placeCode'],
     ['an unknown federation', { federationId: 'nope' }, 'input.federationId'],
-    ['a bad week of month', { meetingSchedule: { frequency: 'MONTHLY', weekday: 'MONDAY', weekOfMonth: 5 } }, 'input.meetingSchedule.weekOfMonth'],
+    [
+      'a bad week of month',
+      { meetingSchedule: { frequency: 'MONTHLY', weekday: 'MONDAY', weekOfMonth: 5 } },
+      'input.meetingSchedule.weekOfMonth',
+    ],
   ])('createGroup with %s', async (_label, patch, field) => {
     const r = await graphql(env.app, world.token.admin, M.createGroup, {
       input: {
@@ -264,26 +353,50 @@ describe('bad input is refused with the field named, and changes nothing', () =>
 
   it('page size outside 1–100 is refused', async () => {
     for (const first of [0, 101]) {
-      const r = await graphql(env.app, world.token.treasurerA, `{ myGroups { members(first: ${first}) { nodes { id } } } }`);
+      const r = await graphql(
+        env.app,
+        world.token.treasurerA,
+        `{ myGroups { members(first: ${first}) { nodes { id } } } }`,
+      );
       expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     }
     // A literal page size also counts towards the query's cost: thousands of rows are refused before they are read.
-    const huge = await graphql(env.app, world.token.treasurerA, '{ myGroups { members(first: 5000) { nodes { id name } } } }');
+    const huge = await graphql(
+      env.app,
+      world.token.treasurerA,
+      '{ myGroups { members(first: 5000) { nodes { id name } } } }',
+    );
     expect(huge.errors![0]!.extensions!.code).toBe('QUERY_LIMIT_EXCEEDED');
   });
 
   it('a cursor from another list is refused, not followed', async () => {
-    const page = await graphql(env.app, world.token.treasurerB, '{ myGroups { members(first: 1) { pageInfo { endCursor } } } }');
+    const page = await graphql(
+      env.app,
+      world.token.treasurerB,
+      '{ myGroups { members(first: 1) { pageInfo { endCursor } } } }',
+    );
     expect(page.data!.myGroups[0].members.pageInfo.endCursor).toBeNull();
-    const forged = Buffer.from(JSON.stringify({ pk: `GROUP#${world.ids.groupB}`, sk: 'MEMBER#' })).toString('base64url');
-    const r = await graphql(env.app, world.token.treasurerA, `{ myGroups { members(first: 1, after: "${forged}") { nodes { name } } } }`);
+    const forged = Buffer.from(JSON.stringify({ pk: `GROUP#${world.ids.groupB}`, sk: 'MEMBER#' })).toString(
+      'base64url',
+    );
+    const r = await graphql(
+      env.app,
+      world.token.treasurerA,
+      `{ myGroups { members(first: 1, after: "${forged}") { nodes { name } } } }`,
+    );
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });
 
 describe('idempotency', () => {
   it('the same key and request gives the same answer and writes once', async () => {
-    const input = { idempotencyKey: ikey(), groupId: world.ids.groupB, name: 'ញឹម ចរិយា', sex: 'FEMALE', joinedOn: '2022-05-03' };
+    const input = {
+      idempotencyKey: ikey(),
+      groupId: world.ids.groupB,
+      name: 'ញឹម ចរិយា',
+      sex: 'FEMALE',
+      joinedOn: '2022-05-03',
+    };
     const first = await graphql(env.app, world.token.treasurerB, M.addMember, { input });
     const second = await graphql(env.app, world.token.treasurerB, M.addMember, { input });
     expect(second.data).toEqual(first.data);
@@ -293,8 +406,16 @@ describe('idempotency', () => {
   });
 
   it('concurrent retries of one request write once', async () => {
-    const input = { idempotencyKey: ikey(), groupId: world.ids.groupB, name: 'ទេព សុគន្ធា', sex: 'FEMALE', joinedOn: '2022-05-03' };
-    const results = await Promise.all(Array.from({ length: 8 }, () => graphql(env.app, world.token.treasurerB, M.addMember, { input })));
+    const input = {
+      idempotencyKey: ikey(),
+      groupId: world.ids.groupB,
+      name: 'ទេព សុគន្ធា',
+      sex: 'FEMALE',
+      joinedOn: '2022-05-03',
+    };
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => graphql(env.app, world.token.treasurerB, M.addMember, { input })),
+    );
     const ids = new Set(results.map((r) => r.data!.addMember.id));
     expect(ids.size).toBe(1);
     const g = await graphql(env.app, world.token.treasurerB, GROUP_WITH_MEMBERS, { id: world.ids.groupB });
@@ -304,8 +425,12 @@ describe('idempotency', () => {
 
   it('the same key with a different request is refused', async () => {
     const key = ikey();
-    await graphql(env.app, world.token.treasurerB, M.addMember, { input: { idempotencyKey: key, groupId: world.ids.groupB, name: 'A', sex: 'FEMALE', joinedOn: '2022-05-03' } });
-    const r = await graphql(env.app, world.token.treasurerB, M.addMember, { input: { idempotencyKey: key, groupId: world.ids.groupB, name: 'B', sex: 'FEMALE', joinedOn: '2022-05-03' } });
+    await graphql(env.app, world.token.treasurerB, M.addMember, {
+      input: { idempotencyKey: key, groupId: world.ids.groupB, name: 'A', sex: 'FEMALE', joinedOn: '2022-05-03' },
+    });
+    const r = await graphql(env.app, world.token.treasurerB, M.addMember, {
+      input: { idempotencyKey: key, groupId: world.ids.groupB, name: 'B', sex: 'FEMALE', joinedOn: '2022-05-03' },
+    });
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' });
   });
 });

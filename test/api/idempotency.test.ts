@@ -16,7 +16,9 @@ let world: World;
 beforeAll(async () => {
   env = await integrationEnv();
   world = await buildWorld(env);
-  await graphqlOk(env.app, world.token.treasurerA, B.setConstitution, { input: constitution(world.ids.groupA, ikey(), { effectiveFrom: '2020-01-07' }) });
+  await graphqlOk(env.app, world.token.treasurerA, B.setConstitution, {
+    input: constitution(world.ids.groupA, ikey(), { effectiveFrom: '2020-01-07' }),
+  });
 });
 
 const ctx = {} as MutationWorld;
@@ -45,7 +47,14 @@ describe(`every mutation is idempotent (${new Set(cases.map((c) => c[0])).size +
   });
 
   it('syncMeetings: a replayed batch writes nothing and answers the same', async () => {
-    const members = (await graphqlOk(env.app, world.token.treasurerB, 'query($id: ID!) { group(id: $id) { members { nodes { id } } } }', { id: world.ids.groupB })).group.members.nodes;
+    const members = (
+      await graphqlOk(
+        env.app,
+        world.token.treasurerB,
+        'query($id: ID!) { group(id: $id) { members { nodes { id } } } }',
+        { id: world.ids.groupB },
+      )
+    ).group.members.nodes;
     const meeting = (date: string) => ({
       idempotencyKey: ikey(),
       groupId: world.ids.groupB,

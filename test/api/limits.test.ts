@@ -27,30 +27,42 @@ const nest = (depth: number) => `{ place(code: "020901") ${'{ parent '.repeat(de
 const refusals: [string, string][] = [
   ['depth', nest(12)],
   // Wide and deep, yet inside the depth (10), alias (15) and token (2,000) limits: only its cost refuses it.
-  ['cost', `{ ${Array.from({ length: 12 }, (_, i) => `p${i}: place(code: "02") { ${'code nameEn nameKm type level children { '.repeat(8)}code${' }'.repeat(8)} }`).join(' ')} }`],
+  [
+    'cost',
+    `{ ${Array.from({ length: 12 }, (_, i) => `p${i}: place(code: "02") { ${'code nameEn nameKm type level children { '.repeat(8)}code${' }'.repeat(8)} }`).join(' ')} }`,
+  ],
   ['aliases', `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: viewer { id }`).join(' ')} }`],
   ['tokens', `{ viewer { ${Array.from({ length: 2100 }, () => 'id').join(' ')} } }`],
   ['directives', `{ viewer { id ${Array.from({ length: 11 }, () => '@include(if: true)').join(' ')} } }`],
 ];
 
 describe('query limits', () => {
-  const WORD: Record<string, RegExp> = { depth: /depth/i, cost: /cost/i, aliases: /alias/i, tokens: /token/i, directives: /directive/i };
-  it.each(refusals)('a query over the %s limit is refused with a stable code before anything runs', async (limit, query) => {
-    for (const app of [env.app, prod]) {
-      const meter = meterCapacity(env.db);
-      try {
-        const r = await graphql(app, world.token.treasurerA, query);
-        expect(r.data ?? null).toBeNull();
-        expect(r.errors![0]!.extensions!.code).toBe('QUERY_LIMIT_EXCEEDED');
-        expect(r.errors![0]!.message).toMatch(/limit/i);
-        expect(r.errors![0]!.message).toMatch(WORD[limit]!);
-        // At most the viewer's roles were read; the operation itself never ran.
-        expect(meter.requests).toBeLessThanOrEqual(1);
-      } finally {
-        meter.stop();
+  const WORD: Record<string, RegExp> = {
+    depth: /depth/i,
+    cost: /cost/i,
+    aliases: /alias/i,
+    tokens: /token/i,
+    directives: /directive/i,
+  };
+  it.each(refusals)(
+    'a query over the %s limit is refused with a stable code before anything runs',
+    async (limit, query) => {
+      for (const app of [env.app, prod]) {
+        const meter = meterCapacity(env.db);
+        try {
+          const r = await graphql(app, world.token.treasurerA, query);
+          expect(r.data ?? null).toBeNull();
+          expect(r.errors![0]!.extensions!.code).toBe('QUERY_LIMIT_EXCEEDED');
+          expect(r.errors![0]!.message).toMatch(/limit/i);
+          expect(r.errors![0]!.message).toMatch(WORD[limit]!);
+          // At most the viewer's roles were read; the operation itself never ran.
+          expect(meter.requests).toBeLessThanOrEqual(1);
+        } finally {
+          meter.stop();
+        }
       }
-    }
-  });
+    },
+  );
 
   it('every example operation fits inside every limit', () => {
     const dir = join(import.meta.dirname, '../../graphql/operations');
@@ -83,7 +95,9 @@ describe('outside dev', () => {
     const refused = await graphql(prod, world.token.admin, query);
     expect(refused.data ?? null).toBeNull();
     expect(refused.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect((await graphql(env.app, world.token.admin, query)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    expect((await graphql(env.app, world.token.admin, query)).data).toEqual({
+      __schema: { queryType: { name: 'Query' } },
+    });
   });
 
   it('without a token nothing is validated: probing field names gets 401 and no hint', async () => {
@@ -95,8 +109,18 @@ describe('outside dev', () => {
   });
 
   it.each([
-    ['a misspelt enum value in the query', '{ coverage(placeCode: "0209", sector: HEALT) { communesReached } }', undefined, /HEALTH/],
-    ['a misspelt enum value in a variable', 'query($s: Sector!) { coverage(placeCode: "0209", sector: $s) { communesReached } }', { s: 'HEALT' }, /HEALTH/],
+    [
+      'a misspelt enum value in the query',
+      '{ coverage(placeCode: "0209", sector: HEALT) { communesReached } }',
+      undefined,
+      /HEALTH/,
+    ],
+    [
+      'a misspelt enum value in a variable',
+      'query($s: Sector!) { coverage(placeCode: "0209", sector: $s) { communesReached } }',
+      { s: 'HEALT' },
+      /HEALTH/,
+    ],
     [
       'a misspelt input field in a variable',
       'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',

@@ -45,7 +45,9 @@ describe('the stream aggregator', () => {
     const faults = injectFaults(env.db);
     const records = [
       { dynamodb: { Keys: { pk: { S: `GROUP#${world.ids.groupA}` }, sk: { S: 'BOOKS' } }, SequenceNumber: '101' } },
-      { dynamodb: { Keys: { pk: { S: `FED#${world.ids.otherFederation}` }, sk: { S: 'FED' } }, SequenceNumber: '102' } },
+      {
+        dynamodb: { Keys: { pk: { S: `FED#${world.ids.otherFederation}` }, sk: { S: 'FED' } }, SequenceNumber: '102' },
+      },
     ];
     let response: Awaited<ReturnType<typeof handleStreamBatch>> | undefined;
     const lines = await printed(async () => {
@@ -66,7 +68,12 @@ describe('the stream aggregator', () => {
     expect(response!.batchItemFailures).toEqual([{ itemIdentifier: '102' }]);
     const logged = lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
     expect(logged).toEqual([
-      expect.objectContaining({ level: 'ERROR', service: 'krom-test', federationId: world.ids.otherFederation, sequenceNumber: '102' }),
+      expect.objectContaining({
+        level: 'ERROR',
+        service: 'krom-test',
+        federationId: world.ids.otherFederation,
+        sequenceNumber: '102',
+      }),
       expect.objectContaining({ level: 'ERROR', service: 'krom-test', groupIds: [world.ids.groupA] }),
     ]);
     aggregatorLogger.setLogLevel('SILENT');
@@ -83,7 +90,16 @@ describe('internal errors', () => {
     const lines = await printed(async () => {
       faults.arm(4, 'throttled');
       try {
-        response = await graphql(env.app, world.token.treasurerA, M.addMember, { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, name, sex: 'FEMALE', phone, joinedOn: '2021-01-05' } });
+        response = await graphql(env.app, world.token.treasurerA, M.addMember, {
+          input: {
+            idempotencyKey: ikey(),
+            groupId: world.ids.groupA,
+            name,
+            sex: 'FEMALE',
+            phone,
+            joinedOn: '2021-01-05',
+          },
+        });
       } finally {
         faults.disarm();
         faults.stop();
@@ -94,7 +110,12 @@ describe('internal errors', () => {
     expect(error.message).not.toMatch(/Throughput|DynamoDB|injected/);
     const logged = lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ level: 'ERROR', message: 'internal error', requestId: error.extensions!.requestId, service: 'krom-test' });
+    expect(logged[0]).toMatchObject({
+      level: 'ERROR',
+      message: 'internal error',
+      requestId: error.extensions!.requestId,
+      service: 'krom-test',
+    });
     expect(lines.join('\n')).not.toContain(name);
     expect(lines.join('\n')).not.toContain('97 111');
   });
@@ -109,19 +130,30 @@ describe('metrics', () => {
 
   it('count each grant transition once, however often the request is replayed', async () => {
     const asked = await graphqlOk(env.app, world.token.bankOfficer, A.requestAccess, {
-      input: { idempotencyKey: ikey(), groupId: world.ids.groupA, purpose: 'LOAN_ASSESSMENT', scopes: ['SAVINGS_SUMMARY'], dataRange: { from: '2020-01-01', to: '2026-01-01' }, durationMonths: 3 },
+      input: {
+        idempotencyKey: ikey(),
+        groupId: world.ids.groupA,
+        purpose: 'LOAN_ASSESSMENT',
+        scopes: ['SAVINGS_SUMMARY'],
+        dataRange: { from: '2020-01-01', to: '2026-01-01' },
+        durationMonths: 3,
+      },
     });
     const calls = counted();
     const approve = { idempotencyKey: ikey(), groupId: world.ids.groupA, requestId: asked.requestAccess.id };
-    const grant = (await graphqlOk(env.app, world.token.treasurerA, A.approve, { input: approve })).approveAccessRequest;
+    const grant = (await graphqlOk(env.app, world.token.treasurerA, A.approve, { input: approve }))
+      .approveAccessRequest;
     await graphqlOk(env.app, world.token.treasurerA, A.approve, { input: approve });
-    await graphqlOk(env.app, world.token.treasurerA, A.pause, { input: { idempotencyKey: ikey(), groupId: world.ids.groupA, grantId: grant.id, reason: 'wait' } });
+    await graphqlOk(env.app, world.token.treasurerA, A.pause, {
+      input: { idempotencyKey: ikey(), groupId: world.ids.groupA, grantId: grant.id, reason: 'wait' },
+    });
     expect(calls()).toEqual(['GrantTransition:ACTIVE', 'GrantTransition:PAUSED']);
   });
 
   it('count refused bank reads by reason, and not the allowed ones', async () => {
     const calls = counted();
-    const read = (token: string) => graphql(env.app, token, A.viewSavings, { g: world.ids.groupB, from: '2021-01-01', to: '2022-01-01' });
+    const read = (token: string) =>
+      graphql(env.app, token, A.viewSavings, { g: world.ids.groupB, from: '2021-01-01', to: '2022-01-01' });
     expect((await read(world.token.bankOfficer)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await read(world.token.treasurerA)).errors).toBeDefined();
     expect(calls()).toEqual(['RefusedRead:NO_GRANT', 'RefusedRead:NOT_A_BANK']);

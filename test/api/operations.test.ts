@@ -19,6 +19,8 @@ describe(`example operations (${files.length})`, () => {
     expect(validate(schema, document)).toEqual([]);
     const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
     expect(operations).toHaveLength(1);
-    expect(operations[0]!.kind === Kind.OPERATION_DEFINITION && operations[0]!.name?.value).toBe(file.replace(/\.graphql$/, ''));
+    expect(operations[0]!.kind === Kind.OPERATION_DEFINITION && operations[0]!.name?.value).toBe(
+      file.replace(/\.graphql$/, ''),
+    );
   });
 });

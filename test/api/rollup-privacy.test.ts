@@ -18,23 +18,50 @@ import { buildWorld, M, type World } from '../helpers/world.ts';
 
 let env: IntegrationEnv;
 let world: World;
-const aggregate = async () => handleStreamBatch(env.db, await readWholeStream(env.db.client, inject('dynamoEndpoint'), env.table), '2026-11-22');
-const PLACE = 'query($code: String!) { placeRollup(code: $code) { groups members suppressed women groupsNeedingAttention byCurrency { currency groups suppressed savings loansOutstanding par30BasisPoints } } }';
+const aggregate = async () =>
+  handleStreamBatch(env.db, await readWholeStream(env.db.client, inject('dynamoEndpoint'), env.table), '2026-11-22');
+const PLACE =
+  'query($code: String!) { placeRollup(code: $code) { groups members suppressed women groupsNeedingAttention byCurrency { currency groups suppressed savings loansOutstanding par30BasisPoints } } }';
 
 /** A group in `commune` with one member who saved `saved`, in `currency`, under `federationId`. */
 async function groupSaving(commune: string, currency: 'KHR' | 'USD', saved: string, federationId: string | null) {
   const groupId = (
     await graphqlOk(env.app, world.token.admin, M.createGroup, {
-      input: { idempotencyKey: ikey(), name: `ក្រុម ${commune} ${saved}`, placeCode: commune, currency, meetingSchedule: { frequency: 'MONTHLY', weekday: 'TUESDAY' }, formedOn: '2026-01-06', federationId },
+      input: {
+        idempotencyKey: ikey(),
+        name: `ក្រុម ${commune} ${saved}`,
+        placeCode: commune,
+        currency,
+        meetingSchedule: { frequency: 'MONTHLY', weekday: 'TUESDAY' },
+        formedOn: '2026-01-06',
+        federationId,
+      },
     })
   ).createGroup.id as string;
   const treasurer = `t-${ikey()}`;
-  await graphqlOk(env.app, world.token.admin, M.createUser, { input: { idempotencyKey: ikey(), userId: treasurer, displayName: 't' } });
-  await graphqlOk(env.app, world.token.admin, M.appointOfficer, { input: { idempotencyKey: ikey(), groupId, userId: treasurer, role: 'TREASURER', from: '2026-01-06' } });
+  await graphqlOk(env.app, world.token.admin, M.createUser, {
+    input: { idempotencyKey: ikey(), userId: treasurer, displayName: 't' },
+  });
+  await graphqlOk(env.app, world.token.admin, M.appointOfficer, {
+    input: { idempotencyKey: ikey(), groupId, userId: treasurer, role: 'TREASURER', from: '2026-01-06' },
+  });
   const t = await env.tokenFor(treasurer);
-  const member = (await graphqlOk(env.app, t, M.addMember, { input: { idempotencyKey: ikey(), groupId, name: 'សមាជិក', sex: 'FEMALE', joinedOn: '2026-01-06' } })).addMember.id;
-  await graphqlOk(env.app, t, B.setConstitution, { input: constitution(groupId, ikey(), { effectiveFrom: '2026-01-06' }) });
-  await graphqlOk(env.app, t, B.recordEntries, { input: { idempotencyKey: ikey(), groupId, date: '2026-11-03', entries: [{ id: 's', kind: 'SAVING', amount: saved, memberId: member }] } });
+  const member = (
+    await graphqlOk(env.app, t, M.addMember, {
+      input: { idempotencyKey: ikey(), groupId, name: 'សមាជិក', sex: 'FEMALE', joinedOn: '2026-01-06' },
+    })
+  ).addMember.id;
+  await graphqlOk(env.app, t, B.setConstitution, {
+    input: constitution(groupId, ikey(), { effectiveFrom: '2026-01-06' }),
+  });
+  await graphqlOk(env.app, t, B.recordEntries, {
+    input: {
+      idempotencyKey: ikey(),
+      groupId,
+      date: '2026-11-03',
+      entries: [{ id: 's', kind: 'SAVING', amount: saved, memberId: member }],
+    },
+  });
   return groupId;
 }
 
@@ -55,7 +82,9 @@ describe('a place rollup', () => {
     for (const token of [world.token.admin, world.token.coordinatorTop]) {
       const r = (await graphqlOk(env.app, token, PLACE, { code: '020902' })).placeRollup;
       expect(r).toMatchObject({ groups: 1, members: 1, suppressed: true, women: null, groupsNeedingAttention: null });
-      expect(r.byCurrency).toEqual([{ currency: 'KHR', groups: 1, suppressed: true, savings: null, loansOutstanding: null, par30BasisPoints: null }]);
+      expect(r.byCurrency).toEqual([
+        { currency: 'KHR', groups: 1, suppressed: true, savings: null, loansOutstanding: null, par30BasisPoints: null },
+      ]);
       expect(JSON.stringify(r)).not.toContain('1170000');
     }
   });
@@ -72,12 +101,19 @@ describe('a place rollup', () => {
     await aggregate();
     // Coordinator of Samlout reads none of 170403's 4 groups: 4 ≥ 3.
     const other = (await graphqlOk(env.app, world.token.coordinatorOther, PLACE, { code: '170403' })).placeRollup;
-    expect(other.byCurrency).toEqual([{ currency: 'KHR', groups: 4, suppressed: false, savings: '1000000', loansOutstanding: '0', par30BasisPoints: 0 }]);
+    expect(other.byCurrency).toEqual([
+      { currency: 'KHR', groups: 4, suppressed: false, savings: '1000000', loansOutstanding: '0', par30BasisPoints: 0 },
+    ]);
     expect(other.suppressed).toBe(false);
     // Coordinator of the sub-federation reads 1 of 4: the other 3 stand together.
-    expect((await graphqlOk(env.app, world.token.coordinatorSub, PLACE, { code: '170403' })).placeRollup.byCurrency[0].suppressed).toBe(false);
+    expect(
+      (await graphqlOk(env.app, world.token.coordinatorSub, PLACE, { code: '170403' })).placeRollup.byCurrency[0]
+        .suppressed,
+    ).toBe(false);
     // An administrator reads the 1 federated group: 3 remain.
-    expect((await graphqlOk(env.app, world.token.admin, PLACE, { code: '170403' })).placeRollup.byCurrency[0].savings).toBe('1000000');
+    expect(
+      (await graphqlOk(env.app, world.token.admin, PLACE, { code: '170403' })).placeRollup.byCurrency[0].savings,
+    ).toBe('1000000');
   });
 
   it('never adds riel and US cents, and a lone dollar group is not singled out beside them', async () => {
@@ -92,7 +128,14 @@ describe('a place rollup', () => {
   });
 
   it("a federation's own rollup is never suppressed to its coordinators, and keeps currencies apart", async () => {
-    const fed = (await graphqlOk(env.app, world.token.coordinatorSub, 'query($id: ID!) { federation(id: $id) { rollup { groups suppressed byCurrency { currency suppressed savings } } } }', { id: world.ids.subFederation })).federation.rollup;
+    const fed = (
+      await graphqlOk(
+        env.app,
+        world.token.coordinatorSub,
+        'query($id: ID!) { federation(id: $id) { rollup { groups suppressed byCurrency { currency suppressed savings } } } }',
+        { id: world.ids.subFederation },
+      )
+    ).federation.rollup;
     expect(fed.suppressed).toBe(false);
     expect(fed.byCurrency.every((c: any) => c.suppressed === false)).toBe(true);
     expect(fed.byCurrency.find((c: any) => c.currency === 'KHR').savings).toBe('100000');

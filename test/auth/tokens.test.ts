@@ -31,22 +31,40 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const sign = (claims: Record<string, unknown>, iss = issuer) =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('user-1').setIssuer(iss).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+    .setSubject('user-1')
+    .setIssuer(iss)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(privateKey);
 
 describe('cognitoVerifier', () => {
   it('accepts an access token for this app client (client_id) and an ID token (aud)', async () => {
     const verifier = cognitoVerifier({ issuer, clientId: 'client-1' });
-    await expect(verifier.verify(await sign({ client_id: 'client-1', token_use: 'access' }))).resolves.toMatchObject({ sub: 'user-1', expiresAt: expect.any(Number) });
-    await expect(verifier.verify(await sign({ aud: 'client-1', token_use: 'id' }))).resolves.toMatchObject({ sub: 'user-1', expiresAt: expect.any(Number) });
+    await expect(verifier.verify(await sign({ client_id: 'client-1', token_use: 'access' }))).resolves.toMatchObject({
+      sub: 'user-1',
+      expiresAt: expect.any(Number),
+    });
+    await expect(verifier.verify(await sign({ aud: 'client-1', token_use: 'id' }))).resolves.toMatchObject({
+      sub: 'user-1',
+      expiresAt: expect.any(Number),
+    });
   });
 
   it('refuses a token for another app client, another issuer, or tampered', async () => {
     const verifier = cognitoVerifier({ issuer, clientId: 'client-1' });
-    await expect(verifier.verify(await sign({ client_id: 'client-2' }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(verifier.verify(await sign({ client_id: 'client-1' }, 'https://evil.example'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(verifier.verify(await sign({ client_id: 'client-2' }))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    await expect(verifier.verify(await sign({ client_id: 'client-1' }, 'https://evil.example'))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
     const token = await sign({ client_id: 'client-1' });
     const [h, p, s] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), sub: 'admin' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), sub: 'admin' }),
+    ).toString('base64url');
     await expect(verifier.verify(`${h}.${forged}.${s}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

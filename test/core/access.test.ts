@@ -40,35 +40,46 @@ describe('transitions', () => {
   });
 
   it('property: no sequence of actions reaches a state the table forbids', () => {
-    const allowed: Record<GrantState, GrantState[]> = { ACTIVE: ['PAUSED', 'REVOKED', 'EXPIRED'], PAUSED: ['ACTIVE', 'REVOKED', 'EXPIRED'], REVOKED: [], EXPIRED: [] };
+    const allowed: Record<GrantState, GrantState[]> = {
+      ACTIVE: ['PAUSED', 'REVOKED', 'EXPIRED'],
+      PAUSED: ['ACTIVE', 'REVOKED', 'EXPIRED'],
+      REVOKED: [],
+      EXPIRED: [],
+    };
     fc.assert(
-      fc.property(fc.array(fc.constantFrom<GrantAction>('PAUSE', 'RESUME', 'REVOKE', 'EXPIRE'), { maxLength: 30 }), (actions) => {
-        let state: GrantState = 'ACTIVE';
-        let terminal = false;
-        for (const a of actions) {
-          const next = nextGrantState(state, a);
-          if (next === null) continue;
-          expect(terminal).toBe(false); // nothing moves once final
-          expect(allowed[state]).toContain(next);
-          state = next;
-          terminal = state === 'REVOKED' || state === 'EXPIRED';
-        }
-      }),
+      fc.property(
+        fc.array(fc.constantFrom<GrantAction>('PAUSE', 'RESUME', 'REVOKE', 'EXPIRE'), { maxLength: 30 }),
+        (actions) => {
+          let state: GrantState = 'ACTIVE';
+          let terminal = false;
+          for (const a of actions) {
+            const next = nextGrantState(state, a);
+            if (next === null) continue;
+            expect(terminal).toBe(false); // nothing moves once final
+            expect(allowed[state]).toContain(next);
+            state = next;
+            terminal = state === 'REVOKED' || state === 'EXPIRED';
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
     fc.assert(
-      fc.property(fc.array(fc.constantFrom<RequestAction>('APPROVE', 'REJECT', 'EXPIRE'), { maxLength: 10 }), (actions) => {
-        let state: AccessRequest['state'] = 'PENDING';
-        let moves = 0;
-        for (const a of actions) {
-          const next = nextRequestState(state, a);
-          if (next) {
-            state = next;
-            moves++;
+      fc.property(
+        fc.array(fc.constantFrom<RequestAction>('APPROVE', 'REJECT', 'EXPIRE'), { maxLength: 10 }),
+        (actions) => {
+          let state: AccessRequest['state'] = 'PENDING';
+          let moves = 0;
+          for (const a of actions) {
+            const next = nextRequestState(state, a);
+            if (next) {
+              state = next;
+              moves++;
+            }
           }
-        }
-        expect(moves).toBeLessThanOrEqual(1); // a request is decided once
-      }),
+          expect(moves).toBeLessThanOrEqual(1); // a request is decided once
+        },
+      ),
     );
   });
 });
@@ -107,14 +118,28 @@ describe('checkBankRead', () => {
     expect(refusal?.reason ?? null).toBe(reason);
   });
   it('names exactly the missing scopes', () => {
-    expect(checkBankRead(grant, ['CREDIT_GRADE', 'SAVINGS_SUMMARY', 'BANK_LOAN_HISTORY'], range, now)).toEqual({ reason: 'SCOPE_MISSING', missing: ['CREDIT_GRADE', 'BANK_LOAN_HISTORY'] });
+    expect(checkBankRead(grant, ['CREDIT_GRADE', 'SAVINGS_SUMMARY', 'BANK_LOAN_HISTORY'], range, now)).toEqual({
+      reason: 'SCOPE_MISSING',
+      missing: ['CREDIT_GRADE', 'BANK_LOAN_HISTORY'],
+    });
   });
 });
 
 describe('the treasurer may narrow a request, never widen it', () => {
-  const request = { ...grant, scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY'], durationMonths: 6, dataRange: { from: '2025-01-01', to: '2026-01-01' } } as unknown as AccessRequest;
+  const request = {
+    ...grant,
+    scopes: ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY'],
+    durationMonths: 6,
+    dataRange: { from: '2025-01-01', to: '2026-01-01' },
+  } as unknown as AccessRequest;
   it('narrows', () => {
-    expect(narrowRequest(request, { scopes: ['SAVINGS_SUMMARY'], durationMonths: 3, dataRange: { from: '2025-06-01', to: '2026-01-01' } })).toEqual({
+    expect(
+      narrowRequest(request, {
+        scopes: ['SAVINGS_SUMMARY'],
+        durationMonths: 3,
+        dataRange: { from: '2025-06-01', to: '2026-01-01' },
+      }),
+    ).toEqual({
       scopes: ['SAVINGS_SUMMARY'],
       durationMonths: 3,
       dataRange: { from: '2025-06-01', to: '2026-01-01' },

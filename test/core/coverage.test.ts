@@ -12,7 +12,12 @@ describe('suppress', () => {
 });
 
 describe('reachOf', () => {
-  const r = (communeCode: string, groupId: string | null, date = '2026-01-01', members = 0): Reach => ({ communeCode, groupId, date, members });
+  const r = (communeCode: string, groupId: string | null, date = '2026-01-01', members = 0): Reach => ({
+    communeCode,
+    groupId,
+    date,
+    members,
+  });
 
   it('counts whole communes once and groups outside them by their latest reach', () => {
     const { wholeCommunes, directGroups } = reachOf([
@@ -34,7 +39,14 @@ describe('reachOf', () => {
 });
 
 describe('recordDeliveryInputSchema', () => {
-  const base = { idempotencyKey: 'k1234567', ngoId: 'n', serviceId: 's', date: '2026-01-01', participants: 3, women: 1 };
+  const base = {
+    idempotencyKey: 'k1234567',
+    ngoId: 'n',
+    serviceId: 's',
+    date: '2026-01-01',
+    participants: 3,
+    women: 1,
+  };
   it.each([
     [{ communeCode: '170403' }, true],
     [{ groupIds: ['a', 'b'] }, true],
@@ -43,5 +55,7 @@ describe('recordDeliveryInputSchema', () => {
     [{ groupIds: [] }, false],
     [{ groupIds: ['a', 'a'] }, false],
     [{ groupIds: Array.from({ length: 26 }, (_, i) => `g${i}`) }, false],
-  ])('%j → valid %s', (patch, valid) => expect(recordDeliveryInputSchema.safeParse({ ...base, ...patch }).success).toBe(valid));
+  ])('%j → valid %s', (patch, valid) =>
+    expect(recordDeliveryInputSchema.safeParse({ ...base, ...patch }).success).toBe(valid),
+  );
 });

@@ -1,15 +1,35 @@
 /** Unit tier: scorecards against hand-computed examples and at every band boundary. */
 import { describe, expect, it } from 'vitest';
 import { emptyActivity, emptyMonth, type Activity } from '#core/activity.ts';
-import { activityWithin, creditFacts, lastMonths, monthsOfBooks, monthWithin, ratioBp, score, suggestedLoan, type CreditFacts } from '#core/credit.ts';
+import {
+  activityWithin,
+  creditFacts,
+  lastMonths,
+  monthsOfBooks,
+  monthWithin,
+  ratioBp,
+  score,
+  suggestedLoan,
+  type CreditFacts,
+} from '#core/credit.ts';
 
 const asOf = '2026-11-22';
 
 /** Facts with `months` of steady activity before asOf; each month as given. */
-function facts(over: Partial<CreditFacts> = {}, month: Partial<ReturnType<typeof emptyMonth>> = {}, monthsKept = 24): CreditFacts {
+function facts(
+  over: Partial<CreditFacts> = {},
+  month: Partial<ReturnType<typeof emptyMonth>> = {},
+  monthsKept = 24,
+): CreditFacts {
   const activity: Activity = emptyActivity();
-  for (const m of lastMonths(asOf, monthsKept)) activity.months[m] = { ...emptyMonth(), meetings: 1, listed: 16, present: 14, saved: 80_000n, ...month };
-  activity.recentMeetings = lastMonths(asOf, 12).map((m) => ({ date: `${m}-03`, listed: 16, present: 14, recordedAfterDays: 2 }));
+  for (const m of lastMonths(asOf, monthsKept))
+    activity.months[m] = { ...emptyMonth(), meetings: 1, listed: 16, present: 14, saved: 80_000n, ...month };
+  activity.recentMeetings = lastMonths(asOf, 12).map((m) => ({
+    date: `${m}-03`,
+    listed: 16,
+    present: 14,
+    recordedAfterDays: 2,
+  }));
   return {
     asOf,
     formedOn: '2011-03-01',
@@ -53,7 +73,11 @@ describe('bank-linkage scorecard v1', () => {
   });
 
   it.each([
-    [6, 20], [5, 15], [4, 10], [3, 10], [2, 0], // 6/6=100%, 5/6=83%, 4/6=67%, 3/6=50%, 2/6=33%
+    [6, 20],
+    [5, 15],
+    [4, 10],
+    [3, 10],
+    [2, 0], // 6/6=100%, 5/6=83%, 4/6=67%, 3/6=50%, 2/6=33%
   ])('meetings: %i of 6 → %i points', (held, expected) => {
     const f = facts();
     for (const [i, m] of lastMonths(asOf, 6).entries()) f.activity.months[m]!.meetings = i < held ? 1 : 0;
@@ -61,7 +85,12 @@ describe('bank-linkage scorecard v1', () => {
   });
 
   it.each([
-    [9000, 20], [8999, 15], [7500, 15], [7499, 10], [5000, 10], [4999, 0],
+    [9000, 20],
+    [8999, 15],
+    [7500, 15],
+    [7499, 10],
+    [5000, 10],
+    [4999, 0],
   ])('savings at %i bp of expected → %i points', (bp, expected) => {
     // expected = 16 members × 5,000 × 6 meetings = 480,000; saved = bp × 48 over 6 months
     const perMonth = BigInt(bp) * 8n; // × 6 months = bp × 48
@@ -69,13 +98,25 @@ describe('bank-linkage scorecard v1', () => {
   });
 
   it.each([
-    [600_000n, 20], [599_999n, 15], [400_000n, 15], [399_999n, 10], [200_000n, 10], [199_999n, 0],
+    [600_000n, 20],
+    [599_999n, 15],
+    [400_000n, 15],
+    [399_999n, 10],
+    [200_000n, 10],
+    [199_999n, 0],
   ])('lending: %i of 1,000,000 saved → %i points', (lent, expected) => {
-    expect(points(score(facts({ totalSavings: 1_000_000n, loansOutstanding: lent }), 'BANK_LINKAGE'), 'INTERNAL_LENDING')).toBe(expected);
+    expect(
+      points(score(facts({ totalSavings: 1_000_000n, loansOutstanding: lent }), 'BANK_LINKAGE'), 'INTERNAL_LENDING'),
+    ).toBe(expected);
   });
 
   it.each([
-    [500, 20], [501, 15], [1000, 15], [1001, 10], [2000, 10], [2001, 0],
+    [500, 20],
+    [501, 15],
+    [1000, 15],
+    [1001, 10],
+    [2000, 10],
+    [2001, 0],
   ])('PAR30 %i bp → %i points', (par, expected) => {
     expect(points(score(facts({ par30BasisPoints: par }), 'BANK_LINKAGE'), 'TIMELY_REPAYMENT')).toBe(expected);
   });
@@ -84,7 +125,12 @@ describe('bank-linkage scorecard v1', () => {
     // Each row takes points off a full 100 through real facts, landing on both sides of each grade line.
     ['100 → A', {}, 100, 'A'],
     ['95 → A (lending 15)', { loansOutstanding: 500_000n, totalSavings: 1_000_000n }, 95, 'A'],
-    ['85 → A (PAR30 in band 15, lending 10)', { loansOutstanding: 300_000n, totalSavings: 1_000_000n, par30BasisPoints: 800 }, 85, 'A'],
+    [
+      '85 → A (PAR30 in band 15, lending 10)',
+      { loansOutstanding: 300_000n, totalSavings: 1_000_000n, par30BasisPoints: 800 },
+      85,
+      'A',
+    ],
     ['80 → B (lending 0)', { loansOutstanding: 100_000n }, 80, 'B'],
     ['75 → B (lending 0, PAR30 15)', { loansOutstanding: 100_000n, par30BasisPoints: 800 }, 75, 'B'],
     ['70 → C (no loans outstanding)', { loansOutstanding: 0n }, 70, 'C'],
@@ -97,7 +143,12 @@ describe('bank-linkage scorecard v1', () => {
   it('a bigger savings amount raises the suggested loan by the grade’s multiple', () => {
     const a = score(facts({}), 'BANK_LINKAGE');
     expect(a.grade).toBe('A');
-    expect(suggestedLoan(1_248_000n, a, 0)).toMatchObject({ ready: true, amount: 4_992_000n, multiple: 4, notYet: null });
+    expect(suggestedLoan(1_248_000n, a, 0)).toMatchObject({
+      ready: true,
+      amount: 4_992_000n,
+      multiple: 4,
+      notYet: null,
+    });
     const b = score(facts({ loansOutstanding: 100_000n }), 'BANK_LINKAGE');
     expect(suggestedLoan(1_248_000n, b, 0)).toMatchObject({ ready: true, amount: 2_496_000n, multiple: 2 });
   });
@@ -142,20 +193,28 @@ describe('VSLA scorecard v1', () => {
   });
 
   it.each([
-    [7500, 20], [7499, 14], [5000, 14], [4999, 7],
+    [7500, 20],
+    [7499, 14],
+    [5000, 14],
+    [4999, 7],
   ])('attendance %i bp → %i hundredths', (bp, expected) => {
     const f = facts({}, { listed: 10000, present: bp });
     expect(points(score(f, 'VSLA'), 'ATTENDANCE')).toBe(expected);
   });
 
   it('a cycle under 3 months earns no attendance points because it earns no VSLA score at all', () => {
-    expect(score(facts({ firstPostedOn: '2026-08-23' }, {}, 3), 'VSLA')).toMatchObject({ eligible: false, indicators: [] });
+    expect(score(facts({ firstPostedOn: '2026-08-23' }, {}, 3), 'VSLA')).toMatchObject({
+      eligible: false,
+      indicators: [],
+    });
     expect(monthsOfBooks(facts({ firstPostedOn: '2026-08-22' }))).toBe(3);
     expect(points(score(facts({ firstPostedOn: '2026-08-22' }, {}, 3), 'VSLA'), 'ATTENDANCE')).toBe(20);
   });
 
   it.each([
-    [6, 0, 'first cycle'], [13, 5, 'second cycle'], [24, 15, 'same'],
+    [6, 0, 'first cycle'],
+    [13, 5, 'second cycle'],
+    [24, 15, 'same'],
   ])('share-out growth with %i months of books → %i', (months, expected) => {
     const first = `${lastMonths(asOf, months)[0]}-03`;
     expect(points(score(facts({ firstPostedOn: first }), 'VSLA'), 'SHARE_OUT_GROWTH')).toBe(expected);
@@ -170,16 +229,30 @@ describe('VSLA scorecard v1', () => {
   });
 
   it.each([
-    [7000, 20], [6999, 15], [5000, 15], [4999, 10], [3000, 10], [2999, 5], [1000, 5], [999, 0],
+    [7000, 20],
+    [6999, 15],
+    [5000, 15],
+    [4999, 10],
+    [3000, 10],
+    [2999, 5],
+    [1000, 5],
+    [999, 0],
   ])('savings rate %i bp → %i', (bp, expected) => {
     // allowed over 12 meetings: 16 × 5,000 × 12 = 960,000; saved per month = bp × 8
     expect(points(score(facts({}, { saved: BigInt(bp) * 8n }), 'VSLA'), 'SAVINGS_RATE')).toBe(expected);
   });
 
   it.each([
-    [300, 20], [301, 15], [500, 15], [501, 10], [1000, 10], [1001, 5],
+    [300, 20],
+    [301, 15],
+    [500, 15],
+    [501, 10],
+    [1000, 10],
+    [1001, 5],
   ])('loan loss %i bp → %i', (bp, expected) => {
-    expect(points(score(facts({ loansOutstanding: 1_000_000n, atRisk90: BigInt(bp) * 100n }), 'VSLA'), 'LOAN_LOSS')).toBe(expected);
+    expect(
+      points(score(facts({ loansOutstanding: 1_000_000n, atRisk90: BigInt(bp) * 100n }), 'VSLA'), 'LOAN_LOSS'),
+    ).toBe(expected);
   });
 
   it('write-offs this cycle count as losses', () => {
@@ -190,7 +263,10 @@ describe('VSLA scorecard v1', () => {
   });
 
   it.each([
-    ['NONE', 0], ['DEFAULTED_90', 7], ['EVER_LATE', 14], ['NEVER_LATE', 20],
+    ['NONE', 0],
+    ['DEFAULTED_90', 7],
+    ['EVER_LATE', 14],
+    ['NEVER_LATE', 20],
   ] as const)('previous bank loan %s → %i', (record, expected) => {
     expect(points(score(facts({ bankLoanRecord: record }), 'VSLA'), 'PREVIOUS_BANK_LOAN')).toBe(expected);
   });
@@ -201,7 +277,10 @@ describe('VSLA scorecard v1', () => {
     expect(r.points).toBe(75);
     expect(r.decision).toBe('APPROVE_AT_70_PERCENT');
     expect(score(facts({ bankLoanRecord: 'DEFAULTED_90' }), 'VSLA').decision).toBe('APPROVE'); // 82
-    const weak = facts({ loansOutstanding: 1_000_000n, atRisk90: 200_000n }, { listed: 100, present: 40, saved: 5_000n });
+    const weak = facts(
+      { loansOutstanding: 1_000_000n, atRisk90: 200_000n },
+      { listed: 100, present: 40, saved: 5_000n },
+    );
     const w = score(weak, 'VSLA');
     // attendance 40% → 7; savings per member the same as the cycle before → 15; 6.25% saved → 0; 20% at risk → 5; no bank loan → 0
     expect(w.points).toBe(7 + 15 + 0 + 5 + 0);
@@ -230,9 +309,23 @@ describe('helpers', () => {
 
 describe('facts limited to the granted data range', () => {
   const books = (f: CreditFacts) =>
-    ({ balances: { savings: f.totalSavings, loansOutstanding: f.loansOutstanding }, loans: {}, activity: f.activity, firstPostedOn: f.firstPostedOn, lastPostedOn: f.lastPostedOn }) as never;
+    ({
+      balances: { savings: f.totalSavings, loansOutstanding: f.loansOutstanding },
+      loans: {},
+      activity: f.activity,
+      firstPostedOn: f.firstPostedOn,
+      lastPostedOn: f.lastPostedOn,
+    }) as never;
   const limited = (from: string, to = asOf) =>
-    creditFacts({ books: books(facts()), formedOn: '2011-03-01', memberCount: 16, frequency: 'MONTHLY', constitution: undefined, asOf, range: { from, to } });
+    creditFacts({
+      books: books(facts()),
+      formedOn: '2011-03-01',
+      memberCount: 16,
+      frequency: 'MONTHLY',
+      constitution: undefined,
+      asOf,
+      range: { from, to },
+    });
 
   it('a month counts only when every day of it lies inside the range', () => {
     expect(monthWithin('2026-09', { from: '2026-09-22', to: asOf })).toBe(false);
@@ -253,10 +346,14 @@ describe('facts limited to the granted data range', () => {
     expect(monthsOfBooks(f)).toBe(2);
     const r = score(f, 'BANK_LINKAGE');
     expect(r).toMatchObject({ eligible: false, grade: null });
-    expect(r.notEligibleReason!.en).toBe('Not enough history in the range you were granted: 2 month(s) from 2026-09-22; at least 6 are needed.');
+    expect(r.notEligibleReason!.en).toBe(
+      'Not enough history in the range you were granted: 2 month(s) from 2026-09-22; at least 6 are needed.',
+    );
     expect(r.notEligibleReason!.km).toMatch(/រយៈពេលដែលអ្នកត្រូវបានអនុញ្ញាត/);
     // The group's own short books are said as before.
-    expect(score(facts({ firstPostedOn: '2026-09-01' }), 'BANK_LINKAGE').notEligibleReason!.en).toMatch(/^Not enough history: /);
+    expect(score(facts({ firstPostedOn: '2026-09-01' }), 'BANK_LINKAGE').notEligibleReason!.en).toMatch(
+      /^Not enough history: /,
+    );
   });
 
   it('a range long enough grades the group on the months inside it only', () => {

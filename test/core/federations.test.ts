@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkFederationMove, federationChain, MAX_FEDERATION_DEPTH, type Federation } from '#core/groups.ts';
 
-const fed = (id: string, parentId: string | null): Federation => ({ id, name: id, placeCode: '17', parentId, createdAt: '2025-01-01T00:00:00Z' });
+const fed = (id: string, parentId: string | null): Federation => ({
+  id,
+  name: id,
+  placeCode: '17',
+  parentId,
+  createdAt: '2025-01-01T00:00:00Z',
+});
 
 function loaderOf(feds: Federation[]) {
   const byId = new Map(feds.map((f) => [f.id, f]));

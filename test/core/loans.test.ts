@@ -1,9 +1,23 @@
 /** Unit tier: loan schedules, repayment splits and arrears, against hand-computed examples. */
 import { describe, expect, it } from 'vitest';
-import { addMonths, daysInArrears, interestDue, par30BasisPoints, schedule, splitRepayment, type LoanTerms } from '#core/loans.ts';
+import {
+  addMonths,
+  daysInArrears,
+  interestDue,
+  par30BasisPoints,
+  schedule,
+  splitRepayment,
+  type LoanTerms,
+} from '#core/loans.ts';
 
 // Ta Taok lends at 5% a month (seed 000).
-const flat: LoanTerms = { principal: 200_000n, monthlyRateBasisPoints: 500, method: 'FLAT', termMonths: 4, disbursedOn: '2025-01-07' };
+const flat: LoanTerms = {
+  principal: 200_000n,
+  monthlyRateBasisPoints: 500,
+  method: 'FLAT',
+  termMonths: 4,
+  disbursedOn: '2025-01-07',
+};
 const declining: LoanTerms = { ...flat, method: 'DECLINING_BALANCE' };
 const nothingPaid = { principalPaid: 0n, interestPaid: 0n };
 
@@ -20,7 +34,13 @@ describe('schedule', () => {
     expect(schedule(declining).map((i) => i.interest)).toEqual([10_000n, 7_500n, 5_000n, 2_500n]);
   });
   it('the last installment takes the remainder, and interest rounds half up', () => {
-    const s = schedule({ principal: 100_001n, monthlyRateBasisPoints: 250, method: 'DECLINING_BALANCE', termMonths: 3, disbursedOn: '2025-01-31' });
+    const s = schedule({
+      principal: 100_001n,
+      monthlyRateBasisPoints: 250,
+      method: 'DECLINING_BALANCE',
+      termMonths: 3,
+      disbursedOn: '2025-01-31',
+    });
     expect(s.map((i) => i.principal)).toEqual([33_333n, 33_333n, 33_335n]);
     expect(s[0]!.interest).toBe(2_500n); // 100,001 × 2.5% = 2,500.025 → 2,500
     expect(s.map((i) => i.dueOn)).toEqual(['2025-02-28', '2025-03-31', '2025-04-30']);
@@ -42,7 +62,10 @@ describe('repayments: interest first, then principal', () => {
     expect(splitRepayment(flat, nothingPaid, 4_000n, '2025-01-20')).toEqual({ interest: 4_000n, principal: 0n });
   });
   it('paying off early saves the interest of months not begun', () => {
-    expect(splitRepayment(declining, nothingPaid, 210_000n, '2025-01-20')).toEqual({ interest: 10_000n, principal: 200_000n });
+    expect(splitRepayment(declining, nothingPaid, 210_000n, '2025-01-20')).toEqual({
+      interest: 10_000n,
+      principal: 200_000n,
+    });
     expect(splitRepayment(declining, nothingPaid, 210_001n, '2025-01-20')).toBeNull();
   });
 });
@@ -56,6 +79,11 @@ describe('arrears', () => {
   });
   it('PAR30 is the outstanding principal more than 30 days late over all outstanding', () => {
     expect(par30BasisPoints([])).toBe(0);
-    expect(par30BasisPoints([{ outstanding: 100n, daysInArrears: 31 }, { outstanding: 300n, daysInArrears: 30 }])).toBe(2500);
+    expect(
+      par30BasisPoints([
+        { outstanding: 100n, daysInArrears: 31 },
+        { outstanding: 300n, daysInArrears: 30 },
+      ]),
+    ).toBe(2500);
   });
 });

@@ -11,7 +11,9 @@ import * as z from 'zod';
 import { expectKhmerAsSpecific, specifics } from '../helpers/khmer.ts';
 
 type Catalogue = Record<string, Text | ((...args: never[]) => Text)>;
-type Samples<C extends Catalogue> = { [K in keyof C as C[K] extends Text ? never : K]: C[K] extends (...args: infer A) => Text ? A : never };
+type Samples<C extends Catalogue> = {
+  [K in keyof C as C[K] extends Text ? never : K]: C[K] extends (...args: infer A) => Text ? A : never;
+};
 
 // Distinctive arguments for every message that takes some: a new one fails to compile until it has a row here.
 const reason: Text = { en: 'only SOMEONE_ELSE may', km: 'មានតែ SOMEONE_ELSE' };
@@ -77,7 +79,10 @@ const invalidArgs: Samples<typeof invalid> = {
 };
 
 function every<C extends Catalogue>(catalogue: C, args: Record<string, readonly unknown[]>): [string, Text][] {
-  return Object.entries(catalogue).map(([name, entry]) => [name, typeof entry === 'function' ? (entry as (...a: unknown[]) => Text)(...args[name]!) : entry]);
+  return Object.entries(catalogue).map(([name, entry]) => [
+    name,
+    typeof entry === 'function' ? (entry as (...a: unknown[]) => Text)(...args[name]!) : entry,
+  ]);
 }
 
 describe('the message catalogue', () => {
@@ -115,7 +120,12 @@ describe('validation speaks Khmer as precisely as English', () => {
 
   it.each([
     ['a built-in type check (zod Khmer locale)', z.object({ n: z.number() }), { n: 'seven' }, 'input.n'],
-    ['a built-in enum check', addMemberInputSchema, { idempotencyKey: 'k-12345678', groupId: 'g', name: 'Sokha', sex: 'X', joinedOn: '2026-01-01' }, 'input.sex'],
+    [
+      'a built-in enum check',
+      addMemberInputSchema,
+      { idempotencyKey: 'k-12345678', groupId: 'g', name: 'Sokha', sex: 'X', joinedOn: '2026-01-01' },
+      'input.sex',
+    ],
     ['a length limit of our own', z.object({ name: textSchema(10) }), { name: 'abcdefghijkl' }, 'input.name'],
     ['an impossible date', z.object({ date: dateSchema }), { date: '2026-02-30' }, 'input.date'],
     ['an unknown place', z.object({ placeCode: placeCodeSchema }), { placeCode: '999999' }, 'input.placeCode'],

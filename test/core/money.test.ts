@@ -13,8 +13,9 @@ describe('parseMinorUnits', () => {
     ['9007199254740993', 9007199254740993n], // beyond a double's exact range
   ])('%s', (text, value) => expect(parseMinorUnits(text)).toBe(value));
 
-  it.each(['', '1.5', '1e6', '01', '-0x1', ' 12', '12 ', '+3', '1,000', (MAX_MONEY + 1n).toString()])('refuses %j', (text) =>
-    expect(parseMinorUnits(text)).toBeNull(),
+  it.each(['', '1.5', '1e6', '01', '-0x1', ' 12', '12 ', '+3', '1,000', (MAX_MONEY + 1n).toString()])(
+    'refuses %j',
+    (text) => expect(parseMinorUnits(text)).toBeNull(),
   );
 
   it('round-trips every bigint in range', () => {

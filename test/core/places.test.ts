@@ -5,7 +5,12 @@ import { allProvinces, ancestry, childrenOf, findPlace, isKnownPlaceCode } from 
 describe('places', () => {
   it('has all 25 provinces and the capital', () => {
     expect(allProvinces()).toHaveLength(25);
-    expect(findPlace('12')).toMatchObject({ nameEn: 'Phnom Penh', nameKm: 'ភ្នំពេញ', level: 'PROVINCE', type: 'capital' });
+    expect(findPlace('12')).toMatchObject({
+      nameEn: 'Phnom Penh',
+      nameKm: 'ភ្នំពេញ',
+      level: 'PROVINCE',
+      type: 'capital',
+    });
   });
 
   it('knows the seed places and their chain', () => {

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { dutyConflict, type RoleGrant } from '#core/roles.ts';
 
-const office = (groupId: string, role: RoleGrant['role'] = 'TREASURER'): RoleGrant => ({ tenantType: 'GROUP', tenantId: groupId, role });
+const office = (groupId: string, role: RoleGrant['role'] = 'TREASURER'): RoleGrant => ({
+  tenantType: 'GROUP',
+  tenantId: groupId,
+  role,
+});
 const outside: RoleGrant[] = [
   { tenantType: 'PLATFORM', tenantId: 'platform', role: 'ADMIN' },
   { tenantType: 'FEDERATION', tenantId: 'f', role: 'COORDINATOR' },

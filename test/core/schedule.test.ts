@@ -10,10 +10,14 @@ describe('describeSchedule', () => {
     });
   });
   it('the last Saturday', () => {
-    expect(describeSchedule({ frequency: 'MONTHLY', weekday: 'SATURDAY', weekOfMonth: -1 }).en).toBe('the last Saturday of the month');
+    expect(describeSchedule({ frequency: 'MONTHLY', weekday: 'SATURDAY', weekOfMonth: -1 }).en).toBe(
+      'the last Saturday of the month',
+    );
   });
   it('weekly and fortnightly', () => {
     expect(describeSchedule({ frequency: 'WEEKLY', weekday: 'FRIDAY', weekOfMonth: null }).en).toBe('every Friday');
-    expect(describeSchedule({ frequency: 'FORTNIGHTLY', weekday: 'MONDAY', weekOfMonth: null }).en).toBe('every other Monday');
+    expect(describeSchedule({ frequency: 'FORTNIGHTLY', weekday: 'MONDAY', weekOfMonth: null }).en).toBe(
+      'every other Monday',
+    );
   });
 });

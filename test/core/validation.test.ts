@@ -21,7 +21,10 @@ describe('parseInput', () => {
 
   it('names the nested field at fault', () => {
     try {
-      parseInput(createGroupInputSchema, { ...group, meetingSchedule: { frequency: 'MONTHLY', weekday: 'TUESDAY', weekOfMonth: 9 } });
+      parseInput(createGroupInputSchema, {
+        ...group,
+        meetingSchedule: { frequency: 'MONTHLY', weekday: 'TUESDAY', weekOfMonth: 9 },
+      });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
@@ -31,7 +34,15 @@ describe('parseInput', () => {
 
   it('keeps Khmer text exactly as given', () => {
     const name = 'ស្រី\u200bមុំ'; // with a zero-width space, as Khmer typing often has
-    expect(parseInput(addMemberInputSchema, { idempotencyKey: 'abcdefgh-2', groupId: 'g1', name, sex: 'FEMALE', joinedOn: '2020-01-01' }).name).toBe(name);
+    expect(
+      parseInput(addMemberInputSchema, {
+        idempotencyKey: 'abcdefgh-2',
+        groupId: 'g1',
+        name,
+        sex: 'FEMALE',
+        joinedOn: '2020-01-01',
+      }).name,
+    ).toBe(name);
   });
 });
 
@@ -46,7 +57,9 @@ describe('dates', () => {
   });
   it('a member joins between the group’s forming and today', () => {
     expect(checkJoinDate({ formedOn: '2020-01-01' }, '2020-01-01', '2026-11-22')).toBeNull();
-    expect(checkJoinDate({ formedOn: '2020-01-01' }, '2019-12-31', '2026-11-22')?.en).toMatch(/before the group was formed/);
+    expect(checkJoinDate({ formedOn: '2020-01-01' }, '2019-12-31', '2026-11-22')?.en).toMatch(
+      /before the group was formed/,
+    );
     expect(checkJoinDate({ formedOn: '2020-01-01' }, '2026-11-23', '2026-11-22')?.en).toMatch(/future/);
   });
 });

@@ -59,7 +59,9 @@ async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
 }
 
 describe('npm start', () => {
-  it('serves /health and the seeded groups to a demo token on loopback only, then stops cleanly on SIGTERM to npm', { timeout: 180_000 }, async () => {
+  it('serves /health and the seeded groups to a demo token on loopback only, then stops cleanly on SIGTERM to npm', {
+    timeout: 180_000,
+  }, async () => {
     const port = await freePort();
     const dynamoPort = await freePort();
     const { HOST: _host, ...env } = process.env;
@@ -86,8 +88,21 @@ describe('npm start', () => {
       expect(listeningAddresses(dynamoPort).length).toBeGreaterThan(0);
       expect(listeningAddresses(dynamoPort).every((a) => /(^|:)127\.0\.0\.1$/.test(a))).toBe(true);
 
-      const tokens = JSON.parse(readFileSync(`${dataDir}/demo-tokens.json`, 'utf8')) as { user: string; role: string; tenant: { type: string }; token: string }[];
-      expect(tokens.map((t) => t.role).sort()).toEqual(['ADMIN', 'COORDINATOR', 'LOAN_OFFICER', 'PRESIDENT', 'SECRETARY', 'STAFF', 'TREASURER']);
+      const tokens = JSON.parse(readFileSync(`${dataDir}/demo-tokens.json`, 'utf8')) as {
+        user: string;
+        role: string;
+        tenant: { type: string };
+        token: string;
+      }[];
+      expect(tokens.map((t) => t.role).sort()).toEqual([
+        'ADMIN',
+        'COORDINATOR',
+        'LOAN_OFFICER',
+        'PRESIDENT',
+        'SECRETARY',
+        'STAFF',
+        'TREASURER',
+      ]);
       for (const t of tokens) expect(output).toContain(t.token);
 
       const ask = async (role: string, query: string) => {
@@ -100,9 +115,14 @@ describe('npm start', () => {
         return (await r.json()) as { data: any; errors?: unknown[] };
       };
       const treasurer = await ask('TREASURER', '{ myGroups { name memberCount place { nameEn } } }');
-      expect(treasurer.data.myGroups).toEqual([{ name: 'ក្រុមជួយខ្លួនឯងតាតោក', memberCount: 16, place: { nameEn: 'Ta Taok' } }]);
+      expect(treasurer.data.myGroups).toEqual([
+        { name: 'ក្រុមជួយខ្លួនឯងតាតោក', memberCount: 16, place: { nameEn: 'Ta Taok' } },
+      ]);
       // A year of meetings brings Ta Taok's savings to the seed story's 1,248,000 riel.
-      const books = await ask('TREASURER', '{ myGroups { books { balances { savings } } meetings(first: 100) { nodes { date presentCount } } } }');
+      const books = await ask(
+        'TREASURER',
+        '{ myGroups { books { balances { savings } } meetings(first: 100) { nodes { date presentCount } } } }',
+      );
       expect(books.data.myGroups[0].books.balances.savings).toBe('1248000');
       expect(books.data.myGroups[0].meetings.nodes).toHaveLength(12);
       // The bank reads the group that granted it access; Ta Taok's request waits for its treasurer.
@@ -111,7 +131,10 @@ describe('npm start', () => {
       const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
       // The demo grant covers the last 12 months; the credit profile rests only on the range read.
       const yearAgo = new Date(Date.now() + 7 * 3600_000 - 360 * 86400_000).toISOString().slice(0, 10);
-      const view = await ask('LOAN_OFFICER', `{ bankView(groupId: "${oldest.id}", from: "${yearAgo}", to: "${today}") { savingsSummary { totalSavings } creditProfile { grade { eligible points grade indicators { key points } } meetings { medianDaysToRecord } } } }`);
+      const view = await ask(
+        'LOAN_OFFICER',
+        `{ bankView(groupId: "${oldest.id}", from: "${yearAgo}", to: "${today}") { savingsSummary { totalSavings } creditProfile { grade { eligible points grade indicators { key points } } meetings { medianDaysToRecord } } } }`,
+      );
       expect(view.data.bankView.savingsSummary.totalSavings).toBe('2943700');
       // Its treasurer recorded each meeting two days after it: the books are up to date.
       expect(view.data.bankView.creditProfile.meetings.medianDaysToRecord).toBe(2);
@@ -121,27 +144,46 @@ describe('npm start', () => {
       // Rollups follow writes through the stream aggregator within seconds.
       let rollup: any;
       for (let i = 0; i < 60; i++) {
-        rollup = (await ask('COORDINATOR', '{ myFederations { rollup { groups members byCurrency { currency savings } } } }')).data.myFederations[0].rollup;
+        rollup = (
+          await ask('COORDINATOR', '{ myFederations { rollup { groups members byCurrency { currency savings } } } }')
+        ).data.myFederations[0].rollup;
         if (rollup.groups === 2) break;
         await new Promise((r) => setTimeout(r, 500));
       }
       expect(rollup).toMatchObject({ groups: 2, members: 26 });
       expect(rollup.byCurrency).toEqual([{ currency: 'KHR', savings: String(868_000n + 612_000n) }]);
-      const coordinator = await ask('COORDINATOR', '{ myFederations { name groups { nodes { name } } dashboard { nodes { group { id name } par30BasisPoints needsAttention attentionReasons } } } }');
+      const coordinator = await ask(
+        'COORDINATOR',
+        '{ myFederations { name groups { nodes { name } } dashboard { nodes { group { id name } par30BasisPoints needsAttention attentionReasons } } } }',
+      );
       expect(coordinator.data.myFederations[0].groups.nodes).toHaveLength(2);
       // A realistic spread: healthy groups, one slipping (PAR30), one in trouble (no meetings, PAR30).
-      const dashboard = coordinator.data.myFederations[0].dashboard.nodes as { group: { id: string; name: string }; par30BasisPoints: number; needsAttention: boolean; attentionReasons: string[] }[];
+      const dashboard = coordinator.data.myFederations[0].dashboard.nodes as {
+        group: { id: string; name: string };
+        par30BasisPoints: number;
+        needsAttention: boolean;
+        attentionReasons: string[];
+      }[];
       const slipping = dashboard.find((g) => g.group.name === 'ក្រុមជួយខ្លួនឯងកំពង់ក្ដី')!;
       const trouble = dashboard.find((g) => g.group.name === 'ក្រុមជួយខ្លួនឯងជីក្រែង')!;
       expect(slipping.attentionReasons).toEqual([expect.stringMatching(/^PAR30 is /)]);
-      expect(trouble.attentionReasons).toEqual([expect.stringMatching(/^no meeting for \d+ days$/), expect.stringMatching(/^PAR30 is /)]);
-      const healthy = await ask('TREASURER', '{ myGroups { books { par30BasisPoints balances { loansOutstanding } } } }');
+      expect(trouble.attentionReasons).toEqual([
+        expect.stringMatching(/^no meeting for \d+ days$/),
+        expect.stringMatching(/^PAR30 is /),
+      ]);
+      const healthy = await ask(
+        'TREASURER',
+        '{ myGroups { books { par30BasisPoints balances { loansOutstanding } } } }',
+      );
       expect(healthy.data.myGroups[0].books.par30BasisPoints).toBe(0);
       expect(Number(healthy.data.myGroups[0].books.balances.loansOutstanding)).toBeGreaterThan(0);
       // The bank reads a grade of each kind from the groups that granted it access.
       const grades: Record<string, string | null> = {};
       for (const g of [oldest, slipping.group, trouble.group]) {
-        const read = await ask('LOAN_OFFICER', `{ bankView(groupId: "${g.id}") { creditProfile { grade { grade eligible } suggestedLoan { ready } } } }`);
+        const read = await ask(
+          'LOAN_OFFICER',
+          `{ bankView(groupId: "${g.id}") { creditProfile { grade { grade eligible } suggestedLoan { ready } } } }`,
+        );
         expect(read.errors, JSON.stringify(read.errors)).toBeUndefined();
         grades[g.name] = read.data.bankView.creditProfile.grade?.grade ?? null;
       }
@@ -149,7 +191,9 @@ describe('npm start', () => {
       const bank = await ask('LOAN_OFFICER', '{ groupDirectory(placeCode: "02") { nodes { name memberCount } } }');
       expect(bank.data.groupDirectory.nodes).toHaveLength(3);
       const phnomPenh = await ask('ADMIN', '{ groupDirectory(placeCode: "1213") { nodes { name memberCount } } }');
-      expect(phnomPenh.data.groupDirectory.nodes).toEqual([{ name: 'Cambodia Women’s Support Group', memberCount: 15 }]);
+      expect(phnomPenh.data.groupDirectory.nodes).toEqual([
+        { name: 'Cambodia Women’s Support Group', memberCount: 15 },
+      ]);
 
       // Every example in the README works as pasted, with the named user's token: the demo ids are stable.
       const examples = [...readFileSync(`${ROOT}README.md`, 'utf8').matchAll(/```graphql\n# as (\S+)\n([\s\S]*?)```/g)];
@@ -167,7 +211,10 @@ describe('npm start', () => {
         for (const [field, value] of Object.entries(answer.data!)) expect(value, `${field} as ${user}`).not.toEqual([]);
       }
       const approved = await ask('TREASURER', '{ myGroups { accessRequests { state } grants { state } } }');
-      expect(approved.data.myGroups[0]).toEqual({ accessRequests: [{ state: 'APPROVED' }], grants: [{ state: 'ACTIVE' }] });
+      expect(approved.data.myGroups[0]).toEqual({
+        accessRequests: [{ state: 'APPROVED' }],
+        grants: [{ state: 'ACTIVE' }],
+      });
     } finally {
       child.kill('SIGTERM');
       await exited;
@@ -175,12 +222,18 @@ describe('npm start', () => {
     expect(await waitFor(() => javaProcessesFor(dataDir).length === 0, 10_000)).toBe(true);
   });
 
-  it('recognises a DynamoDB Local left running by an earlier start, stops it and says so', { timeout: 120_000 }, async () => {
+  it('recognises a DynamoDB Local left running by an earlier start, stops it and says so', {
+    timeout: 120_000,
+  }, async () => {
     const dir = mkdtempSync(`${tmpdir()}/krom-leftover-`);
     const dynamoPort = await freePort();
     const port = await freePort();
     // A leftover as a crashed start would leave it: running, with its pid file, holding the port.
-    const leftover = await startDynamoDbLocal({ port: dynamoPort, dataDir: `${dir}/dynamodb`, pidFile: `${dir}/dynamodb.pid` });
+    const leftover = await startDynamoDbLocal({
+      port: dynamoPort,
+      dataDir: `${dir}/dynamodb`,
+      pidFile: `${dir}/dynamodb.pid`,
+    });
     try {
       // In a process group of its own, as in a terminal: closing the terminal hangs up the whole group.
       const child = spawn(process.execPath, [TSX, 'dev/start.ts'], {
@@ -209,7 +262,10 @@ describe('npm start', () => {
     const dir = mkdtempSync(`${tmpdir()}/krom-orphan-`);
     const dynamoPort = await freePort();
     const script = `import('./dev/dynamodb-local.ts').then((m) => m.startDynamoDbLocal({ port: ${dynamoPort}, dataDir: '${dir}/dynamodb' })).then(() => console.log('ready'))`;
-    const starter = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const starter = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     starter.stdout.on('data', (d) => (output += d));
     starter.stderr.on('data', (d) => (output += d));
@@ -252,4 +308,3 @@ describe('npm start', () => {
     }
   });
 });
-

@@ -1,9 +1,13 @@
 /** GraphQL documents for bank access. */
 export const A = {
-  requestAccess: 'mutation($input: RequestAccessInput!) { requestAccess(input: $input) { id state scopes dataRange { from to } durationMonths bank { id } history { from to by reason } } }',
-  approve: 'mutation($input: DecideAccessRequestInput!) { approveAccessRequest(input: $input) { id state scopes dataRange { from to } validFrom validUntil bank { id } history { from to by } } }',
-  reject: 'mutation($input: DecideAccessRequestInput!) { rejectAccessRequest(input: $input) { id state history { to reason } } }',
-  withdraw: 'mutation($input: WithdrawAccessRequestInput!) { withdrawAccessRequest(input: $input) { id state history { from to by reason } } }',
+  requestAccess:
+    'mutation($input: RequestAccessInput!) { requestAccess(input: $input) { id state scopes dataRange { from to } durationMonths bank { id } history { from to by reason } } }',
+  approve:
+    'mutation($input: DecideAccessRequestInput!) { approveAccessRequest(input: $input) { id state scopes dataRange { from to } validFrom validUntil bank { id } history { from to by } } }',
+  reject:
+    'mutation($input: DecideAccessRequestInput!) { rejectAccessRequest(input: $input) { id state history { to reason } } }',
+  withdraw:
+    'mutation($input: WithdrawAccessRequestInput!) { withdrawAccessRequest(input: $input) { id state history { from to by reason } } }',
   pause: 'mutation($input: ChangeGrantInput!) { pauseGrant(input: $input) { id state history { from to by reason } } }',
   resume: 'mutation($input: ChangeGrantInput!) { resumeGrant(input: $input) { id state } }',
   revoke: 'mutation($input: ChangeGrantInput!) { revokeGrant(input: $input) { id state } }',

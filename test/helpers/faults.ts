@@ -33,7 +33,8 @@ export function injectFaults(db: Db): FaultInjector {
       command = String(context.commandName);
       const metadata = { $metadata: {}, message: 'injected fault' };
       if (armed.kind === 'throttled') throw new ProvisionedThroughputExceededException(metadata);
-      if (armed.kind === 'cancelled') throw new TransactionCanceledException({ ...metadata, CancellationReasons: [{ Code: 'TransactionConflict' }] });
+      if (armed.kind === 'cancelled')
+        throw new TransactionCanceledException({ ...metadata, CancellationReasons: [{ Code: 'TransactionConflict' }] });
       const result = await next(args);
       void result;
       throw Object.assign(new Error('injected timeout after the call completed'), { name: 'TimeoutError' });

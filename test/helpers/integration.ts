@@ -26,7 +26,9 @@ export function testClock(start = '2026-11-22T03:00:00Z'): TestClock {
 export async function integrationEnv(options: { clock?: TestClock } = {}) {
   const endpoint = inject('dynamoEndpoint');
   if (!endpoint || !/^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(endpoint)) {
-    throw new Error(`integration tests need DynamoDB Local from test/global-setup.ts; got ${String(endpoint)} — refusing to run`);
+    throw new Error(
+      `integration tests need DynamoDB Local from test/global-setup.ts; got ${String(endpoint)} — refusing to run`,
+    );
   }
   const table = `test-${randomUUID()}`;
   const key = await generateLocalKeyPair();
@@ -42,4 +44,5 @@ export type IntegrationEnv = Awaited<ReturnType<typeof integrationEnv>>;
 
 let counter = 0;
 /** A fresh idempotency key. */
-export const ikey = (label = 'k') => `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}-${randomUUID().slice(0, 8)}`;
+export const ikey = (label = 'k') =>
+  `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}-${randomUUID().slice(0, 8)}`;

@@ -34,5 +34,9 @@ export function expectKhmerAsSpecific(en: string, km: unknown, where = en): void
 
 /** The same check on a GraphQL error as the API answers it. */
 export function expectReadableError(e: { message: string; extensions?: Record<string, unknown> }): void {
-  expectKhmerAsSpecific(e.message, e.extensions?.messageKm, `${String(e.extensions?.code)}: ${e.message.slice(0, 160)}`);
+  expectKhmerAsSpecific(
+    e.message,
+    e.extensions?.messageKm,
+    `${String(e.extensions?.code)}: ${e.message.slice(0, 160)}`,
+  );
 }

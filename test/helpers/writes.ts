@@ -19,7 +19,9 @@ const keyOf = (k: any) => `${attr(k?.pk)}|${attr(k?.sk)}`;
 /** The items a write call touched, whichever client (low-level or document) sent it. */
 function keysOf(command: string, input: any): string[] {
   if (/^TransactWrite(Items)?Command$/.test(command)) {
-    return (input.TransactItems ?? []).flatMap((t: any) => (t.Put ? [keyOf(t.Put.Item)] : t.Update ? [keyOf(t.Update.Key)] : t.Delete ? [keyOf(t.Delete.Key)] : []));
+    return (input.TransactItems ?? []).flatMap((t: any) =>
+      t.Put ? [keyOf(t.Put.Item)] : t.Update ? [keyOf(t.Update.Key)] : t.Delete ? [keyOf(t.Delete.Key)] : [],
+    );
   }
   if (/^Put(Item)?Command$/.test(command)) return [keyOf(input.Item)];
   if (/^(Update|UpdateItem|Delete|DeleteItem)Command$/.test(command)) return [keyOf(input.Key)];

@@ -42,8 +42,19 @@ describe('the API bundle', () => {
   it('imports with only TABLE_NAME and AWS_REGION, touches no network, and answers /health', () => {
     const run = spawnSync(
       process.execPath,
-      ['--import', `data:text/javascript,${encodeURIComponent(NO_NETWORK)}`, '--input-type=module', '-e', SCRIPT, bundle],
-      { cwd: ROOT, env: { TABLE_NAME: 'krom-test', AWS_REGION: 'ap-southeast-1', PATH: process.env.PATH }, encoding: 'utf8' },
+      [
+        '--import',
+        `data:text/javascript,${encodeURIComponent(NO_NETWORK)}`,
+        '--input-type=module',
+        '-e',
+        SCRIPT,
+        bundle,
+      ],
+      {
+        cwd: ROOT,
+        env: { TABLE_NAME: 'krom-test', AWS_REGION: 'ap-southeast-1', PATH: process.env.PATH },
+        encoding: 'utf8',
+      },
     );
     expect(run.stderr).not.toContain('NETWORK:');
     expect(run.status, run.stderr).toBe(0);

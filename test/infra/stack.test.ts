@@ -116,7 +116,10 @@ describe('the HTTP API', () => {
 
   it('has a user pool without self sign-up and an app client without a secret', () => {
     dev.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
-    dev.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: false, PreventUserExistenceErrors: 'ENABLED' });
+    dev.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+    });
   });
 });
 
@@ -126,22 +129,33 @@ describe('operations: nothing fails without a trace', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 10,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AggregatorFailures'), 'Arn'] } } },
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AggregatorFailures'), 'Arn'] } },
+      },
     });
     dev.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AggregatorFailures'), 'QueueName'] } }],
+      Dimensions: [
+        { Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AggregatorFailures'), 'QueueName'] } },
+      ],
       AlarmActions: [{ Ref: Match.stringLikeRegexp('^Alarms') }],
     });
   });
 
   it('the nightly recount has a dead-letter queue on the rule and on the function, and an alarm', () => {
     dev.hasResourceProperties('AWS::Events::Rule', {
-      Targets: [Match.objectLike({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RecountFailures'), 'Arn'] } }, RetryPolicy: { MaximumRetryAttempts: 2 } })],
+      Targets: [
+        Match.objectLike({
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RecountFailures'), 'Arn'] } },
+          RetryPolicy: { MaximumRetryAttempts: 2 },
+        }),
+      ],
     });
     dev.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RecountFailures'), 'Arn'] } } },
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RecountFailures'), 'Arn'] } },
+      },
     });
     dev.resourceCountIs('AWS::CloudWatch::Alarm', 2);
     dev.resourceCountIs('AWS::SQS::Queue', 2);
@@ -149,13 +163,18 @@ describe('operations: nothing fails without a trace', () => {
 
   it('every function logs under its own service name from the environment', () => {
     for (const name of ['api', 'aggregator', 'daily', 'maintenance']) {
-      dev.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: `krom-${name}` }) } });
+      dev.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: `krom-${name}` }) },
+      });
     }
   });
 });
 
 describe('least privilege and throttling', () => {
-  const policies = () => Object.values(dev.findResources('AWS::IAM::Policy')) as { Properties: { PolicyName: unknown; PolicyDocument: { Statement: any[] } } }[];
+  const policies = () =>
+    Object.values(dev.findResources('AWS::IAM::Policy')) as {
+      Properties: { PolicyName: unknown; PolicyDocument: { Statement: any[] } };
+    }[];
   const statementsOf = (role: RegExp) =>
     policies()
       .filter((p) => JSON.stringify(p.Properties).match(role))
@@ -164,21 +183,29 @@ describe('least privilege and throttling', () => {
   it('the aggregator and the recount write only rollups and groups’ counted records', () => {
     for (const role of [/AggregatorFunctionServiceRole/, /DailyRecountFunctionServiceRole/]) {
       const statements = statementsOf(role);
-      const writes = statements.filter((s) => [s.Action].flat().some((a: string) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)));
+      const writes = statements.filter((s) =>
+        [s.Action].flat().some((a: string) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)),
+      );
       expect(writes).toHaveLength(1);
-      expect(writes[0].Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ROLLUP#*', 'GROUP#*'] } });
+      expect(writes[0].Condition).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ROLLUP#*', 'GROUP#*'] },
+      });
       expect([writes[0].Action].flat()).not.toContain('dynamodb:DeleteItem');
     }
   });
 
   it('the maintenance function writes only people and federations, and deletes nothing', () => {
-    const writes = statementsOf(/MaintenanceFunctionServiceRole/).filter((s) => [s.Action].flat().some((a: string) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)));
+    const writes = statementsOf(/MaintenanceFunctionServiceRole/).filter((s) =>
+      [s.Action].flat().some((a: string) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)),
+    );
     expect(writes).toHaveLength(1);
     expect(writes[0].Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*', 'FED#*'] } });
     expect([writes[0].Action].flat()).not.toContain('dynamodb:DeleteItem');
   });
 
   it('the HTTP API throttles every route at the stage', () => {
-    dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 } });
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
   });
 });

@@ -24,7 +24,10 @@ const asOf = '2026-11-22';
 beforeAll(async () => {
   env = await integrationEnv();
   world = await buildWorld(env);
-  for (const [t, g] of [[world.token.treasurerA, world.ids.groupA], [world.token.treasurerB, world.ids.groupB]] as const) {
+  for (const [t, g] of [
+    [world.token.treasurerA, world.ids.groupA],
+    [world.token.treasurerB, world.ids.groupB],
+  ] as const) {
     await graphqlOk(env.app, t, B.setConstitution, { input: constitution(g, ikey()) });
   }
 });
@@ -39,62 +42,124 @@ async function recompute(): Promise<Map<string, Figures>> {
 }
 
 describe('the stream aggregator', () => {
-  it('keeps every rollup equal to a recomputation, whatever the order and repetition of batches', { timeout: 180_000 }, async () => {
+  it('keeps every rollup equal to a recomputation, whatever the order and repetition of batches', {
+    timeout: 180_000,
+  }, async () => {
     const members = { A: world.ids.memberA, B: world.ids.memberB };
     const op = fc.oneof(
-      fc.record({ kind: fc.constant('save' as const), group: fc.constantFrom('A', 'B'), amount: fc.integer({ min: 1, max: 50_000 }) }),
+      fc.record({
+        kind: fc.constant('save' as const),
+        group: fc.constantFrom('A', 'B'),
+        amount: fc.integer({ min: 1, max: 50_000 }),
+      }),
       fc.record({ kind: fc.constant('member' as const), group: fc.constantFrom('A', 'B'), woman: fc.boolean() }),
-      fc.record({ kind: fc.constant('lend' as const), group: fc.constantFrom('A', 'B'), amount: fc.integer({ min: 1, max: 30_000 }) }),
+      fc.record({
+        kind: fc.constant('lend' as const),
+        group: fc.constantFrom('A', 'B'),
+        amount: fc.integer({ min: 1, max: 30_000 }),
+      }),
       fc.record({ kind: fc.constant('newGroup' as const), federation: fc.constantFrom('top', 'sub', 'other') }),
     );
     let day = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 1_000_000 }), async (ops, seed) => {
-        for (const o of ops) {
-          const date = new Date(Date.parse('2023-01-01T00:00:00Z') + day++ * 86_400_000).toISOString().slice(0, 10);
-          if (o.kind === 'save' || o.kind === 'lend') {
-            const [t, g] = o.group === 'A' ? [world.token.treasurerA, world.ids.groupA] : [world.token.treasurerB, world.ids.groupB];
-            const entry =
-              o.kind === 'save'
-                ? { id: 'e', kind: 'SAVING', amount: String(o.amount), memberId: members[o.group] }
-                : { id: `loan-${ikey()}`, kind: 'LOAN_DISBURSEMENT', amount: String(o.amount), memberId: members[o.group], termMonths: 1 };
-            await env.app.request('/graphql', {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` },
-              body: JSON.stringify({ query: B.recordEntries, variables: { input: { idempotencyKey: ikey(), groupId: g, date, entries: [entry] } } }),
-            }); // refused loans (beyond the limit) simply change nothing
-          } else if (o.kind === 'member') {
-            const [t, g] = o.group === 'A' ? [world.token.treasurerA, world.ids.groupA] : [world.token.treasurerB, world.ids.groupB];
-            await graphqlOk(env.app, t, M.addMember, { input: { idempotencyKey: ikey(), groupId: g, name: 'ន', sex: o.woman ? 'FEMALE' : 'MALE', joinedOn: '2022-01-04' } });
-          } else {
-            const federationId = { top: world.ids.topFederation, sub: world.ids.subFederation, other: world.ids.otherFederation }[o.federation];
-            await graphqlOk(env.app, world.token.admin, M.createGroup, {
-              input: { idempotencyKey: ikey(), name: 'G', placeCode: o.federation === 'other' ? '020902' : '170403', currency: 'KHR', meetingSchedule: { frequency: 'MONTHLY', weekday: 'MONDAY' }, formedOn: '2021-01-01', federationId },
-            });
+      fc.asyncProperty(
+        fc.array(op, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        async (ops, seed) => {
+          for (const o of ops) {
+            const date = new Date(Date.parse('2023-01-01T00:00:00Z') + day++ * 86_400_000).toISOString().slice(0, 10);
+            if (o.kind === 'save' || o.kind === 'lend') {
+              const [t, g] =
+                o.group === 'A'
+                  ? [world.token.treasurerA, world.ids.groupA]
+                  : [world.token.treasurerB, world.ids.groupB];
+              const entry =
+                o.kind === 'save'
+                  ? { id: 'e', kind: 'SAVING', amount: String(o.amount), memberId: members[o.group] }
+                  : {
+                      id: `loan-${ikey()}`,
+                      kind: 'LOAN_DISBURSEMENT',
+                      amount: String(o.amount),
+                      memberId: members[o.group],
+                      termMonths: 1,
+                    };
+              await env.app.request('/graphql', {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` },
+                body: JSON.stringify({
+                  query: B.recordEntries,
+                  variables: { input: { idempotencyKey: ikey(), groupId: g, date, entries: [entry] } },
+                }),
+              }); // refused loans (beyond the limit) simply change nothing
+            } else if (o.kind === 'member') {
+              const [t, g] =
+                o.group === 'A'
+                  ? [world.token.treasurerA, world.ids.groupA]
+                  : [world.token.treasurerB, world.ids.groupB];
+              await graphqlOk(env.app, t, M.addMember, {
+                input: {
+                  idempotencyKey: ikey(),
+                  groupId: g,
+                  name: 'ន',
+                  sex: o.woman ? 'FEMALE' : 'MALE',
+                  joinedOn: '2022-01-04',
+                },
+              });
+            } else {
+              const federationId = {
+                top: world.ids.topFederation,
+                sub: world.ids.subFederation,
+                other: world.ids.otherFederation,
+              }[o.federation];
+              await graphqlOk(env.app, world.token.admin, M.createGroup, {
+                input: {
+                  idempotencyKey: ikey(),
+                  name: 'G',
+                  placeCode: o.federation === 'other' ? '020902' : '170403',
+                  currency: 'KHR',
+                  meetingSchedule: { frequency: 'MONTHLY', weekday: 'MONDAY' },
+                  formedOn: '2021-01-01',
+                  federationId,
+                },
+              });
+            }
           }
-        }
-        // Deliver the whole stream so far in random batches, some twice, in a shuffled order.
-        const records = await readWholeStream(env.db.client, inject('dynamoEndpoint'), env.table);
-        const rng = fc.sample(fc.array(fc.nat(), { minLength: records.length * 2, maxLength: records.length * 2 }), { seed, numRuns: 1 })[0]!;
-        const shuffled = [...records, ...records.filter((_, i) => rng[i]! % 3 === 0)].sort((a, b) => (rng[records.indexOf(a) % rng.length]! % 7) - (rng[records.indexOf(b) % rng.length]! % 7));
-        for (let i = 0; i < shuffled.length; ) {
-          const size = 1 + (rng[i % rng.length]! % 25);
-          const response = await handleStreamBatch(env.db, shuffled.slice(i, i + size), asOf);
-          expect(response.batchItemFailures).toEqual([]);
-          i += size;
-        }
-        const expected = await recompute();
-        for (const [target, figures] of expected) expect(await getRollup(env.db, target), target).toEqual(figures);
-      }),
+          // Deliver the whole stream so far in random batches, some twice, in a shuffled order.
+          const records = await readWholeStream(env.db.client, inject('dynamoEndpoint'), env.table);
+          const rng = fc.sample(fc.array(fc.nat(), { minLength: records.length * 2, maxLength: records.length * 2 }), {
+            seed,
+            numRuns: 1,
+          })[0]!;
+          const shuffled = [...records, ...records.filter((_, i) => rng[i]! % 3 === 0)].sort(
+            (a, b) => (rng[records.indexOf(a) % rng.length]! % 7) - (rng[records.indexOf(b) % rng.length]! % 7),
+          );
+          for (let i = 0; i < shuffled.length; ) {
+            const size = 1 + (rng[i % rng.length]! % 25);
+            const response = await handleStreamBatch(env.db, shuffled.slice(i, i + size), asOf);
+            expect(response.batchItemFailures).toEqual([]);
+            i += size;
+          }
+          const expected = await recompute();
+          for (const [target, figures] of expected) expect(await getRollup(env.db, target), target).toEqual(figures);
+        },
+      ),
       { numRuns: 6 },
     );
   });
 
   it('ignores records that cannot move a rollup, and replays cost nothing', async () => {
-    const none = await handleStreamBatch(env.db, [{ dynamodb: { Keys: { pk: { S: 'IDEM#x' }, sk: { S: 'IDEM' } }, SequenceNumber: '1' } }], asOf);
+    const none = await handleStreamBatch(
+      env.db,
+      [{ dynamodb: { Keys: { pk: { S: 'IDEM#x' }, sk: { S: 'IDEM' } }, SequenceNumber: '1' } }],
+      asOf,
+    );
     expect(none).toEqual({ batchItemFailures: [] });
     const before = await getRollup(env.db, `FED#${world.ids.topFederation}`);
-    const again = await handleStreamBatch(env.db, [{ dynamodb: { Keys: { pk: { S: `GROUP#${world.ids.groupA}` }, sk: { S: 'BOOKS' } }, SequenceNumber: '2' } }], asOf);
+    const again = await handleStreamBatch(
+      env.db,
+      [{ dynamodb: { Keys: { pk: { S: `GROUP#${world.ids.groupA}` }, sk: { S: 'BOOKS' } }, SequenceNumber: '2' } }],
+      asOf,
+    );
     expect(again.batchItemFailures).toEqual([]);
     expect(await getRollup(env.db, `FED#${world.ids.topFederation}`)).toEqual(before);
     expect(before.groups).toBeGreaterThan(0n);
@@ -123,13 +188,23 @@ describe('the nightly recount', () => {
 });
 
 describe('rollups counted before currencies were kept apart', () => {
-  it('are put right by one recount: money per currency, each federation’s share of each place', { timeout: 120_000 }, async () => {
+  it('are put right by one recount: money per currency, each federation’s share of each place', {
+    timeout: 120_000,
+  }, async () => {
     const { recountAllGroups } = await import('#jobs/recount.ts');
     const { DeleteCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
     const { keys } = await import('#store/keys.ts');
     const usd = (
       await graphqlOk(env.app, world.token.admin, M.createGroup, {
-        input: { idempotencyKey: ikey(), name: 'Dollar group', placeCode: '170403', currency: 'USD', meetingSchedule: { frequency: 'MONTHLY', weekday: 'MONDAY' }, formedOn: '2021-01-01', federationId: world.ids.subFederation },
+        input: {
+          idempotencyKey: ikey(),
+          name: 'Dollar group',
+          placeCode: '170403',
+          currency: 'USD',
+          meetingSchedule: { frequency: 'MONTHLY', weekday: 'MONDAY' },
+          formedOn: '2021-01-01',
+          federationId: world.ids.subFederation,
+        },
       })
     ).createGroup.id as string;
     await recountAllGroups(env.db, asOf);
@@ -149,12 +224,30 @@ describe('rollups counted before currencies were kept apart', () => {
     for (const item of items) {
       if (item.entity === 'RollupSource' && item.counted) {
         const counted = item.counted as { figures: Record<string, unknown>; targets: string[] };
-        await env.db.doc.send(new PutCommand({ TableName: env.table, Item: { ...item, counted: { figures: old(counted.figures), targets: counted.targets.filter((t) => !t.startsWith('FEDPLACE#')) } } }));
+        await env.db.doc.send(
+          new PutCommand({
+            TableName: env.table,
+            Item: {
+              ...item,
+              counted: {
+                figures: old(counted.figures),
+                targets: counted.targets.filter((t) => !t.startsWith('FEDPLACE#')),
+              },
+            },
+          }),
+        );
       }
       if (item.entity === 'Rollup') {
         const target = item.target as string;
-        if (target.startsWith('FEDPLACE#')) await env.db.doc.send(new DeleteCommand({ TableName: env.table, Key: keys.rollup(target) }));
-        else await env.db.doc.send(new PutCommand({ TableName: env.table, Item: { ...keys.rollup(target), entity: 'Rollup', target, ...old(item) } }));
+        if (target.startsWith('FEDPLACE#'))
+          await env.db.doc.send(new DeleteCommand({ TableName: env.table, Key: keys.rollup(target) }));
+        else
+          await env.db.doc.send(
+            new PutCommand({
+              TableName: env.table,
+              Item: { ...keys.rollup(target), entity: 'Rollup', target, ...old(item) },
+            }),
+          );
       }
     }
     expect((await getRollup(env.db, `FED#${world.ids.subFederation}`)).USD_groups).toBe(0n);

@@ -46,7 +46,22 @@ import { listConstitutions, listJournals } from '#store/books.ts';
 import { recordOf, viewsOf } from './bank-loans.ts';
 import { listGroupBankLoans } from '#store/bank-loans.ts';
 import { constitutionOn } from '#core/constitution.ts';
-import { bankLoanWithin, creditFacts, expectedMeetings, lastMonths, median, monthsOfBooks, monthWithin, overdueAmount, ratioBp, repaymentRateBp, score, suggestedLoan, sumMonths, type CreditFacts } from '#core/credit.ts';
+import {
+  bankLoanWithin,
+  creditFacts,
+  expectedMeetings,
+  lastMonths,
+  median,
+  monthsOfBooks,
+  monthWithin,
+  overdueAmount,
+  ratioBp,
+  repaymentRateBp,
+  score,
+  suggestedLoan,
+  sumMonths,
+  type CreditFacts,
+} from '#core/credit.ts';
 import type { MeetingStat } from '#core/activity.ts';
 import { keys } from '#store/keys.ts';
 import { allowed, authorize, authorizeOnGroup, groupTarget, notFound, groupFor } from '../authorize.ts';
@@ -93,7 +108,9 @@ function selectedFields(info: GraphQLResolveInfo): Set<string> {
 
 /** The viewer's bank: the one named, or her only one. */
 function viewerBank(ctx: Context, bankId: string | null | undefined, field: string): string {
-  const banks = ctx.viewer.roles.filter((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER').map((r) => r.tenantId);
+  const banks = ctx.viewer.roles
+    .filter((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER')
+    .map((r) => r.tenantId);
   if (bankId) return bankId;
   if (banks.length === 1) return banks[0]!;
   if (banks.length === 0) return '';
@@ -130,7 +147,12 @@ async function changeGrant(ctx: Context, input: unknown, action: GrantAction): P
 }
 
 /** Ends a waiting request — the group rejects it, or the bank withdraws it — with who and why in its history. */
-function endRequest(ctx: Context, request: AccessRequest, action: 'REJECT' | 'WITHDRAW', reason: string | null | undefined): WritePlan<AccessRequest> {
+function endRequest(
+  ctx: Context,
+  request: AccessRequest,
+  action: 'REJECT' | 'WITHDRAW',
+  reason: string | null | undefined,
+): WritePlan<AccessRequest> {
   const state = requestStateAt(request, ctx.now());
   const next = nextRequestState(state, action);
   if (!next) throw new ConflictError(say.requestIs(state, action), 'input.requestId');
@@ -159,27 +181,61 @@ export const accessResolvers: Resolvers = {
       // answer is the same for a real group and an unknown id.
       if (!ctx.viewer.roles.some((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER')) {
         countRefusedRead('NOT_A_BANK');
-        authorize(ctx, { action: 'bank.readGroup', group: { groupId: args.groupId, federationIds: [] }, grant: undefined, scopes: [], range: asked(undefined), now });
+        authorize(ctx, {
+          action: 'bank.readGroup',
+          group: { groupId: args.groupId, federationIds: [] },
+          grant: undefined,
+          scopes: [],
+          range: asked(undefined),
+          now,
+        });
       }
       const group = await ctx.loaders.group.load(args.groupId);
       if (!group) throw notFound('group', 'groupId');
-      const scopes = [...new Set([...selectedFields(info)].flatMap((f) => (SCOPE_OF_FIELD[f] ? [SCOPE_OF_FIELD[f]] : [])))].sort();
+      const scopes = [
+        ...new Set([...selectedFields(info)].flatMap((f) => (SCOPE_OF_FIELD[f] ? [SCOPE_OF_FIELD[f]] : []))),
+      ].sort();
       const asOfToday = scopes.some((s) => AS_OF_TODAY.includes(s));
       // What the read touches: figures as of today are read today even when the range ended before.
-      const touched = (r: DataRange): DataRange => ({ from: asOfToday && today < r.from ? today : r.from, to: asOfToday && today > r.to ? today : r.to });
+      const touched = (r: DataRange): DataRange => ({
+        from: asOfToday && today < r.from ? today : r.from,
+        to: asOfToday && today > r.to ? today : r.to,
+      });
       const banks = new Set(ctx.viewer.roles.filter((r) => r.tenantType === 'BANK').map((r) => r.tenantId));
       const target = await groupTarget(ctx, group);
       // The bank's grants for this group, newest first: the first one the policy accepts is used;
       // if none is, the newest one explains what is missing.
-      const grants = banks.size ? (await listGroupGrants(ctx.db, group.id)).filter((g) => banks.has(g.bankId)).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1)) : [];
-      const grant = grants.find((g) => allowed(ctx, { action: 'bank.readGroup', group: target, grant: g, scopes, range: touched(asked(g)), now })) ?? grants[0];
+      const grants = banks.size
+        ? (await listGroupGrants(ctx.db, group.id))
+            .filter((g) => banks.has(g.bankId))
+            .sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))
+        : [];
+      const grant =
+        grants.find((g) =>
+          allowed(ctx, { action: 'bank.readGroup', group: target, grant: g, scopes, range: touched(asked(g)), now }),
+        ) ?? grants[0];
       const read = asked(grant);
       const range = touched(read);
       if (!allowed(ctx, { action: 'bank.readGroup', group: target, grant, scopes, range, now })) {
-        countRefusedRead(banks.size === 0 ? 'NOT_A_BANK' : (checkBankRead(grant, scopes, range, now)?.reason ?? 'POLICY'));
+        countRefusedRead(
+          banks.size === 0 ? 'NOT_A_BANK' : (checkBankRead(grant, scopes, range, now)?.reason ?? 'POLICY'),
+        );
       }
       authorize(ctx, { action: 'bank.readGroup', group: target, grant, scopes, range, now });
-      await logRead(ctx.db, { groupId: group.id, bankId: grant!.bankId, grantId: grant!.id, officerId: ctx.viewer.userId, scopes, dataRange: read, at: now.toISOString() }, today, BANK_READS_PER_GROUP_PER_DAY);
+      await logRead(
+        ctx.db,
+        {
+          groupId: group.id,
+          bankId: grant!.bankId,
+          grantId: grant!.id,
+          officerId: ctx.viewer.userId,
+          scopes,
+          dataRange: read,
+          at: now.toISOString(),
+        },
+        today,
+        BANK_READS_PER_GROUP_PER_DAY,
+      );
       return { group, grant: grant!, range: read, asOf: today };
     },
     myBankAccess: async (_p, args, ctx) => {
@@ -196,11 +252,21 @@ export const accessResolvers: Resolvers = {
     loanBookQuality: (v) => v,
     meetingDiscipline: (v) => v,
     creditProfile: async (v, args, ctx) => {
-      if (args.version != null && args.version !== 1) throw ValidationError.at('version', say.onlyVersion(args.scorecard));
-      if (args.requestedAmount != null && args.requestedAmount <= 0n) throw ValidationError.at('requestedAmount', invalid.moreThanZero);
-      const [books, constitutions, bankLoanRecords] = await Promise.all([ctx.loaders.books.load(v.group.id), listConstitutions(ctx.db, v.group.id), listGroupBankLoans(ctx.db, v.group.id)]);
+      if (args.version != null && args.version !== 1)
+        throw ValidationError.at('version', say.onlyVersion(args.scorecard));
+      if (args.requestedAmount != null && args.requestedAmount <= 0n)
+        throw ValidationError.at('requestedAmount', invalid.moreThanZero);
+      const [books, constitutions, bankLoanRecords] = await Promise.all([
+        ctx.loaders.books.load(v.group.id),
+        listConstitutions(ctx.db, v.group.id),
+        listGroupBankLoans(ctx.db, v.group.id),
+      ]);
       // Loans asked for but never paid out are the group's business with that bank, not history.
-      const bankLoans = viewsOf(bankLoanRecords.filter((r) => bankLoanWithin(r, v.range)), books, v.asOf);
+      const bankLoans = viewsOf(
+        bankLoanRecords.filter((r) => bankLoanWithin(r, v.range)),
+        books,
+        v.asOf,
+      );
       const facts = creditFacts({
         books,
         bankLoanRecord: recordOf(bankLoans),
@@ -213,7 +279,13 @@ export const accessResolvers: Resolvers = {
         // checked lies inside the grant.
         range: v.range,
       });
-      return { view: v, facts, books, bankLoans, scorecard: score(facts, args.scorecard, { requestedAmount: args.requestedAmount ?? null }) };
+      return {
+        view: v,
+        facts,
+        books,
+        bankLoans,
+        scorecard: score(facts, args.scorecard, { requestedAmount: args.requestedAmount ?? null }),
+      };
     },
   },
   CreditProfile: {
@@ -229,21 +301,30 @@ export const accessResolvers: Resolvers = {
     total: (p) => p.facts.totalSavings,
     perMember: (p) => (p.facts.memberCount > 0 ? p.facts.totalSavings / BigInt(p.facts.memberCount) : 0n),
     memberCount: (p) => p.facts.memberCount,
-    monthly: (p) => monthsInWindow(p.facts).map((month) => ({ month, saved: p.facts.activity.months[month]?.saved ?? 0n })),
+    monthly: (p) =>
+      monthsInWindow(p.facts).map((month) => ({ month, saved: p.facts.activity.months[month]?.saved ?? 0n })),
   },
   ProfileLoanBook: {
     outstanding: (p) => p.facts.loansOutstanding,
     utilisationBasisPoints: (p) => ratioBp(p.facts.loansOutstanding, p.facts.totalSavings),
     par30BasisPoints: (p) => p.facts.par30BasisPoints,
     writtenOffLast12Months: (p) => sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).writtenOff,
-    repaymentRateBasisPoints: (p) => repaymentRateBp(sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).repaid, overdueAmount(p.books, p.facts.asOf)),
+    repaymentRateBasisPoints: (p) =>
+      repaymentRateBp(
+        sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).repaid,
+        overdueAmount(p.books, p.facts.asOf),
+      ),
   },
   ProfileMeetings: {
     attendanceLast4BasisPoints: (p) => attendanceBp(p.facts.activity.recentMeetings.slice(-4)),
     attendanceLast12BasisPoints: (p) => attendanceBp(p.facts.activity.recentMeetings.slice(-12)),
     heldLast12Months: (p) => sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).meetings,
     expectedLast12Months: (p) => expectedMeetings(p.facts.frequency, monthsInWindow(p.facts).length),
-    regularityBasisPoints: (p) => ratioBp(sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).meetings, expectedMeetings(p.facts.frequency, monthsInWindow(p.facts).length)),
+    regularityBasisPoints: (p) =>
+      ratioBp(
+        sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).meetings,
+        expectedMeetings(p.facts.frequency, monthsInWindow(p.facts).length),
+      ),
     medianDaysToRecord: (p) => median(p.facts.activity.recentMeetings.map((m) => m.recordedAfterDays)),
     groupAgeMonths: (p) => monthsOfBooks({ firstPostedOn: p.facts.formedOn, asOf: p.facts.asOf }),
     monthsOfBooksInKrom: (p) => monthsOfBooks(p.facts),
@@ -276,9 +357,16 @@ export const accessResolvers: Resolvers = {
   LoanBookQuality: {
     loansOutstanding: async (v, _a, ctx) => (await ctx.loaders.books.load(v.group.id)).balances.loansOutstanding,
     activeLoans: async (v, _a, ctx) => Object.keys((await ctx.loaders.books.load(v.group.id)).loans).length,
-    loansInArrears: async (v, _a, ctx) => Object.values((await ctx.loaders.books.load(v.group.id)).loans).filter((l) => daysInArrears(l, l, v.asOf) > 0).length,
+    loansInArrears: async (v, _a, ctx) =>
+      Object.values((await ctx.loaders.books.load(v.group.id)).loans).filter((l) => daysInArrears(l, l, v.asOf) > 0)
+        .length,
     par30BasisPoints: async (v, _a, ctx) =>
-      par30BasisPoints(Object.values((await ctx.loaders.books.load(v.group.id)).loans).map((l) => ({ outstanding: l.principal - l.principalPaid, daysInArrears: daysInArrears(l, l, v.asOf) }))),
+      par30BasisPoints(
+        Object.values((await ctx.loaders.books.load(v.group.id)).loans).map((l) => ({
+          outstanding: l.principal - l.principalPaid,
+          daysInArrears: daysInArrears(l, l, v.asOf),
+        })),
+      ),
     asOf: (v) => v.asOf,
   },
   MeetingDiscipline: {
@@ -338,7 +426,9 @@ export const accessResolvers: Resolvers = {
       const asked = { ...data, bankId };
       return commit(ctx, 'requestAccess', asked, async () => {
         const now = ctx.now();
-        const pending = (await listGroupRequests(ctx.db, group.id)).find((r) => r.bankId === bankId && requestStateAt(r, now) === 'PENDING');
+        const pending = (await listGroupRequests(ctx.db, group.id)).find(
+          (r) => r.bankId === bankId && requestStateAt(r, now) === 'PENDING',
+        );
         if (pending) throw new ConflictError(say.requestWaiting, 'input.groupId');
         const request = {
           id: newId(ctx, data.idempotencyKey),
@@ -366,7 +456,8 @@ export const accessResolvers: Resolvers = {
         if (!request) throw notFound('request', 'input.requestId');
         const now = ctx.now();
         const state = requestStateAt(request, now);
-        if (!nextRequestState(state, 'APPROVE')) throw new ConflictError(say.requestIs(state, 'APPROVE'), 'input.requestId');
+        if (!nextRequestState(state, 'APPROVE'))
+          throw new ConflictError(say.requestIs(state, 'APPROVE'), 'input.requestId');
         const narrowed = narrowRequest(request, data);
         if ('field' in narrowed) throw ValidationError.at(narrowed.field, narrowed.problem);
         const grant: Grant = {
@@ -384,7 +475,16 @@ export const accessResolvers: Resolvers = {
         };
         const { durationMonths: _d, ...stored } = grant as Grant & { durationMonths?: number };
         return {
-          writes: [transitionWrite(ctx.db, keys.accessRequest(group.id, request.id), 'PENDING', transition(ctx, 'PENDING', 'APPROVED', data.reason), { grantId: grant.id }), putGrantWrite(ctx.db, stored)],
+          writes: [
+            transitionWrite(
+              ctx.db,
+              keys.accessRequest(group.id, request.id),
+              'PENDING',
+              transition(ctx, 'PENDING', 'APPROVED', data.reason),
+              { grantId: grant.id },
+            ),
+            putGrantWrite(ctx.db, stored),
+          ],
           result: stored,
           afterCommit: () => countGrantTransition('ACTIVE'),
         };
@@ -404,7 +504,8 @@ export const accessResolvers: Resolvers = {
       // Only the asking bank's officers know the request is there: to anyone else, theirs or not,
       // it answers as one that does not exist. Its state is checked again by the write's condition.
       const request = await getAccessRequest(ctx.db, data.groupId, data.requestId);
-      if (!request || !allowed(ctx, { action: 'access.withdraw', bankId: request.bankId })) throw notFound('request', 'input.requestId');
+      if (!request || !allowed(ctx, { action: 'access.withdraw', bankId: request.bankId }))
+        throw notFound('request', 'input.requestId');
       return commit(ctx, 'withdrawAccessRequest', data, () => endRequest(ctx, request, 'WITHDRAW', data.reason));
     },
     pauseGrant: (_p, { input }, ctx) => changeGrant(ctx, input, 'PAUSE'),

@@ -4,9 +4,24 @@ import type { Transition } from '#core/access.ts';
 import { bankLoanRecord } from '#core/credit.ts';
 import { ConflictError, ValidationError } from '#core/errors.ts';
 import { daysInArrears, schedule } from '#core/loans.ts';
-import { cambodiaDate, dateSchema, idempotencyKeySchema, idSchema, parseInput, positiveMoneySchema, says, textSchema } from '#core/validation.ts';
+import {
+  cambodiaDate,
+  dateSchema,
+  idempotencyKeySchema,
+  idSchema,
+  parseInput,
+  positiveMoneySchema,
+  says,
+  textSchema,
+} from '#core/validation.ts';
 import { transitionWrite } from '#store/access.ts';
-import { getBankLoan, listBankBankLoans, listGroupBankLoans, putBankLoanWrite, type BankLoanRecord } from '#store/bank-loans.ts';
+import {
+  getBankLoan,
+  listBankBankLoans,
+  listGroupBankLoans,
+  putBankLoanWrite,
+  type BankLoanRecord,
+} from '#store/bank-loans.ts';
 import type { Books } from '#core/ledger.ts';
 import { keys } from '#store/keys.ts';
 import { getOrganisation } from '#store/organisations.ts';
@@ -25,7 +40,11 @@ const applySchema = z.object({
   groupId: id,
   bankId: id,
   amount: positiveMoneySchema,
-  termMonths: z.number().int().min(1, says(invalid.atLeast(1))).max(60, says(invalid.atMost(60))),
+  termMonths: z
+    .number()
+    .int()
+    .min(1, says(invalid.atLeast(1)))
+    .max(60, says(invalid.atMost(60))),
   purpose: textSchema(500),
 });
 const decideSchema = z.object({
@@ -34,9 +53,19 @@ const decideSchema = z.object({
   bankLoanId: id,
   approve: z.boolean(),
   reasons: textSchema(1000),
-  monthlyInterestBasisPoints: z.number().int().min(0, says(invalid.notNegative)).max(1000, says(invalid.atMost(1000, '10% a month'))).nullish(),
+  monthlyInterestBasisPoints: z
+    .number()
+    .int()
+    .min(0, says(invalid.notNegative))
+    .max(1000, says(invalid.atMost(1000, '10% a month')))
+    .nullish(),
 });
-const disburseSchema = z.object({ idempotencyKey: idempotencyKeySchema, groupId: id, bankLoanId: id, date: dateSchema });
+const disburseSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  groupId: id,
+  bankLoanId: id,
+  date: dateSchema,
+});
 
 /** Bank loans as they stand on `asOf`: live progress from the books while disbursed. */
 export function viewsOf(records: BankLoanRecord[], books: Books, asOf: string): BankLoanView[] {
@@ -44,8 +73,15 @@ export function viewsOf(records: BankLoanRecord[], books: Books, asOf: string): 
 }
 
 /** A group's bank loans as they stand today. */
-export async function bankLoanViews(ctx: Context, groupId: string, records?: BankLoanRecord[]): Promise<BankLoanView[]> {
-  const [list, books] = await Promise.all([records ? Promise.resolve(records) : listGroupBankLoans(ctx.db, groupId), ctx.loaders.books.load(groupId)]);
+export async function bankLoanViews(
+  ctx: Context,
+  groupId: string,
+  records?: BankLoanRecord[],
+): Promise<BankLoanView[]> {
+  const [list, books] = await Promise.all([
+    records ? Promise.resolve(records) : listGroupBankLoans(ctx.db, groupId),
+    ctx.loaders.books.load(groupId),
+  ]);
   return viewsOf(list, books, cambodiaDate(ctx.now()));
 }
 
@@ -65,12 +101,19 @@ async function loanOfBank(ctx: Context, groupId: string, bankLoanId: string) {
   if (!group) throw notFound('group', 'input.groupId');
   const loan = await getBankLoan(ctx.db, group.id, bankLoanId);
   // A bank sees only loans asked of it: another bank's look like loans that do not exist.
-  if (!loan || !ctx.viewer.roles.some((r) => r.tenantType === 'BANK' && r.tenantId === loan.bankId)) throw notFound('bank loan', 'input.bankLoanId');
+  if (!loan || !ctx.viewer.roles.some((r) => r.tenantType === 'BANK' && r.tenantId === loan.bankId))
+    throw notFound('bank loan', 'input.bankLoanId');
   authorize(ctx, { action: 'bankLoan.decide', bankId: loan.bankId });
   return { group, loan };
 }
 
-const transition = (ctx: Context, from: string, to: string, reason: string | null): Transition => ({ from, to, by: ctx.viewer.userId, at: ctx.now().toISOString(), reason });
+const transition = (ctx: Context, from: string, to: string, reason: string | null): Transition => ({
+  from,
+  to,
+  by: ctx.viewer.userId,
+  at: ctx.now().toISOString(),
+  reason,
+});
 
 export const bankLoanResolvers: Resolvers = {
   Group: {
@@ -112,7 +155,13 @@ export const bankLoanResolvers: Resolvers = {
     maxDaysLate: (v) => Math.max(v.record.maxDaysLate, v.live?.maxDaysLate ?? 0),
     schedule: (v) =>
       v.record.disbursedOn && v.record.monthlyRateBasisPoints !== null
-        ? schedule({ principal: v.record.amount, monthlyRateBasisPoints: v.record.monthlyRateBasisPoints, method: 'DECLINING_BALANCE', termMonths: v.record.termMonths, disbursedOn: v.record.disbursedOn })
+        ? schedule({
+            principal: v.record.amount,
+            monthlyRateBasisPoints: v.record.monthlyRateBasisPoints,
+            method: 'DECLINING_BALANCE',
+            termMonths: v.record.termMonths,
+            disbursedOn: v.record.disbursedOn,
+          })
         : [],
     history: (v) => v.record.history,
   },
@@ -142,7 +191,10 @@ export const bankLoanResolvers: Resolvers = {
           createdAt: now,
           history: [{ from: null, to: 'REQUESTED', by: ctx.viewer.userId, at: now, reason: data.purpose }],
         };
-        return { writes: [putBankLoanWrite(ctx.db, record)], result: { record, live: undefined, asOf: cambodiaDate(ctx.now()) } };
+        return {
+          writes: [putBankLoanWrite(ctx.db, record)],
+          result: { record, live: undefined, asOf: cambodiaDate(ctx.now()) },
+        };
       });
     },
     decideBankLoan: async (_p, { input }, ctx) => {
@@ -153,12 +205,24 @@ export const bankLoanResolvers: Resolvers = {
       const { group, loan } = await loanOfBank(ctx, data.groupId, data.bankLoanId);
       return commit(ctx, 'decideBankLoan', data, async () => {
         const current = (await getBankLoan(ctx.db, group.id, loan.id))!;
-        if (current.status !== 'REQUESTED') throw new ConflictError(say.loanDecided(current.status), 'input.bankLoanId');
+        if (current.status !== 'REQUESTED')
+          throw new ConflictError(say.loanDecided(current.status), 'input.bankLoanId');
         const to = data.approve ? 'APPROVED' : 'DECLINED';
         const t = transition(ctx, 'REQUESTED', to, data.reasons);
-        const extra = { reasons: data.reasons, ...(data.approve ? { monthlyRateBasisPoints: data.monthlyInterestBasisPoints } : {}) };
-        const record: BankLoanRecord = { ...current, ...extra, status: to, history: [...current.history, t] } as BankLoanRecord;
-        return { writes: [transitionWrite(ctx.db, keys.bankLoan(group.id, loan.id), 'REQUESTED', t, extra, 'status')], result: { record, live: undefined, asOf: cambodiaDate(ctx.now()) } };
+        const extra = {
+          reasons: data.reasons,
+          ...(data.approve ? { monthlyRateBasisPoints: data.monthlyInterestBasisPoints } : {}),
+        };
+        const record: BankLoanRecord = {
+          ...current,
+          ...extra,
+          status: to,
+          history: [...current.history, t],
+        } as BankLoanRecord;
+        return {
+          writes: [transitionWrite(ctx.db, keys.bankLoan(group.id, loan.id), 'REQUESTED', t, extra, 'status')],
+          result: { record, live: undefined, asOf: cambodiaDate(ctx.now()) },
+        };
       });
     },
     disburseBankLoan: async (_p, { input }, ctx) => {

@@ -4,14 +4,24 @@ import { ConflictError, ForbiddenError, ValidationError } from '#core/errors.ts'
 import { allProvinces, childrenOf, findPlace } from '#core/places.ts';
 import { dutyConflict, isRoleOfTenant, TENANT_TYPES, ROLE_NAMES, ROLES_BY_TENANT, PLATFORM_ID } from '#core/roles.ts';
 import { idempotencyKeySchema, idSchema, parseInput, textSchema } from '#core/validation.ts';
-import { deleteRoleWrite, getRoles, getRolesForChange, getUser, listRoleChanges, listUsers, putRoleWrite, putUserWrite, roleChangeWrite, rolesChangedWrite } from '#store/users.ts';
+import {
+  deleteRoleWrite,
+  getRoles,
+  getRolesForChange,
+  getUser,
+  listRoleChanges,
+  listUsers,
+  putRoleWrite,
+  putUserWrite,
+  roleChangeWrite,
+  rolesChangedWrite,
+} from '#store/users.ts';
 import { getOrganisation } from '#store/organisations.ts';
 import { authorize, notFound } from '../authorize.ts';
 import { commit } from '../mutation.ts';
 import { connection, pageArgs } from '../pagination.ts';
 import type { Resolvers } from '../generated/schema.ts';
 import { denied, say } from '#core/messages.ts';
-
 
 const createUserInputSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
@@ -96,10 +106,12 @@ export const baseResolvers: Resolvers = {
           break;
         case 'BANK':
         case 'NGO':
-          if (!(await getOrganisation(ctx.db, data.tenantType, data.tenantId))) throw notFound('organisation', 'input.tenantId');
+          if (!(await getOrganisation(ctx.db, data.tenantType, data.tenantId)))
+            throw notFound('organisation', 'input.tenantId');
           break;
       }
-      if (data.userId === ctx.viewer.userId) throw new ForbiddenError(say.notAllowed(denied.selfAppointment), 'input.userId');
+      if (data.userId === ctx.viewer.userId)
+        throw new ForbiddenError(say.notAllowed(denied.selfAppointment), 'input.userId');
       const grant = { tenantType: data.tenantType, tenantId: data.tenantId, role };
       return commit(ctx, 'assignRole', data, async () => {
         const duties = await getRolesForChange(ctx.db, data.userId);
@@ -110,7 +122,12 @@ export const baseResolvers: Resolvers = {
           writes: [
             putRoleWrite(ctx.db, data.userId, grant, ctx.now()),
             rolesChangedWrite(ctx.db, data.userId, duties.version),
-            roleChangeWrite(ctx.db, data.userId, { action: 'ASSIGNED', ...grant, by: ctx.viewer.userId, at: ctx.now().toISOString(), reason: null }, duties.version + 1),
+            roleChangeWrite(
+              ctx.db,
+              data.userId,
+              { action: 'ASSIGNED', ...grant, by: ctx.viewer.userId, at: ctx.now().toISOString(), reason: null },
+              duties.version + 1,
+            ),
           ],
           result: grant,
         };
@@ -120,19 +137,29 @@ export const baseResolvers: Resolvers = {
       const data = parseInput(revokeRoleInputSchema, input);
       authorize(ctx, { action: 'role.assign', tenantType: data.tenantType, tenantId: data.tenantId });
       if (data.tenantType === 'GROUP') throw ValidationError.at('input.tenantType', say.groupOfficesHaveTerms);
-      if (data.userId === ctx.viewer.userId) throw new ForbiddenError(say.notAllowed(denied.selfRevocation), 'input.userId');
+      if (data.userId === ctx.viewer.userId)
+        throw new ForbiddenError(say.notAllowed(denied.selfRevocation), 'input.userId');
       const grant = { tenantType: data.tenantType, tenantId: data.tenantId, role: data.role };
       return commit(ctx, 'revokeRole', data, async () => {
         const duties = await getRolesForChange(ctx.db, data.userId);
         if (!duties.exists) throw notFound('user', 'input.userId');
-        if (!duties.roles.some((r) => r.tenantType === grant.tenantType && r.tenantId === grant.tenantId && r.role === grant.role)) {
+        if (
+          !duties.roles.some(
+            (r) => r.tenantType === grant.tenantType && r.tenantId === grant.tenantId && r.role === grant.role,
+          )
+        ) {
           throw ConflictError.at('input.role', say.roleNotHeld(grant.role, grant.tenantType));
         }
         return {
           writes: [
             deleteRoleWrite(ctx.db, data.userId, grant, () => new ConflictError(say.roleGone, 'input.role')),
             rolesChangedWrite(ctx.db, data.userId, duties.version),
-            roleChangeWrite(ctx.db, data.userId, { action: 'REVOKED', ...grant, by: ctx.viewer.userId, at: ctx.now().toISOString(), reason: data.reason }, duties.version + 1),
+            roleChangeWrite(
+              ctx.db,
+              data.userId,
+              { action: 'REVOKED', ...grant, by: ctx.viewer.userId, at: ctx.now().toISOString(), reason: data.reason },
+              duties.version + 1,
+            ),
           ],
           result: grant,
         };
@@ -140,4 +167,3 @@ export const baseResolvers: Resolvers = {
     },
   },
 };
-

@@ -14,7 +14,20 @@ import type { Group } from '#core/groups.ts';
 import { addMonths } from '#core/loans.ts';
 import { allCommunesIn, findPlace } from '#core/places.ts';
 import { cambodiaDate, parseInput, placeArgument } from '#core/validation.ts';
-import { communeRollups, deliveryEndWrites, deliveryWrites, getDelivery, getNgoSectors, getService, listDeliveries, listServices, ngoSectorsWrite, putServiceWrite, reachesIn, type Delivery } from '#store/coverage.ts';
+import {
+  communeRollups,
+  deliveryEndWrites,
+  deliveryWrites,
+  getDelivery,
+  getNgoSectors,
+  getService,
+  listDeliveries,
+  listServices,
+  ngoSectorsWrite,
+  putServiceWrite,
+  reachesIn,
+  type Delivery,
+} from '#store/coverage.ts';
 import { getOrganisation } from '#store/organisations.ts';
 import { allowed, authorize, groupTarget, notFound } from '../authorize.ts';
 import { connection, pageArgs } from '../pagination.ts';
@@ -40,14 +53,20 @@ async function groupsReached(ctx: Context, ids: string[]) {
   const groups = await loadAll(ctx.loaders.group, ids);
   const found = [];
   for (const [i, group] of groups.entries()) {
-    if (!group || !allowed(ctx, { action: 'group.readProfile', group: await groupTarget(ctx, group) })) throw notFound('group', `input.groupIds.${i}`);
+    if (!group || !allowed(ctx, { action: 'group.readProfile', group: await groupTarget(ctx, group) }))
+      throw notFound('group', `input.groupIds.${i}`);
     found.push(group);
   }
   return found;
 }
 
 /** A delivery as `data` describes it, checked against the places, the NGO's services and the groups it may see. */
-async function plannedDelivery(ctx: Context, ngoId: string, data: RecordDeliveryInput, corrects: string | null): Promise<{ delivery: Delivery; groups: Group[] }> {
+async function plannedDelivery(
+  ctx: Context,
+  ngoId: string,
+  data: RecordDeliveryInput,
+  corrects: string | null,
+): Promise<{ delivery: Delivery; groups: Group[] }> {
   if (data.communeCode && !findPlace(data.communeCode)) throw ValidationError.at('input.communeCode', say.notACommune);
   if (data.date > cambodiaDate(ctx.now())) throw ValidationError.at('input.date', say.notInFuture);
   const service = await getService(ctx.db, ngoId, data.serviceId);
@@ -59,7 +78,9 @@ async function plannedDelivery(ctx: Context, ngoId: string, data: RecordDelivery
     serviceId: service.id,
     sector: service.sector,
     date: data.date,
-    communeCodes: data.communeCode ? [data.communeCode] : [...new Set(groups.map((g) => g.placeCode.slice(0, 6)))].sort(),
+    communeCodes: data.communeCode
+      ? [data.communeCode]
+      : [...new Set(groups.map((g) => g.placeCode.slice(0, 6)))].sort(),
     groupIds: groups.map((g) => g.id),
     participants: data.participants,
     women: data.women,
@@ -71,7 +92,11 @@ async function plannedDelivery(ctx: Context, ngoId: string, data: RecordDelivery
 }
 
 /** The delivery named by id and date, read fresh; one already corrected or withdrawn cannot end again. */
-async function recordedDelivery(ctx: Context, ngoId: string, ref: { deliveryId: string; deliveryDate: string }): Promise<Delivery> {
+async function recordedDelivery(
+  ctx: Context,
+  ngoId: string,
+  ref: { deliveryId: string; deliveryDate: string },
+): Promise<Delivery> {
   const found = await getDelivery(ctx.db, ngoId, ref.deliveryDate, ref.deliveryId);
   if (!found) throw notFound('delivery', 'input.deliveryId');
   if ((found.status ?? 'RECORDED') !== 'RECORDED') throw new ConflictError(say.deliveryEnded, 'input.deliveryId');
@@ -102,15 +127,25 @@ export const coverageResolvers: Resolvers = {
       const { wholeCommunes, directGroups } = reachOf(await reachesIn(ctx.db, args.sector, where.code, since));
       const rollups = [...(await communeRollups(ctx.db, wholeCommunes)).values()];
       const groups = rollups.reduce((s, f) => s + Number(f.groups), 0) + directGroups.size;
-      const members = rollups.reduce((s, f) => s + Number(f.members), 0) + [...directGroups.values()].reduce((s, r) => s + r.members, 0);
-      return { place: where, sector: args.sector, communesReached: wholeCommunes.length, groupsReached: suppress(groups, groups), membersReached: suppress(members, groups) };
+      const members =
+        rollups.reduce((s, f) => s + Number(f.members), 0) +
+        [...directGroups.values()].reduce((s, r) => s + r.members, 0);
+      return {
+        place: where,
+        sector: args.sector,
+        communesReached: wholeCommunes.length,
+        groupsReached: suppress(groups, groups),
+        membersReached: suppress(members, groups),
+      };
     },
     coverageGaps: async (_p, args, ctx) => {
       authorize(ctx, { action: 'coverage.read' });
       const where = place(args.placeCode);
       const since = addMonths(cambodiaDate(ctx.now()), -12);
       const reached = new Set((await reachesIn(ctx.db, args.sector, where.code, since)).map((r) => r.communeCode));
-      const communes = allCommunesIn(where.code).map((c) => c.code).filter((c) => !reached.has(c));
+      const communes = allCommunesIn(where.code)
+        .map((c) => c.code)
+        .filter((c) => !reached.has(c));
       const rollups = await communeRollups(ctx.db, communes);
       return communes
         .filter((c) => rollups.get(c)!.groups > 0n)
@@ -126,7 +161,10 @@ export const coverageResolvers: Resolvers = {
       const ngo = await ngoOf(ctx, data.ngoId);
       const sectors = [...new Set(data.sectors)].sort();
       const request = { ...data, sectors };
-      return commit(ctx, 'setNgoSectors', request, () => ({ writes: [ngoSectorsWrite(ctx.db, ngo.id, sectors)], result: ngo }));
+      return commit(ctx, 'setNgoSectors', request, () => ({
+        writes: [ngoSectorsWrite(ctx.db, ngo.id, sectors)],
+        result: ngo,
+      }));
     },
     registerService: async (_p, { input }, ctx) => {
       const data = parseInput(registerServiceInputSchema, input);
@@ -140,7 +178,10 @@ export const coverageResolvers: Resolvers = {
       const data = parseInput(recordDeliveryInputSchema, input);
       const ngo = await ngoOf(ctx, data.ngoId);
       const planned = await plannedDelivery(ctx, ngo.id, data, null);
-      return commit(ctx, 'recordDelivery', data, () => ({ writes: deliveryWrites(ctx.db, planned.delivery, planned.groups), result: planned.delivery }));
+      return commit(ctx, 'recordDelivery', data, () => ({
+        writes: deliveryWrites(ctx.db, planned.delivery, planned.groups),
+        result: planned.delivery,
+      }));
     },
     correctDelivery: async (_p, { input }, ctx) => {
       const data = parseInput(correctDeliveryInputSchema, input);
@@ -148,8 +189,19 @@ export const coverageResolvers: Resolvers = {
       const planned = await plannedDelivery(ctx, ngo.id, data, data.deliveryId);
       return commit(ctx, 'correctDelivery', data, async () => {
         const old = await recordedDelivery(ctx, ngo.id, data);
-        const ending = { by: ctx.viewer.userId, at: ctx.now().toISOString(), reason: data.reason, replacedBy: planned.delivery.id };
-        return { writes: [...(await deliveryEndWrites(ctx.db, old, 'CORRECTED', ending)), ...deliveryWrites(ctx.db, planned.delivery, planned.groups)], result: planned.delivery };
+        const ending = {
+          by: ctx.viewer.userId,
+          at: ctx.now().toISOString(),
+          reason: data.reason,
+          replacedBy: planned.delivery.id,
+        };
+        return {
+          writes: [
+            ...(await deliveryEndWrites(ctx.db, old, 'CORRECTED', ending)),
+            ...deliveryWrites(ctx.db, planned.delivery, planned.groups),
+          ],
+          result: planned.delivery,
+        };
       });
     },
     withdrawDelivery: async (_p, { input }, ctx) => {
@@ -158,7 +210,10 @@ export const coverageResolvers: Resolvers = {
       return commit(ctx, 'withdrawDelivery', data, async () => {
         const old = await recordedDelivery(ctx, ngo.id, data);
         const ending = { by: ctx.viewer.userId, at: ctx.now().toISOString(), reason: data.reason, replacedBy: null };
-        return { writes: await deliveryEndWrites(ctx.db, old, 'WITHDRAWN', ending), result: { ...old, status: 'WITHDRAWN' as const, ending } };
+        return {
+          writes: await deliveryEndWrites(ctx.db, old, 'WITHDRAWN', ending),
+          result: { ...old, status: 'WITHDRAWN' as const, ending },
+        };
       });
     },
   },

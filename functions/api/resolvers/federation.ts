@@ -1,5 +1,12 @@
 /** Federations: readable by their coordinators and those of any federation above them. */
-import { checkFederationMove, createFederationInputSchema, federationChain, MAX_FEDERATION_DEPTH, moveFederationInputSchema, moveGroupInputSchema } from '#core/groups.ts';
+import {
+  checkFederationMove,
+  createFederationInputSchema,
+  federationChain,
+  MAX_FEDERATION_DEPTH,
+  moveFederationInputSchema,
+  moveGroupInputSchema,
+} from '#core/groups.ts';
 import { findPlace } from '#core/places.ts';
 import { cambodiaDate, parseInput, placeArgument } from '#core/validation.ts';
 import { csvField, summarise } from '#core/attention.ts';
@@ -32,7 +39,11 @@ export const federationResolvers: Resolvers = {
   Query: {
     federation: async (_p, { id }, ctx) => {
       const federation = await ctx.loaders.federation.load(id);
-      if (!federation || !allowed(ctx, { action: 'federation.read', federation: await federationTarget(ctx, federation) })) return null;
+      if (
+        !federation ||
+        !allowed(ctx, { action: 'federation.read', federation: await federationTarget(ctx, federation) })
+      )
+        return null;
       return federation;
     },
     placeRollup: async (_p, { code }, ctx) => {
@@ -58,14 +69,17 @@ export const federationResolvers: Resolvers = {
     parent: async (f, _a, ctx) => {
       if (!f.parentId) return null;
       const parent = await ctx.loaders.federation.load(f.parentId);
-      return parent && allowed(ctx, { action: 'federation.read', federation: await federationTarget(ctx, parent) }) ? parent : null;
+      return parent && allowed(ctx, { action: 'federation.read', federation: await federationTarget(ctx, parent) })
+        ? parent
+        : null;
     },
     // The same rule as `parent`: a parent she may not read is not named in the history either.
     parentHistory: async (f, _a, ctx) =>
       Promise.all(
         (await listParentHistory(ctx.db, f.id)).map(async (m) => {
           const parent = await ctx.loaders.federation.load(m.federationId);
-          const visible = parent && allowed(ctx, { action: 'federation.read', federation: await federationTarget(ctx, parent) });
+          const visible =
+            parent && allowed(ctx, { action: 'federation.read', federation: await federationTarget(ctx, parent) });
           return { ...m, federationId: visible ? m.federationId : null };
         }),
       ),
@@ -76,14 +90,24 @@ export const federationResolvers: Resolvers = {
     dashboard: async (f, args, ctx) => {
       const { limit, cursor } = pageArgs(args);
       const page = await listGroupsOfFederation(ctx.db, f.id, limit, cursor);
-      return { nodes: await summaries(ctx, page.items), pageInfo: { endCursor: page.cursor, hasNextPage: page.cursor !== null } };
+      return {
+        nodes: await summaries(ctx, page.items),
+        pageInfo: { endCursor: page.cursor, hasNextPage: page.cursor !== null },
+      };
     },
     reportCsv: async (f, _a, ctx) => {
       // Savings and loans are in each group's own currency (minor units: riel, US cents), named beside them.
-      const lines = ['group_id,name,commune,members,women,currency,savings,loans_outstanding,par30_percent,last_meeting,needs_attention,reasons'];
+      const lines = [
+        'group_id,name,commune,members,women,currency,savings,loans_outstanding,par30_percent,last_meeting,needs_attention,reasons',
+      ];
       let cursor: string | null = null;
       do {
-        const page: Awaited<ReturnType<typeof listGroupsOfFederation>> = await listGroupsOfFederation(ctx.db, f.id, 100, cursor);
+        const page: Awaited<ReturnType<typeof listGroupsOfFederation>> = await listGroupsOfFederation(
+          ctx.db,
+          f.id,
+          100,
+          cursor,
+        );
         for (const { group, summary } of await summaries(ctx, page.items)) {
           lines.push(
             [
@@ -110,7 +134,10 @@ export const federationResolvers: Resolvers = {
     },
     // Federation objects reach a viewer only through the federation.read check above.
     // Its readers (coordinators of it or above, administrators) read every group below it.
-    rollup: async (f, _a, ctx) => ({ scope: `federation:${f.id}`, view: rollupView(await getRollup(ctx.db, `FED#${f.id}`), 'all') }),
+    rollup: async (f, _a, ctx) => ({
+      scope: `federation:${f.id}`,
+      view: rollupView(await getRollup(ctx.db, `FED#${f.id}`), 'all'),
+    }),
     groups: async (f, args, ctx) => {
       const { limit, cursor } = pageArgs(args);
       const page = await listGroupsOfFederation(ctx.db, f.id, limit, cursor);
@@ -145,13 +172,18 @@ export const federationResolvers: Resolvers = {
     moveGroupToFederation: async (_p, { input }, ctx) => {
       const data = parseInput(moveGroupInputSchema, input);
       const group = await ctx.loaders.group.load(data.groupId);
-      if (!group || !allowed(ctx, { action: 'group.readProfile', group: await groupTarget(ctx, group) })) throw notFound('group', 'input.groupId');
+      if (!group || !allowed(ctx, { action: 'group.readProfile', group: await groupTarget(ctx, group) }))
+        throw notFound('group', 'input.groupId');
       const current = group.federationId ? await ctx.loaders.federation.load(group.federationId) : undefined;
       const next = data.federationId ? await ctx.loaders.federation.load(data.federationId) : undefined;
       authorize(ctx, {
         action: 'group.move',
         from: current ? await federationTarget(ctx, current) : null,
-        to: next ? await federationTarget(ctx, next) : data.federationId ? { federationIds: [data.federationId] } : null,
+        to: next
+          ? await federationTarget(ctx, next)
+          : data.federationId
+            ? { federationIds: [data.federationId] }
+            : null,
       });
       if (data.federationId && !next) throw notFound('federation', 'input.federationId');
       if (data.from < group.formedOn || data.from > cambodiaDate(ctx.now())) {
@@ -160,11 +192,15 @@ export const federationResolvers: Resolvers = {
       return commit(ctx, 'moveGroupToFederation', data, async () => {
         // Checked here, on fresh reads, so that a replay is answered from the first run instead.
         const fresh = (await getGroup(ctx.db, group.id))!;
-        if ((data.federationId ?? null) === fresh.federationId) throw new ConflictError(say.groupAlreadyThere, 'input.federationId');
+        if ((data.federationId ?? null) === fresh.federationId)
+          throw new ConflictError(say.groupAlreadyThere, 'input.federationId');
         const history = await listFederationHistory(ctx.db, group.id);
         const open = history.find((h) => h.until === null && h.federationId === fresh.federationId);
         if (open && data.from < open.from) throw ValidationError.at('input.from', say.notBeforeJoined(open.from));
-        return { writes: federationMoveWrites(ctx.db, fresh, open, data.federationId ?? null, data.from), result: { ...fresh, federationId: data.federationId ?? null } };
+        return {
+          writes: federationMoveWrites(ctx.db, fresh, open, data.federationId ?? null, data.from),
+          result: { ...fresh, federationId: data.federationId ?? null },
+        };
       });
     },
     createFederation: async (_p, { input }, ctx) => {
@@ -172,16 +208,32 @@ export const federationResolvers: Resolvers = {
       authorize(ctx, { action: 'federation.create', parent: null });
       const parent = data.parentId ? await ctx.loaders.federation.load(data.parentId) : undefined;
       if (data.parentId && !parent) throw notFound('federation', 'input.parentId');
-      if (parent && (await federationChain(parent, (id) => ctx.loaders.federation.load(id))).length >= MAX_FEDERATION_DEPTH) {
+      if (
+        parent &&
+        (await federationChain(parent, (id) => ctx.loaders.federation.load(id))).length >= MAX_FEDERATION_DEPTH
+      ) {
         throw ValidationError.at('input.parentId', say.tooDeep(MAX_FEDERATION_DEPTH));
       }
-      return commit(ctx, 'createFederation', data, () => planCreateFederation(ctx.db, newId(ctx, data.idempotencyKey), data, parent ?? null, ctx.now(), cambodiaDate(ctx.now())));
+      return commit(ctx, 'createFederation', data, () =>
+        planCreateFederation(
+          ctx.db,
+          newId(ctx, data.idempotencyKey),
+          data,
+          parent ?? null,
+          ctx.now(),
+          cambodiaDate(ctx.now()),
+        ),
+      );
     },
     moveFederation: async (_p, { input }, ctx) => {
       const data = parseInput(moveFederationInputSchema, input);
       const load = (id: string) => ctx.loaders.federation.load(id);
       const federation = await load(data.federationId);
-      if (!federation || !allowed(ctx, { action: 'federation.read', federation: await federationTarget(ctx, federation) })) throw notFound('federation', 'input.federationId');
+      if (
+        !federation ||
+        !allowed(ctx, { action: 'federation.read', federation: await federationTarget(ctx, federation) })
+      )
+        throw notFound('federation', 'input.federationId');
       const current = federation.parentId ? await load(federation.parentId) : undefined;
       const next = data.parentId ? await load(data.parentId) : undefined;
       authorize(ctx, {
@@ -196,16 +248,26 @@ export const federationResolvers: Resolvers = {
         // Fresh, consistent reads: the transaction then checks that none of them moved meanwhile.
         const fresh = await getFederation(ctx.db, federation.id, true);
         if (!fresh) throw notFound('federation', 'input.federationId');
-        if ((data.parentId ?? null) === fresh.parentId) throw new ConflictError(say.federationAlreadyThere, 'input.parentId');
+        if ((data.parentId ?? null) === fresh.parentId)
+          throw new ConflictError(say.federationAlreadyThere, 'input.parentId');
         const freshLoad = (id: string) => getFederation(ctx.db, id, true);
         const parent = data.parentId ? await freshLoad(data.parentId) : undefined;
         if (data.parentId && !parent) throw notFound('federation', 'input.parentId');
         const newParentChain = parent ? await federationChain(parent, freshLoad) : [];
-        const refusal = checkFederationMove(fresh.id, newParentChain, (await federationsBelow(ctx.db, fresh.id)).height);
+        const refusal = checkFederationMove(
+          fresh.id,
+          newParentChain,
+          (await federationsBelow(ctx.db, fresh.id)).height,
+        );
         if (refusal) throw ValidationError.at('input.parentId', refusal);
-        const open = (await listParentHistory(ctx.db, fresh.id)).find((h) => h.until === null && h.federationId === fresh.parentId);
+        const open = (await listParentHistory(ctx.db, fresh.id)).find(
+          (h) => h.until === null && h.federationId === fresh.parentId,
+        );
         if (open && data.from < open.from) throw ValidationError.at('input.from', say.notBeforeJoined(open.from));
-        return { writes: parentMoveWrites(ctx.db, fresh, open, newParentChain, data.from), result: { ...fresh, parentId: data.parentId ?? null } };
+        return {
+          writes: parentMoveWrites(ctx.db, fresh, open, newParentChain, data.from),
+          result: { ...fresh, parentId: data.parentId ?? null },
+        };
       });
     },
   },
@@ -214,7 +276,10 @@ export const federationResolvers: Resolvers = {
 /** Summaries of a page of groups: their books come in one batch through the loader. */
 async function summaries(ctx: Context, groups: Group[]) {
   const asOf = cambodiaDate(ctx.now());
-  const books = await loadAll(ctx.loaders.books, groups.map((g) => g.id));
+  const books = await loadAll(
+    ctx.loaders.books,
+    groups.map((g) => g.id),
+  );
   return groups.map((group, i) => {
     const b = books[i];
     if (!b) throw new Error(`no books for ${group.id}`);
@@ -229,9 +294,16 @@ async function summaries(ctx: Context, groups: Group[]) {
  */
 async function readableInPlace(ctx: Context, code: string, place: Figures): Promise<Figures> {
   if (allowed(ctx, { action: 'platform.administer' })) {
-    return { ...zeroFigures(), groups: place.federatedGroups, KHR_groups: place.KHR_federatedGroups, USD_groups: place.USD_federatedGroups };
+    return {
+      ...zeroFigures(),
+      groups: place.federatedGroups,
+      KHR_groups: place.KHR_federatedGroups,
+      USD_groups: place.USD_federatedGroups,
+    };
   }
-  const mine = ctx.viewer.roles.filter((r) => r.tenantType === 'FEDERATION' && r.role === 'COORDINATOR').map((r) => r.tenantId);
+  const mine = ctx.viewer.roles
+    .filter((r) => r.tenantType === 'FEDERATION' && r.role === 'COORDINATOR')
+    .map((r) => r.tenantId);
   const tops: string[] = [];
   for (const id of new Set(mine)) {
     const federation = await ctx.loaders.federation.load(id);
@@ -239,5 +311,10 @@ async function readableInPlace(ctx: Context, code: string, place: Figures): Prom
     const above = (await federationTarget(ctx, federation)).federationIds.slice(1);
     if (!above.some((a) => mine.includes(a))) tops.push(id);
   }
-  return tops.length ? sumRollups(ctx.db, tops.map((id) => federationPlaceTarget(id, code))) : zeroFigures();
+  return tops.length
+    ? sumRollups(
+        ctx.db,
+        tops.map((id) => federationPlaceTarget(id, code)),
+      )
+    : zeroFigures();
 }

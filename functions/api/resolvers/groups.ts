@@ -1,11 +1,33 @@
 /** Groups and members. Public facts for the directory; member records for the group's officers. */
-import { addMemberInputSchema, checkJoinDate, correctMember, correctMemberInputSchema, createGroupInputSchema, type Group } from '#core/groups.ts';
+import {
+  addMemberInputSchema,
+  checkJoinDate,
+  correctMember,
+  correctMemberInputSchema,
+  createGroupInputSchema,
+  type Group,
+} from '#core/groups.ts';
 import { ValidationError } from '#core/errors.ts';
 import { findPlace } from '#core/places.ts';
 import { describeSchedule } from '#core/schedule.ts';
 import { cambodiaDate, parseInput, placeArgument } from '#core/validation.ts';
-import { getMember, listGroupsAtPlace, listMembers, memberCorrectionWrites, planAddMember, planCreateGroup } from '#store/groups.ts';
-import { allowed, authorize, authorizeOnGroup, federationTarget, groupTarget, notFound, groupFor } from '../authorize.ts';
+import {
+  getMember,
+  listGroupsAtPlace,
+  listMembers,
+  memberCorrectionWrites,
+  planAddMember,
+  planCreateGroup,
+} from '#store/groups.ts';
+import {
+  allowed,
+  authorize,
+  authorizeOnGroup,
+  federationTarget,
+  groupTarget,
+  notFound,
+  groupFor,
+} from '../authorize.ts';
 import { loadAll } from '../context.ts';
 import { commit, newId } from '../mutation.ts';
 import { connection, pageArgs } from '../pagination.ts';
@@ -58,17 +80,25 @@ export const groupResolvers: Resolvers = {
       const federation = data.federationId ? await ctx.loaders.federation.load(data.federationId) : undefined;
       authorize(ctx, {
         action: 'group.create',
-        federation: federation ? await federationTarget(ctx, federation) : data.federationId ? { federationIds: [data.federationId] } : null,
+        federation: federation
+          ? await federationTarget(ctx, federation)
+          : data.federationId
+            ? { federationIds: [data.federationId] }
+            : null,
       });
       if (data.federationId && !federation) throw notFound('federation', 'input.federationId');
-      return commit(ctx, 'createGroup', data, () => planCreateGroup(ctx.db, newId(ctx, data.idempotencyKey), data, ctx.now()));
+      return commit(ctx, 'createGroup', data, () =>
+        planCreateGroup(ctx.db, newId(ctx, data.idempotencyKey), data, ctx.now()),
+      );
     },
     addMember: async (_p, { input }, ctx) => {
       const data = parseInput(addMemberInputSchema, input);
       const group = await groupFor(ctx, data.groupId, 'group.writeMembers');
       const problem = checkJoinDate(group, data.joinedOn, cambodiaDate(ctx.now()));
       if (problem) throw ValidationError.at('input.joinedOn', problem);
-      return commit(ctx, 'addMember', data, () => planAddMember(ctx.db, newId(ctx, data.idempotencyKey), data, ctx.now()));
+      return commit(ctx, 'addMember', data, () =>
+        planAddMember(ctx.db, newId(ctx, data.idempotencyKey), data, ctx.now()),
+      );
     },
     correctMember: async (_p, { input }, ctx) => {
       const data = parseInput(correctMemberInputSchema, input);

@@ -18,7 +18,15 @@ import {
 } from '#core/meetings.ts';
 import { dutyConflict, GROUP_OFFICER_ROLES } from '#core/roles.ts';
 import { cambodiaDate, dateSchema, idempotencyKeySchema, idSchema, parseInput } from '#core/validation.ts';
-import { booksUnchanged, getBooks, listConstitutions, listJournals, listLoanRecords, putConstitutionWrite, type LoanRecord } from '#store/books.ts';
+import {
+  booksUnchanged,
+  getBooks,
+  listConstitutions,
+  listJournals,
+  listLoanRecords,
+  putConstitutionWrite,
+  type LoanRecord,
+} from '#store/books.ts';
 import { getMember, meetingScheduleWrite, memberLeftWrites } from '#store/groups.ts';
 import { appointmentWrites, listOfficerTerms, type OfficerTerm } from '#store/officers.ts';
 import { getRolesForChange, rolesChangedWrite } from '#store/users.ts';
@@ -30,7 +38,6 @@ import { commit } from '../mutation.ts';
 import { pageArgs } from '../pagination.ts';
 import type { Resolvers } from '../generated/schema.ts';
 import { denied, say } from '#core/messages.ts';
-
 
 function entryViews(journal: Journal): EntryView[] {
   return journal.entries.map((entry) => ({
@@ -45,20 +52,28 @@ function entryViews(journal: Journal): EntryView[] {
 /** A loan as it stands: active loans take their live progress from the books. */
 function loanView(record: LoanRecord, books: Books, asOf: string): LoanView {
   const live = books.loans[record.id];
-  return { loan: live ? { ...record, principalPaid: live.principalPaid, interestPaid: live.interestPaid } : record, asOf };
+  return {
+    loan: live ? { ...record, principalPaid: live.principalPaid, interestPaid: live.interestPaid } : record,
+    asOf,
+  };
 }
 
 function loanArrears(loans: LoanState[], asOf: string) {
   return loans.map((l) => ({ outstanding: l.principal - l.principalPaid, daysInArrears: daysInArrears(l, l, asOf) }));
 }
 
-const attendanceViews = (groupId: string, lines: readonly AttendanceLine[]) => lines.map((a) => ({ groupId, memberId: a.memberId, status: a.status }));
+const attendanceViews = (groupId: string, lines: readonly AttendanceLine[]) =>
+  lines.map((a) => ({ groupId, memberId: a.memberId, status: a.status }));
 
 /** The group the viewer may post to. */
-const writableGroup = (ctx: Context, groupId: string, field = 'input.groupId'): Promise<Group> => groupFor(ctx, groupId, 'group.writeBooks', field);
+const writableGroup = (ctx: Context, groupId: string, field = 'input.groupId'): Promise<Group> =>
+  groupFor(ctx, groupId, 'group.writeBooks', field);
 
 const dateRange = (group: Group, ctx: Context, from?: string | null, to?: string | null) => {
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (value && !dateSchema.safeParse(value).success) throw ValidationError.at(name, say.notADate);
   }
   return { from: from ?? group.formedOn, to: to ?? cambodiaDate(ctx.now()) };
@@ -103,7 +118,10 @@ export const ledgerResolvers: Resolvers = {
       const { limit, cursor } = pageArgs(args);
       const page = await listJournals(ctx.db, g.id, dateRange(g, ctx, args.from, args.to), limit, cursor, true);
       // Pages count postings; entries recorded between meetings are left out of this list.
-      return { nodes: page.items.filter((j) => j.kind === 'MEETING'), pageInfo: { endCursor: page.cursor, hasNextPage: page.cursor !== null } };
+      return {
+        nodes: page.items.filter((j) => j.kind === 'MEETING'),
+        pageInfo: { endCursor: page.cursor, hasNextPage: page.cursor !== null },
+      };
     },
     loans: async (g, args, ctx) => {
       await authorizeOnGroup(ctx, g, 'group.readBooks');
@@ -150,7 +168,8 @@ export const ledgerResolvers: Resolvers = {
   },
   Books: {
     par30BasisPoints: (b, _a, ctx) => par30BasisPoints(loanArrears(Object.values(b.loans), cambodiaDate(ctx.now()))),
-    loansInArrears: (b, _a, ctx) => loanArrears(Object.values(b.loans), cambodiaDate(ctx.now())).filter((l) => l.daysInArrears > 0).length,
+    loansInArrears: (b, _a, ctx) =>
+      loanArrears(Object.values(b.loans), cambodiaDate(ctx.now())).filter((l) => l.daysInArrears > 0).length,
     asOf: (_b, _a, ctx) => cambodiaDate(ctx.now()),
   },
   LedgerEntry: {
@@ -160,7 +179,8 @@ export const ledgerResolvers: Resolvers = {
     amount: (v) => v.entry.amount,
     cashIn: (v) => (cashMovement(v.entry) > 0n ? cashMovement(v.entry) : 0n),
     cashOut: (v) => (cashMovement(v.entry) < 0n ? -cashMovement(v.entry) : 0n),
-    member: (v, _a, ctx) => (v.entry.memberId ? ctx.loaders.member.load(`${v.groupId}/${v.entry.memberId}`).then((m) => m ?? null) : null),
+    member: (v, _a, ctx) =>
+      v.entry.memberId ? ctx.loaders.member.load(`${v.groupId}/${v.entry.memberId}`).then((m) => m ?? null) : null,
     loanId: (v) => v.entry.loanId,
     interest: (v) => v.entry.interest,
     principal: (v) => v.entry.principal,
@@ -228,7 +248,14 @@ export const ledgerResolvers: Resolvers = {
     },
     syncMeetings: async (_p, { input }, ctx) => {
       const { meetings } = parseInput(syncMeetingsInputSchema, input);
-      type Outcome = { index: number; idempotencyKey: string; date: string; status: 'APPLIED' | 'REJECTED'; meeting: Journal | null; error: DomainError | null };
+      type Outcome = {
+        index: number;
+        idempotencyKey: string;
+        date: string;
+        status: 'APPLIED' | 'REJECTED';
+        meeting: Journal | null;
+        error: DomainError | null;
+      };
       const outcomes: Outcome[] = [];
       const valid: { index: number; record: ReturnType<typeof meetingRecordSchema.parse> }[] = [];
       meetings.forEach((raw, index) => {
@@ -237,16 +264,30 @@ export const ledgerResolvers: Resolvers = {
           valid.push({ index, record: parseInput(meetingRecordSchema, raw, `input.meetings.${index}`) });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          outcomes.push({ index, idempotencyKey: String(rawRecord.idempotencyKey), date: String(rawRecord.date), status: 'REJECTED', meeting: null, error });
+          outcomes.push({
+            index,
+            idempotencyKey: String(rawRecord.idempotencyKey),
+            date: String(rawRecord.date),
+            status: 'REJECTED',
+            meeting: null,
+            error,
+          });
         }
       });
       // Date order, so a loan made at one meeting can be repaid at a later one in the same batch.
-      valid.sort((a, b) => (a.record.date < b.record.date ? -1 : a.record.date > b.record.date ? 1 : a.index - b.index));
+      valid.sort((a, b) =>
+        a.record.date < b.record.date ? -1 : a.record.date > b.record.date ? 1 : a.index - b.index,
+      );
       for (const { index, record } of valid) {
         const base = { index, idempotencyKey: record.idempotencyKey, date: record.date };
         try {
           const group = await writableGroup(ctx, record.groupId, `input.meetings.${index}.groupId`);
-          outcomes.push({ ...base, status: 'APPLIED', meeting: await recordMeeting(ctx, group, record, `input.meetings.${index}`), error: null });
+          outcomes.push({
+            ...base,
+            status: 'APPLIED',
+            meeting: await recordMeeting(ctx, group, record, `input.meetings.${index}`),
+            error: null,
+          });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           outcomes.push({ ...base, status: 'REJECTED', meeting: null, error });
@@ -259,7 +300,14 @@ export const ledgerResolvers: Resolvers = {
           date: o.date,
           status: o.status,
           meeting: o.meeting,
-          error: o.error ? { code: o.error.code, field: o.error.field ?? null, message: o.error.message, messageKm: o.error.messageKm } : null,
+          error: o.error
+            ? {
+                code: o.error.code,
+                field: o.error.field ?? null,
+                message: o.error.message,
+                messageKm: o.error.messageKm,
+              }
+            : null,
         })),
         applied: outcomes.filter((o) => o.status === 'APPLIED').length,
         rejected: outcomes.filter((o) => o.status === 'REJECTED').length,
@@ -291,20 +339,25 @@ export const ledgerResolvers: Resolvers = {
         };
         const writes = [putConstitutionWrite(ctx.db, constitution)];
         // The group's meeting schedule follows the newest version.
-        if (versions.every((v) => v.effectiveFrom < data.effectiveFrom)) writes.push(meetingScheduleWrite(ctx.db, group.id, constitution.meetingSchedule));
+        if (versions.every((v) => v.effectiveFrom < data.effectiveFrom))
+          writes.push(meetingScheduleWrite(ctx.db, group.id, constitution.meetingSchedule));
         return { writes, result: constitution };
       });
     },
     appointOfficer: async (_p, { input }, ctx) => {
       const data = parseInput(appointOfficerInputSchema, input);
       const group = await groupFor(ctx, data.groupId, 'group.appointOfficers');
-      if (data.userId === ctx.viewer.userId) throw new ForbiddenError(say.notAllowed(denied.selfAppointment), 'input.userId');
+      if (data.userId === ctx.viewer.userId)
+        throw new ForbiddenError(say.notAllowed(denied.selfAppointment), 'input.userId');
       const today = cambodiaDate(ctx.now());
       if (data.from < group.formedOn || data.from > today) {
         throw ValidationError.at('input.from', say.betweenFormingAndToday(group.formedOn));
       }
       return commit(ctx, 'appointOfficer', data, async () => {
-        const [terms, duties] = await Promise.all([listOfficerTerms(ctx.db, group.id), getRolesForChange(ctx.db, data.userId)]);
+        const [terms, duties] = await Promise.all([
+          listOfficerTerms(ctx.db, group.id),
+          getRolesForChange(ctx.db, data.userId),
+        ]);
         if (!duties.exists) throw notFound('user', 'input.userId');
         const conflict = dutyConflict(duties.roles, { tenantType: 'GROUP', tenantId: group.id, role: data.role });
         if (conflict) throw ConflictError.at('input.userId', conflict);
@@ -318,15 +371,30 @@ export const ledgerResolvers: Resolvers = {
         if (tooEarly) {
           throw ValidationError.at('input.from', say.afterTermBegan(tooEarly.from));
         }
-        const term: OfficerTerm = { groupId: group.id, role: data.role, userId: data.userId, from: data.from, until: null };
-        return { writes: [...appointmentWrites(ctx.db, term, ending, ctx.now()), rolesChangedWrite(ctx.db, data.userId, duties.version)], result: term };
+        const term: OfficerTerm = {
+          groupId: group.id,
+          role: data.role,
+          userId: data.userId,
+          from: data.from,
+          until: null,
+        };
+        return {
+          writes: [
+            ...appointmentWrites(ctx.db, term, ending, ctx.now()),
+            rolesChangedWrite(ctx.db, data.userId, duties.version),
+          ],
+          result: term,
+        };
       });
     },
     recordMemberLeft: async (_p, { input }, ctx) => {
       const data = parseInput(memberLeftInputSchema, input);
       const group = await groupFor(ctx, data.groupId, 'group.writeMembers');
       return commit(ctx, 'recordMemberLeft', data, async () => {
-        const [member, books] = await Promise.all([getMember(ctx.db, group.id, data.memberId), getBooks(ctx.db, group.id)]);
+        const [member, books] = await Promise.all([
+          getMember(ctx.db, group.id, data.memberId),
+          getBooks(ctx.db, group.id),
+        ]);
         if (!member) throw notFound('member', 'input.memberId');
         if (member.leftOn) throw new ConflictError(say.memberAlreadyLeft, 'input.memberId');
         if (data.leftOn < member.joinedOn || data.leftOn > cambodiaDate(ctx.now())) {

@@ -18,7 +18,12 @@ async function create(ctx: Context, type: OrganisationType, input: unknown) {
   const data = parseInput(createOrganisationInputSchema, input);
   authorize(ctx, { action: 'platform.administer' });
   return commit(ctx, `create${type}`, data, () =>
-    planCreateOrganisation(ctx.db, { id: newId(ctx, data.idempotencyKey), type, name: data.name, createdAt: ctx.now().toISOString() }),
+    planCreateOrganisation(ctx.db, {
+      id: newId(ctx, data.idempotencyKey),
+      type,
+      name: data.name,
+      createdAt: ctx.now().toISOString(),
+    }),
   );
 }
 
