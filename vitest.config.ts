@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/sequencer.ts';
 
 /**
  * Three tiers (README, "Test"):
@@ -16,7 +17,12 @@ const SWEEPS = [
   'test/dev/start.test.ts',
   'test/infra/**/*.test.ts',
 ];
-const UNIT = ['test/core/**/*.test.ts', 'test/auth/**/*.test.ts', 'test/api/operations.test.ts'];
+const UNIT = [
+  'test/core/**/*.test.ts',
+  'test/auth/**/*.test.ts',
+  'test/api/operations.test.ts',
+  'test/store/keys.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -24,6 +30,7 @@ export default defineConfig({
     // waiting on DynamoDB Local (another process), so a third file keeps both cores busy
     // (measured: test:fast 2m27s with vitest's default of one, 1m40s with three, 1m49s with four).
     maxWorkers: 3,
+    sequence: { sequencer: LongestFirst },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Injected faults and denied cases log internal errors and count refusals by the hundred: keep

@@ -7,6 +7,7 @@
  */
 import type { Db } from '#store/db.ts';
 import { applyRollups } from '#store/rollups.ts';
+import { parseKey } from '#store/keys.ts';
 import { groupsBelow } from '#store/groups.ts';
 import { logger } from './log.ts';
 
@@ -23,20 +24,16 @@ export interface BatchResponse {
   batchItemFailures: { itemIdentifier: string }[];
 }
 
-const COUNTED_ITEMS = new Set(['GROUP', 'BOOKS']);
-
-/** The group a record is about, if its change can move a rollup. */
+/** The group a record is about, if its change can move a rollup (the group's own item or its books). */
 export function groupOf(record: StreamRecordLike): string | undefined {
-  const pk = record.dynamodb?.Keys?.pk?.S;
-  const sk = record.dynamodb?.Keys?.sk?.S;
-  if (!pk?.startsWith('GROUP#') || !sk || !COUNTED_ITEMS.has(sk)) return undefined;
-  return pk.slice('GROUP#'.length);
+  const key = parseKey(record.dynamodb?.Keys?.pk?.S, record.dynamodb?.Keys?.sk?.S);
+  return key.item === 'group' || key.item === 'books' ? key.groupId : undefined;
 }
 
 /** The federation a record is about, if it is a federation's own item. */
 export function federationOf(record: StreamRecordLike): string | undefined {
-  const pk = record.dynamodb?.Keys?.pk?.S;
-  return pk?.startsWith('FED#') && record.dynamodb?.Keys?.sk?.S === 'FED' ? pk.slice('FED#'.length) : undefined;
+  const key = parseKey(record.dynamodb?.Keys?.pk?.S, record.dynamodb?.Keys?.sk?.S);
+  return key.item === 'federation' ? key.federationId : undefined;
 }
 
 export async function handleStreamBatch(db: Db, records: StreamRecordLike[], asOf: string): Promise<BatchResponse> {

@@ -71,15 +71,19 @@ export function contribution(input: {
 export function rollupTargets(federationChain: string[], placeCode: string): string[] {
   const places = [placeCode.slice(0, 2), placeCode.slice(0, 4), placeCode.slice(0, 6)];
   return [
-    ...federationChain.map((id) => `FED#${id}`),
-    ...places.map((code) => `PLACE#${code}`),
-    ...federationChain.flatMap((id) => places.map((code) => federationPlaceTarget(id, code))),
+    ...federationChain.map(rollupTarget.federation),
+    ...places.map(rollupTarget.place),
+    ...federationChain.flatMap((id) => places.map((code) => rollupTarget.federationPlace(id, code))),
   ];
 }
 
-/** The part of a place's rollup that sits under one federation. */
-export const federationPlaceTarget = (federationId: string, placeCode: string) =>
-  `FEDPLACE#${federationId}#${placeCode}`;
+/** What a rollup counts: a federation (and all below it), a place, or a federation's share of a place. */
+export const rollupTarget = {
+  federation: (federationId: string) => `FED#${federationId}`,
+  place: (placeCode: string) => `PLACE#${placeCode}`,
+  /** The part of a place's rollup that sits under one federation. */
+  federationPlace: (federationId: string, placeCode: string) => `FEDPLACE#${federationId}#${placeCode}`,
+};
 
 export interface Counted {
   figures: Figures;

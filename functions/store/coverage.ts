@@ -1,7 +1,7 @@
 /** NGOs' services and deliveries, and the commune rollups coverage is counted from. */
 import type { Reach, Sector } from '#core/coverage.ts';
 import type { Figures } from '#core/rollups.ts';
-import { ROLLUP_FIGURES, zeroFigures } from '#core/rollups.ts';
+import { ROLLUP_FIGURES, rollupTarget, zeroFigures } from '#core/rollups.ts';
 import { batchGet, getItem, queryAll, queryPage, recordOf, type Db, type Page } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { ConflictError } from '#core/errors.ts';
@@ -200,7 +200,7 @@ export async function reachesIn(db: Db, sector: Sector, placeCode: string, since
 export async function communeRollups(db: Db, communes: string[]): Promise<Map<string, Figures>> {
   const found = await batchGet(
     db,
-    communes.map((c) => keys.rollup(`PLACE#${c}`)),
+    communes.map((c) => keys.rollup(rollupTarget.place(c))),
   );
   return new Map(
     communes.map((c, i) => {

@@ -137,6 +137,22 @@ export const keys = {
   idempotency: (actor: string, key: string) => ({ pk: `IDEM#${actor}#${key}`, sk: 'IDEM' }),
 } as const;
 
+/** What an item is, read back from its keys — for code that meets raw keys (the stream aggregator). */
+export type ParsedKey =
+  | { item: 'group' | 'books'; groupId: string }
+  | { item: 'federation'; federationId: string }
+  | { item: 'other' };
+
+export function parseKey(pk: string | undefined, sk: string | undefined): ParsedKey {
+  const [prefix, id] = (pk ?? '').split(/#(.*)/s) as [string, string | undefined];
+  if (!id || !sk) return { item: 'other' };
+  if (prefix === TENANT_PREFIX.GROUP && sk === keys.group(id).sk) return { item: 'group', groupId: id };
+  if (prefix === TENANT_PREFIX.GROUP && sk === keys.books(id).sk) return { item: 'books', groupId: id };
+  if (prefix === TENANT_PREFIX.FEDERATION && sk === keys.federation(id).sk)
+    return { item: 'federation', federationId: id };
+  return { item: 'other' };
+}
+
 /** Partition-key prefixes the infra scopes write permissions with (IAM dynamodb:LeadingKeys). */
 export const GROUP_KEY_PREFIX = `${TENANT_PREFIX.GROUP}#`;
 export const ROLLUP_KEY_PREFIX = 'ROLLUP#';

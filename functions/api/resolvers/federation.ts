@@ -13,7 +13,7 @@ import { csvField, summarise } from '#core/attention.ts';
 import type { Group } from '#core/groups.ts';
 import { loadAll, type Context } from '../context.ts';
 import { ConflictError, ValidationError } from '#core/errors.ts';
-import { federationPlaceTarget, rollupView, zeroFigures, type Figures } from '#core/rollups.ts';
+import { rollupTarget, rollupView, type Figures, zeroFigures } from '#core/rollups.ts';
 import { getRollup, sumRollups } from '#store/rollups.ts';
 import {
   federationMoveWrites,
@@ -49,7 +49,7 @@ export const federationResolvers: Resolvers = {
     placeRollup: async (_p, { code }, ctx) => {
       authorize(ctx, { action: 'rollup.readPlace' });
       placeArgument(code, 'code');
-      const figures = await getRollup(ctx.db, `PLACE#${code}`);
+      const figures = await getRollup(ctx.db, rollupTarget.place(code));
       return { scope: `place:${code}`, view: rollupView(figures, await readableInPlace(ctx, code, figures)) };
     },
     federations: async (_p, args, ctx) => {
@@ -136,7 +136,7 @@ export const federationResolvers: Resolvers = {
     // Its readers (coordinators of it or above, administrators) read every group below it.
     rollup: async (f, _a, ctx) => ({
       scope: `federation:${f.id}`,
-      view: rollupView(await getRollup(ctx.db, `FED#${f.id}`), 'all'),
+      view: rollupView(await getRollup(ctx.db, rollupTarget.federation(f.id)), 'all'),
     }),
     groups: async (f, args, ctx) => {
       const { limit, cursor } = pageArgs(args);
@@ -314,7 +314,7 @@ async function readableInPlace(ctx: Context, code: string, place: Figures): Prom
   return tops.length
     ? sumRollups(
         ctx.db,
-        tops.map((id) => federationPlaceTarget(id, code)),
+        tops.map((id) => rollupTarget.federationPlace(id, code)),
       )
     : zeroFigures();
 }
