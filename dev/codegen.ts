@@ -25,6 +25,30 @@ export function readSdl(): string {
     .join('\n');
 }
 
+/**
+ * The mappers, by convention: every `export type|interface <Type>Model` in an area's
+ * functions/api/<area>/views.ts is the value behind the GraphQL type <Type>. A model without a
+ * type of that name, or a type modelled twice, stops the generation.
+ */
+export function mappersByConvention(typeNames: ReadonlySet<string>): Record<string, string> {
+  const mappers: Record<string, string> = {};
+  const api = `${root}functions/api`;
+  for (const area of readdirSync(api, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    let text: string;
+    try {
+      text = readFileSync(`${api}/${area.name}/views.ts`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const [, name] of text.matchAll(/^export (?:type|interface) (\w+)Model\b/gm)) {
+      if (!typeNames.has(name!)) throw new Error(`${area.name}/views.ts: ${name}Model models no GraphQL type ${name}`);
+      if (mappers[name!]) throw new Error(`${name} is modelled twice: ${mappers[name!]} and ${area.name}/views.ts`);
+      mappers[name!] = `../${area.name}/views.ts#${name}Model`;
+    }
+  }
+  return mappers;
+}
+
 export async function generate(): Promise<string> {
   const schema = buildSchema(readSdl());
   const printed = printSchema(schema);
@@ -36,57 +60,11 @@ export async function generate(): Promise<string> {
     pluginMap: { typescript: typescriptPlugin, typescriptResolvers: resolversPlugin },
     config: {
       useTypeImports: true,
-      mapperTypeSuffix: 'Model',
       enumsAsTypes: true,
       avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
       contextType: '../context.ts#Context',
       scalars: { Money: 'bigint', Date: 'string', DateTime: 'string' },
-      mappers: {
-        Viewer: '../../auth/policy.ts#Viewer',
-        Role: '../../core/roles.ts#RoleGrant',
-        User: '../../store/users.ts#User',
-        Person: '../../store/users.ts#User',
-        Place: '../../core/places.ts#Place',
-        Group: '../../core/groups.ts#Group',
-        Member: '../../core/groups.ts#Member',
-        Federation: '../../core/groups.ts#Federation',
-        MeetingSchedule: '../../core/schedule.ts#MeetingSchedule',
-        Bank: '../../store/organisations.ts#Organisation',
-        Rollup: '../access-views.ts#RollupModel',
-        GroupSummary: '../access-views.ts#GroupSummaryModel',
-        NgoService: '../../store/coverage.ts#Service',
-        Delivery: '../../store/coverage.ts#Delivery',
-        Books: '../../core/ledger.ts#Books',
-        LedgerEntry: '../ledger-views.ts#EntryView',
-        Journal: '../../core/meetings.ts#Journal',
-        Meeting: '../../core/meetings.ts#Journal',
-        AttendanceLine: '../ledger-views.ts#AttendanceView',
-        MeetingCorrection: '../ledger-views.ts#MeetingCorrectionView',
-        Loan: '../ledger-views.ts#LoanView',
-        Installment: '../../core/loans.ts#Installment',
-        Passbook: '../ledger-views.ts#PassbookView',
-        Constitution: '../../core/constitution.ts#Constitution',
-        OfficerTerm: '../../store/officers.ts#OfficerTerm',
-        Balances: '../../core/ledger.ts#Balances',
-        AccessRequest: '../../core/access.ts#AccessRequest',
-        Grant: '../../core/access.ts#Grant',
-        ReadLogEntry: '../../store/access.ts#ReadLogEntry',
-        BankGroupView: '../access-views.ts#BankGroupViewModel',
-        BankAccess: '../access-views.ts#BankAccessModel',
-        SavingsSummary: '../access-views.ts#ViewPart',
-        LoanBookQuality: '../access-views.ts#ViewPart',
-        MeetingDiscipline: '../access-views.ts#ViewPart',
-        CreditProfile: '../access-views.ts#CreditProfileModel',
-        ProfileSavings: '../access-views.ts#CreditProfileModel',
-        ProfileLoanBook: '../access-views.ts#CreditProfileModel',
-        ProfileMeetings: '../access-views.ts#CreditProfileModel',
-        Scorecard: '../../core/credit.ts#ScorecardResult',
-        Indicator: '../../core/credit.ts#Indicator',
-        SuggestedLoan: '../access-views.ts#SuggestedLoanModel',
-        BankLoan: '../access-views.ts#BankLoanView',
-        ProfileBankLoans: '../access-views.ts#ProfileBankLoansModel',
-        Ngo: '../../store/organisations.ts#Organisation',
-      },
+      mappers: mappersByConvention(new Set(Object.keys(schema.getTypeMap()))),
     },
   });
   return [

@@ -14,9 +14,9 @@ import type { Viewer } from '#auth/policy.ts';
 import { DomainError, UnauthenticatedError } from '#core/errors.ts';
 import type { Db } from '#store/db.ts';
 import { getRoles } from '#store/users.ts';
-import { createLoaders, type Context } from './context.ts';
-import { isGraphQLError, maskError, toGraphQLError, withLiteralField, withoutSuggestions } from './errors.ts';
-import { schema } from './schema.ts';
+import { createLoaders, type Context } from '#api/context.ts';
+import { isGraphQLError, maskError, toGraphQLError, withLiteralField, withoutSuggestions } from '#api/errors.ts';
+import { schema } from '#api/schema.ts';
 import { say } from '#core/messages.ts';
 
 export interface AppDeps {

@@ -6,7 +6,7 @@ import { decide, type FederationTarget, type GroupTarget, type Permission } from
 
 import { ForbiddenError, NotFoundError } from '#core/errors.ts';
 import { federationChain, type Federation, type Group } from '#core/groups.ts';
-import type { Context } from './context.ts';
+import type { Context } from '#api/context.ts';
 import { say, type Thing } from '#core/messages.ts';
 
 /** Throws FORBIDDEN with the policy's reason unless the viewer holds the permission. */
@@ -26,6 +26,19 @@ export async function federationTarget(ctx: Context, federation: Federation): Pr
   return {
     federationIds: (await federationChain(federation, (id) => ctx.loaders.federation.load(id))).map((f) => f.id),
   };
+}
+
+/**
+ * The policy's view of a federation a request names: the one loaded (and those above it), or —
+ * when none was found — just the id asked, so the policy decides before "not found" is said.
+ */
+export async function namedFederationTarget(
+  ctx: Context,
+  federation: Federation | undefined,
+  askedId: string | null | undefined,
+): Promise<FederationTarget | null> {
+  if (federation) return federationTarget(ctx, federation);
+  return askedId ? { federationIds: [askedId] } : null;
 }
 
 export async function groupTarget(ctx: Context, group: Group): Promise<GroupTarget> {

@@ -5,7 +5,7 @@
  */
 import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode, type ValueNode } from 'graphql';
 import { DomainError } from '#core/errors.ts';
-import { logger } from './log.ts';
+import { logger } from '#api/log.ts';
 import { say } from '#core/messages.ts';
 
 const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429 };

@@ -6,7 +6,7 @@ import { handle } from 'hono/aws-lambda';
 import { cognitoVerifier, type TokenVerifier } from '#auth/tokens.ts';
 import { UnauthenticatedError } from '#core/errors.ts';
 import { createDb } from '#store/db.ts';
-import { createApp } from './app.ts';
+import { createApp } from '#api/app.ts';
 import { say } from '#core/messages.ts';
 
 function required(name: string): string {

@@ -1,7 +1,7 @@
 /** The shape every mutation shares: validated input in, one idempotent transaction out. */
 import { createHash } from 'node:crypto';
 import { writeOnce, type WritePlan } from '#store/idempotency.ts';
-import type { Context } from './context.ts';
+import type { Context } from '#api/context.ts';
 
 /**
  * Commits `plan`'s writes with the input's idempotency key. The request is hashed without the

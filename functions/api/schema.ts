@@ -1,16 +1,16 @@
 /** The executable schema: the generated SDL with the resolvers of every area. Built once. */
 import { createSchema } from 'graphql-yoga';
-import { typeDefs, type Resolvers } from './generated/schema.ts';
-import type { Context } from './context.ts';
-import { DateScalar, DateTimeScalar, MoneyScalar } from './scalars.ts';
-import { baseResolvers } from './resolvers/base.ts';
-import { federationResolvers } from './resolvers/federation.ts';
-import { groupResolvers } from './resolvers/groups.ts';
-import { organisationResolvers } from './resolvers/organisations.ts';
-import { ledgerResolvers } from './resolvers/ledger.ts';
-import { accessResolvers } from './resolvers/access.ts';
-import { bankLoanResolvers } from './resolvers/bank-loans.ts';
-import { coverageResolvers } from './resolvers/coverage.ts';
+import { typeDefs, type Resolvers } from '#api/generated/schema.ts';
+import type { Context } from '#api/context.ts';
+import { DateScalar, DateTimeScalar, MoneyScalar } from '#api/scalars.ts';
+import { baseResolvers } from '#api/base/resolvers.ts';
+import { federationResolvers } from '#api/federation/resolvers.ts';
+import { groupResolvers } from '#api/groups/resolvers.ts';
+import { organisationResolvers } from '#api/base/organisations.ts';
+import { ledgerResolvers } from '#api/ledger/resolvers.ts';
+import { accessResolvers } from '#api/access/resolvers.ts';
+import { bankLoanResolvers } from '#api/credit/resolvers.ts';
+import { coverageResolvers } from '#api/coverage/resolvers.ts';
 
 const areas: Resolvers[] = [
   baseResolvers,

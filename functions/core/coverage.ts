@@ -134,3 +134,23 @@ export function reachOf(reaches: readonly Reach[]): { wholeCommunes: string[]; d
   }
   return { wholeCommunes, directGroups };
 }
+
+/**
+ * What a sector's reach adds up to in a place: communes reached as a whole, and groups and members
+ * reached — every group of a whole commune (from its rollup's counts) plus each group delivered to
+ * directly elsewhere, once, with its members when reached — suppressed below 3 groups.
+ */
+export function coverageFigures(
+  reach: ReturnType<typeof reachOf>,
+  wholeCommuneCounts: readonly { groups: bigint; members: bigint }[],
+): { communesReached: number; groupsReached: CountOrSuppressed; membersReached: CountOrSuppressed } {
+  const groups = wholeCommuneCounts.reduce((s, f) => s + Number(f.groups), 0) + reach.directGroups.size;
+  const members =
+    wholeCommuneCounts.reduce((s, f) => s + Number(f.members), 0) +
+    [...reach.directGroups.values()].reduce((s, r) => s + r.members, 0);
+  return {
+    communesReached: reach.wholeCommunes.length,
+    groupsReached: suppress(groups, groups),
+    membersReached: suppress(members, groups),
+  };
+}

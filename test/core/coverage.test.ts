@@ -1,6 +1,6 @@
 /** Unit tier: suppression and who a sector's deliveries reached. */
 import { describe, expect, it } from 'vitest';
-import { reachOf, recordDeliveryInputSchema, suppress, type Reach } from '#core/coverage.ts';
+import { coverageFigures, reachOf, recordDeliveryInputSchema, suppress, type Reach } from '#core/coverage.ts';
 
 describe('suppress', () => {
   it.each([
@@ -58,4 +58,33 @@ describe('recordDeliveryInputSchema', () => {
   ])('%j → valid %s', (patch, valid) =>
     expect(recordDeliveryInputSchema.safeParse({ ...base, ...patch }).success).toBe(valid),
   );
+});
+
+describe('coverageFigures', () => {
+  const reach = (communeCode: string, groupId: string | null, members = 0, date = '2026-06-01') => ({
+    communeCode,
+    date,
+    groupId,
+    members,
+  });
+  it('adds whole communes from their counts and groups reached directly once each, suppressed below 3 groups', () => {
+    const r = reachOf([
+      reach('170403', null),
+      reach('170404', 'g1', 12),
+      reach('170404', 'g1', 14, '2026-07-01'),
+      reach('170403', 'g9', 99),
+    ]);
+    const figures = coverageFigures(r, [{ groups: 3n, members: 40n }]);
+    // g9 sits in a commune reached as a whole: counted there, not again.
+    expect(figures).toEqual({
+      communesReached: 1,
+      groupsReached: { suppressed: false, value: 4 },
+      membersReached: { suppressed: false, value: 54 },
+    });
+    expect(coverageFigures(reachOf([reach('170404', 'g1', 12)]), [])).toEqual({
+      communesReached: 0,
+      groupsReached: { suppressed: true, value: null },
+      membersReached: { suppressed: true, value: null },
+    });
+  });
 });

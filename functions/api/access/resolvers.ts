@@ -43,7 +43,7 @@ import {
   transitionWrite,
 } from '#store/access.ts';
 import { listConstitutions, listJournals } from '#store/books.ts';
-import { recordOf, viewsOf } from './bank-loans.ts';
+import { recordOf, viewsOf } from '#api/credit/resolvers.ts';
 import { listGroupBankLoans } from '#store/bank-loans.ts';
 import { constitutionOn } from '#core/constitution.ts';
 import {
@@ -64,14 +64,14 @@ import {
 } from '#core/credit.ts';
 import type { MeetingStat } from '#core/activity.ts';
 import { keys } from '#store/keys.ts';
-import { allowed, authorize, authorizeOnGroup, groupTarget, notFound, groupFor } from '../authorize.ts';
-import type { BankGroupViewModel } from '../access-views.ts';
-import type { Context } from '../context.ts';
+import { allowed, authorize, authorizeOnGroup, groupTarget, notFound, groupFor } from '#api/authorize.ts';
+import type { BankGroupViewModel } from '#api/access/views.ts';
+import type { Context } from '#api/context.ts';
 import type { WritePlan } from '#store/idempotency.ts';
-import { commit, newId } from '../mutation.ts';
-import { countGrantTransition, countRefusedRead } from '../metrics.ts';
-import { connection, pageArgs } from '../pagination.ts';
-import type { Resolvers } from '../generated/schema.ts';
+import { commit, newId } from '#api/mutation.ts';
+import { countGrantTransition, countRefusedRead } from '#api/metrics.ts';
+import { connection, pageArgs } from '#api/pagination.ts';
+import type { Resolvers } from '#api/generated/schema.ts';
 import { invalid, say } from '#core/messages.ts';
 
 /** Which scope each field of the bank view needs, by its path below bankView. */

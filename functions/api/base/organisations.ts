@@ -2,11 +2,11 @@
 import { createOrganisationInputSchema } from '#core/organisations.ts';
 import { parseInput } from '#core/validation.ts';
 import { listOrganisations, planCreateOrganisation, type OrganisationType } from '#store/organisations.ts';
-import { authorize } from '../authorize.ts';
-import { commit, newId } from '../mutation.ts';
-import { connection, pageArgs } from '../pagination.ts';
-import type { Context } from '../context.ts';
-import type { Resolvers } from '../generated/schema.ts';
+import { authorize } from '#api/authorize.ts';
+import { commit, newId } from '#api/mutation.ts';
+import { connection, pageArgs } from '#api/pagination.ts';
+import type { Context } from '#api/context.ts';
+import type { Resolvers } from '#api/generated/schema.ts';
 
 async function list(ctx: Context, type: OrganisationType, args: { first?: number | null; after?: string | null }) {
   authorize(ctx, { action: 'organisation.read' });

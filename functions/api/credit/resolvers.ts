@@ -25,12 +25,12 @@ import {
 import type { Books } from '#core/ledger.ts';
 import { keys } from '#store/keys.ts';
 import { getOrganisation } from '#store/organisations.ts';
-import { authorize, authorizeOnGroup, notFound, groupFor } from '../authorize.ts';
-import type { BankLoanView } from '../access-views.ts';
-import type { Context } from '../context.ts';
-import { disburseBankLoan } from '../ledger-commands.ts';
-import { commit, newId } from '../mutation.ts';
-import type { Resolvers } from '../generated/schema.ts';
+import { authorize, authorizeOnGroup, notFound, groupFor } from '#api/authorize.ts';
+import type { BankLoanView } from '#api/credit/views.ts';
+import type { Context } from '#api/context.ts';
+import { disburseBankLoan } from '#api/ledger/commands.ts';
+import { commit, newId } from '#api/mutation.ts';
+import type { Resolvers } from '#api/generated/schema.ts';
 import { invalid, say } from '#core/messages.ts';
 
 const id = idSchema;

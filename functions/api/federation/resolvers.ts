@@ -11,7 +11,7 @@ import { findPlace } from '#core/places.ts';
 import { cambodiaDate, parseInput, placeArgument } from '#core/validation.ts';
 import { csvField, summarise } from '#core/attention.ts';
 import type { Group } from '#core/groups.ts';
-import { loadAll, type Context } from '../context.ts';
+import { loadAll, type Context } from '#api/context.ts';
 import { ConflictError, ValidationError } from '#core/errors.ts';
 import { rollupTarget, rollupView, type Figures, zeroFigures } from '#core/rollups.ts';
 import { getRollup, sumRollups } from '#store/rollups.ts';
@@ -28,10 +28,18 @@ import {
   parentMoveWrites,
   planCreateFederation,
 } from '#store/groups.ts';
-import { allowed, authorize, authorizeOnGroup, federationTarget, groupTarget, notFound } from '../authorize.ts';
-import { commit, newId } from '../mutation.ts';
-import { connection, pageArgs } from '../pagination.ts';
-import type { Resolvers } from '../generated/schema.ts';
+import {
+  allowed,
+  authorize,
+  authorizeOnGroup,
+  federationTarget,
+  groupTarget,
+  namedFederationTarget,
+  notFound,
+} from '#api/authorize.ts';
+import { commit, newId } from '#api/mutation.ts';
+import { connection, pageArgs } from '#api/pagination.ts';
+import type { Resolvers } from '#api/generated/schema.ts';
 import type { Federation } from '#core/groups.ts';
 import { say } from '#core/messages.ts';
 
@@ -179,11 +187,7 @@ export const federationResolvers: Resolvers = {
       authorize(ctx, {
         action: 'group.move',
         from: current ? await federationTarget(ctx, current) : null,
-        to: next
-          ? await federationTarget(ctx, next)
-          : data.federationId
-            ? { federationIds: [data.federationId] }
-            : null,
+        to: await namedFederationTarget(ctx, next, data.federationId),
       });
       if (data.federationId && !next) throw notFound('federation', 'input.federationId');
       if (data.from < group.formedOn || data.from > cambodiaDate(ctx.now())) {

@@ -23,15 +23,15 @@ import {
   allowed,
   authorize,
   authorizeOnGroup,
-  federationTarget,
-  groupTarget,
-  notFound,
   groupFor,
-} from '../authorize.ts';
-import { loadAll } from '../context.ts';
-import { commit, newId } from '../mutation.ts';
-import { connection, pageArgs } from '../pagination.ts';
-import type { Resolvers } from '../generated/schema.ts';
+  groupTarget,
+  namedFederationTarget,
+  notFound,
+} from '#api/authorize.ts';
+import { loadAll } from '#api/context.ts';
+import { commit, newId } from '#api/mutation.ts';
+import { connection, pageArgs } from '#api/pagination.ts';
+import type { Resolvers } from '#api/generated/schema.ts';
 
 /** Whole months between two YYYY-MM-DD dates. */
 function monthsBetween(from: string, to: string): number {
@@ -80,11 +80,7 @@ export const groupResolvers: Resolvers = {
       const federation = data.federationId ? await ctx.loaders.federation.load(data.federationId) : undefined;
       authorize(ctx, {
         action: 'group.create',
-        federation: federation
-          ? await federationTarget(ctx, federation)
-          : data.federationId
-            ? { federationIds: [data.federationId] }
-            : null,
+        federation: await namedFederationTarget(ctx, federation, data.federationId),
       });
       if (data.federationId && !federation) throw notFound('federation', 'input.federationId');
       return commit(ctx, 'createGroup', data, () =>

@@ -6,7 +6,7 @@
 import { addMeeting, correctMeetingAttendance } from '#core/activity.ts';
 import { constitutionOn } from '#core/constitution.ts';
 import { daysBetween } from '#core/loans.ts';
-import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
+import { ConflictError, DomainError, NotFoundError, ValidationError } from '#core/errors.ts';
 import type { Group, Member } from '#core/groups.ts';
 import { postEntries, reverseEntry, type BankLoanOffer, type EntryInput, type MemberFacts } from '#core/ledger.ts';
 import type { Transition } from '#core/access.ts';
@@ -26,16 +26,17 @@ import {
   reversalJournalId,
   type Journal,
   type JournalKind,
+  meetingRecordSchema,
   type MeetingRecord,
   type RecordEntriesInput,
   type ReverseEntryInput,
 } from '#core/meetings.ts';
-import { cambodiaDate } from '#core/validation.ts';
+import { cambodiaDate, parseInput } from '#core/validation.ts';
 import { getBooks, getJournal, listConstitutions, meetingCorrectionWrites, postingWrites } from '#store/books.ts';
 import { listAllMembers } from '#store/groups.ts';
 import type { GuardedWrite, WritePlan } from '#store/idempotency.ts';
-import type { Context } from './context.ts';
-import { commit } from './mutation.ts';
+import type { Context } from '#api/context.ts';
+import { commit } from '#api/mutation.ts';
 import { say } from '#core/messages.ts';
 
 function memberFacts(members: Member[]): Map<string, MemberFacts> {
@@ -294,4 +295,67 @@ export function correctMeeting(ctx: Context, group: Group, input: CorrectMeeting
       result: { ...journal, ...correctedRecords(journal.asRecorded, corrections), corrections },
     };
   });
+}
+
+/** One meeting of a sync: applied (with its meeting) or rejected (with why), answered by its key. */
+export interface SyncOutcome {
+  index: number;
+  idempotencyKey: string;
+  date: string;
+  status: 'APPLIED' | 'REJECTED';
+  meeting: Journal | null;
+  error: DomainError | null;
+}
+
+/**
+ * Applies meetings recorded offline, each on its own: a meeting refused (bad input, not the
+ * viewer's group, a rule broken) is answered with its reason and does not stop the others. They
+ * are applied in date order, so a loan made at one meeting can be repaid at a later one in the
+ * same batch; answers come back in the order sent. `groupOf` loads and authorises a group.
+ */
+export async function syncMeetings(
+  ctx: Context,
+  meetings: readonly unknown[],
+  groupOf: (groupId: string, field: string) => Promise<Group>,
+): Promise<{ results: SyncOutcome[]; applied: number; rejected: number }> {
+  const outcomes: SyncOutcome[] = [];
+  const valid: { index: number; record: MeetingRecord }[] = [];
+  meetings.forEach((raw, index) => {
+    const sent = raw as { idempotencyKey?: string; date?: string };
+    try {
+      valid.push({ index, record: parseInput(meetingRecordSchema, raw, `input.meetings.${index}`) });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      outcomes.push({
+        index,
+        idempotencyKey: String(sent.idempotencyKey),
+        date: String(sent.date),
+        status: 'REJECTED',
+        meeting: null,
+        error,
+      });
+    }
+  });
+  valid.sort((a, b) => (a.record.date < b.record.date ? -1 : a.record.date > b.record.date ? 1 : a.index - b.index));
+  for (const { index, record } of valid) {
+    const base = { index, idempotencyKey: record.idempotencyKey, date: record.date };
+    try {
+      const group = await groupOf(record.groupId, `input.meetings.${index}.groupId`);
+      outcomes.push({
+        ...base,
+        status: 'APPLIED',
+        meeting: await recordMeeting(ctx, group, record, `input.meetings.${index}`),
+        error: null,
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      outcomes.push({ ...base, status: 'REJECTED', meeting: null, error });
+    }
+  }
+  outcomes.sort((a, b) => a.index - b.index);
+  return {
+    results: outcomes,
+    applied: outcomes.filter((o) => o.status === 'APPLIED').length,
+    rejected: outcomes.filter((o) => o.status === 'REJECTED').length,
+  };
 }

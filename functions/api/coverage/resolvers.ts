@@ -1,6 +1,7 @@
 /** NGOs' services and deliveries, and coverage and gaps by place × sector, suppressed below 3 groups. */
 import {
   correctDeliveryInputSchema,
+  coverageFigures,
   reachOf,
   recordDeliveryInputSchema,
   registerServiceInputSchema,
@@ -29,11 +30,11 @@ import {
   type Delivery,
 } from '#store/coverage.ts';
 import { getOrganisation } from '#store/organisations.ts';
-import { allowed, authorize, groupTarget, notFound } from '../authorize.ts';
-import { connection, pageArgs } from '../pagination.ts';
-import { loadAll, type Context } from '../context.ts';
-import { commit, newId } from '../mutation.ts';
-import type { Resolvers } from '../generated/schema.ts';
+import { allowed, authorize, groupTarget, notFound } from '#api/authorize.ts';
+import { connection, pageArgs } from '#api/pagination.ts';
+import { loadAll, type Context } from '#api/context.ts';
+import { commit, newId } from '#api/mutation.ts';
+import type { Resolvers } from '#api/generated/schema.ts';
 import { say } from '#core/messages.ts';
 
 function place(code: string) {
@@ -124,19 +125,9 @@ export const coverageResolvers: Resolvers = {
       authorize(ctx, { action: 'coverage.read' });
       const where = place(args.placeCode);
       const since = addMonths(cambodiaDate(ctx.now()), -12);
-      const { wholeCommunes, directGroups } = reachOf(await reachesIn(ctx.db, args.sector, where.code, since));
-      const rollups = [...(await communeRollups(ctx.db, wholeCommunes)).values()];
-      const groups = rollups.reduce((s, f) => s + Number(f.groups), 0) + directGroups.size;
-      const members =
-        rollups.reduce((s, f) => s + Number(f.members), 0) +
-        [...directGroups.values()].reduce((s, r) => s + r.members, 0);
-      return {
-        place: where,
-        sector: args.sector,
-        communesReached: wholeCommunes.length,
-        groupsReached: suppress(groups, groups),
-        membersReached: suppress(members, groups),
-      };
+      const reach = reachOf(await reachesIn(ctx.db, args.sector, where.code, since));
+      const counts = [...(await communeRollups(ctx.db, reach.wholeCommunes)).values()];
+      return { place: where, sector: args.sector, ...coverageFigures(reach, counts) };
     },
     coverageGaps: async (_p, args, ctx) => {
       authorize(ctx, { action: 'coverage.read' });

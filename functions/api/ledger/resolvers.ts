@@ -1,7 +1,7 @@
 /** The group's books: thin resolvers over core rules (ledger, loans, meetings) and the store. */
 import * as z from 'zod';
 import { constitutionOn, setConstitutionInputSchema, type Constitution } from '#core/constitution.ts';
-import { ConflictError, DomainError, ForbiddenError, ValidationError } from '#core/errors.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '#core/errors.ts';
 import type { Group } from '#core/groups.ts';
 import { cashMovement, leavingProblem, type Books, type LoanState } from '#core/ledger.ts';
 import { daysInArrears, interestDue, par30BasisPoints, schedule } from '#core/loans.ts';
@@ -30,13 +30,13 @@ import {
 import { getMember, meetingScheduleWrite, memberLeftWrites } from '#store/groups.ts';
 import { appointmentWrites, listOfficerTerms, type OfficerTerm } from '#store/officers.ts';
 import { getRolesForChange, rolesChangedWrite } from '#store/users.ts';
-import { authorizeOnGroup, notFound, groupFor } from '../authorize.ts';
-import type { Context } from '../context.ts';
-import { correctMeeting, recordEntries, recordMeeting, reverse } from '../ledger-commands.ts';
-import type { EntryView, LoanView } from '../ledger-views.ts';
-import { commit } from '../mutation.ts';
-import { pageArgs } from '../pagination.ts';
-import type { Resolvers } from '../generated/schema.ts';
+import { authorizeOnGroup, notFound, groupFor } from '#api/authorize.ts';
+import type { Context } from '#api/context.ts';
+import { correctMeeting, recordEntries, recordMeeting, reverse, syncMeetings } from '#api/ledger/commands.ts';
+import type { EntryView, LoanView } from '#api/ledger/views.ts';
+import { commit } from '#api/mutation.ts';
+import { pageArgs } from '#api/pagination.ts';
+import type { Resolvers } from '#api/generated/schema.ts';
 import { denied, say } from '#core/messages.ts';
 
 function entryViews(journal: Journal): EntryView[] {
@@ -205,6 +205,12 @@ export const ledgerResolvers: Resolvers = {
     attendanceBefore: (c) => c.attendance && attendanceViews(c.groupId, c.before.attendance ?? []),
     minutesBefore: (c) => c.minutes && (c.before.minutes ?? []),
   },
+  SyncRecordResult: {
+    error: (o) =>
+      o.error
+        ? { code: o.error.code, field: o.error.field ?? null, message: o.error.message, messageKm: o.error.messageKm }
+        : null,
+  },
   AttendanceLine: {
     member: async (a, _x, ctx) => (await ctx.loaders.member.load(`${a.groupId}/${a.memberId}`))!,
   },
@@ -248,70 +254,7 @@ export const ledgerResolvers: Resolvers = {
     },
     syncMeetings: async (_p, { input }, ctx) => {
       const { meetings } = parseInput(syncMeetingsInputSchema, input);
-      type Outcome = {
-        index: number;
-        idempotencyKey: string;
-        date: string;
-        status: 'APPLIED' | 'REJECTED';
-        meeting: Journal | null;
-        error: DomainError | null;
-      };
-      const outcomes: Outcome[] = [];
-      const valid: { index: number; record: ReturnType<typeof meetingRecordSchema.parse> }[] = [];
-      meetings.forEach((raw, index) => {
-        const rawRecord = raw as { idempotencyKey?: string; date?: string };
-        try {
-          valid.push({ index, record: parseInput(meetingRecordSchema, raw, `input.meetings.${index}`) });
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          outcomes.push({
-            index,
-            idempotencyKey: String(rawRecord.idempotencyKey),
-            date: String(rawRecord.date),
-            status: 'REJECTED',
-            meeting: null,
-            error,
-          });
-        }
-      });
-      // Date order, so a loan made at one meeting can be repaid at a later one in the same batch.
-      valid.sort((a, b) =>
-        a.record.date < b.record.date ? -1 : a.record.date > b.record.date ? 1 : a.index - b.index,
-      );
-      for (const { index, record } of valid) {
-        const base = { index, idempotencyKey: record.idempotencyKey, date: record.date };
-        try {
-          const group = await writableGroup(ctx, record.groupId, `input.meetings.${index}.groupId`);
-          outcomes.push({
-            ...base,
-            status: 'APPLIED',
-            meeting: await recordMeeting(ctx, group, record, `input.meetings.${index}`),
-            error: null,
-          });
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          outcomes.push({ ...base, status: 'REJECTED', meeting: null, error });
-        }
-      }
-      outcomes.sort((a, b) => a.index - b.index);
-      return {
-        results: outcomes.map((o) => ({
-          idempotencyKey: o.idempotencyKey,
-          date: o.date,
-          status: o.status,
-          meeting: o.meeting,
-          error: o.error
-            ? {
-                code: o.error.code,
-                field: o.error.field ?? null,
-                message: o.error.message,
-                messageKm: o.error.messageKm,
-              }
-            : null,
-        })),
-        applied: outcomes.filter((o) => o.status === 'APPLIED').length,
-        rejected: outcomes.filter((o) => o.status === 'REJECTED').length,
-      };
+      return syncMeetings(ctx, meetings, (groupId, field) => writableGroup(ctx, groupId, field));
     },
     recordEntries: async (_p, { input }, ctx) => {
       const data = parseInput(recordEntriesInputSchema, input);

@@ -17,10 +17,10 @@ import {
   rolesChangedWrite,
 } from '#store/users.ts';
 import { getOrganisation } from '#store/organisations.ts';
-import { authorize, notFound } from '../authorize.ts';
-import { commit } from '../mutation.ts';
-import { connection, pageArgs } from '../pagination.ts';
-import type { Resolvers } from '../generated/schema.ts';
+import { authorize, notFound } from '#api/authorize.ts';
+import { commit } from '#api/mutation.ts';
+import { connection, pageArgs } from '#api/pagination.ts';
+import type { Resolvers } from '#api/generated/schema.ts';
 import { denied, say } from '#core/messages.ts';
 
 const createUserInputSchema = z.object({
