@@ -17,6 +17,10 @@ export function pageArgs(args: { first?: number | null; after?: string | null })
   return { limit: first, cursor: args.after ?? null };
 }
 
+/** Where a page ends and whether another follows: every list's pageInfo. */
+export const pageInfo = (cursor: string | null) => ({ endCursor: cursor, hasNextPage: cursor !== null });
+
+/** A page as a GraphQL connection. */
 export function connection<T>(page: Page<T>) {
-  return { nodes: page.items, pageInfo: { endCursor: page.cursor, hasNextPage: page.cursor !== null } };
+  return { nodes: page.items, pageInfo: pageInfo(page.cursor) };
 }

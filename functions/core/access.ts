@@ -239,3 +239,111 @@ export function narrowRequest(
   if (durationMonths > request.durationMonths) return { field: 'input.durationMonths', problem: say.shortenDuration };
   return { scopes, dataRange, durationMonths };
 }
+
+/** The scope each field of the bank view reads ("creditProfile.grade" is a path under bankView). */
+export const SCOPE_OF_FIELD: Record<string, AccessScope> = {
+  savingsSummary: 'SAVINGS_SUMMARY',
+  loanBookQuality: 'LOAN_BOOK_QUALITY',
+  meetingDiscipline: 'MEETING_DISCIPLINE',
+  'creditProfile.savings': 'SAVINGS_SUMMARY',
+  'creditProfile.loanBook': 'LOAN_BOOK_QUALITY',
+  'creditProfile.meetings': 'MEETING_DISCIPLINE',
+  'creditProfile.grade': 'CREDIT_GRADE',
+  'creditProfile.suggestedLoan': 'CREDIT_GRADE',
+  'creditProfile.bankLoans': 'BANK_LOAN_HISTORY',
+};
+/** Scopes whose data are today's balances, so today must lie inside the granted range. */
+export const AS_OF_TODAY: AccessScope[] = ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'CREDIT_GRADE'];
+
+/** The scopes a read of these fields needs, sorted, each once. */
+export function scopesOfFields(fields: Iterable<string>): AccessScope[] {
+  return [...new Set([...fields].flatMap((f) => (SCOPE_OF_FIELD[f] ? [SCOPE_OF_FIELD[f]] : [])))].sort();
+}
+
+/**
+ * The range a bank reads: what it asked for, or under a grant the range it gives (up to today),
+ * never ending before it starts.
+ */
+export function askedRange(
+  args: { from?: string | null; to?: string | null },
+  grant: Grant | undefined,
+  today: string,
+): DataRange {
+  const from = args.from ?? grant?.dataRange.from ?? today;
+  const to = args.to ?? (grant && grant.dataRange.to < today ? grant.dataRange.to : today);
+  // biome-ignore lint/complexity/useMathMinMax: dates as strings; Math.max would make numbers of them.
+  return { from, to: to < from ? from : to };
+}
+
+/** What a read touches: figures as of today are read today, even when the range ended before. */
+export function touchedRange(range: DataRange, scopes: readonly AccessScope[], today: string): DataRange {
+  const asOfToday = scopes.some((s) => AS_OF_TODAY.includes(s));
+  return {
+    from: asOfToday && today < range.from ? today : range.from,
+    to: asOfToday && today > range.to ? today : range.to,
+  };
+}
+
+/**
+ * The grant a read goes under: of the bank's grants for the group, newest first, the first one
+ * `accepts`; if none does, the newest, so the refusal explains what is missing.
+ */
+export function chooseGrant(grants: readonly Grant[], accepts: (grant: Grant) => boolean): Grant | undefined {
+  const newestFirst = [...grants].sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1));
+  return newestFirst.find(accepts) ?? newestFirst[0];
+}
+
+/** A change of state, by whom, when and why: one line of a request's or a grant's history. */
+export const transitionBy = (
+  by: string,
+  at: Date,
+  from: string | null,
+  to: string,
+  reason: string | null | undefined,
+): Transition => ({
+  from,
+  to,
+  by,
+  at: at.toISOString(),
+  reason: reason ?? null,
+});
+
+/** A bank's request as it is made: waiting for the group's treasurer. */
+export function newAccessRequest(
+  asked: Pick<
+    AccessRequest,
+    'id' | 'groupId' | 'bankId' | 'requestedBy' | 'purpose' | 'scopes' | 'dataRange' | 'durationMonths'
+  > & { message?: string | null },
+  now: Date,
+): AccessRequest {
+  return {
+    ...asked,
+    message: asked.message ?? null,
+    state: 'PENDING',
+    createdAt: now.toISOString(),
+    grantId: null,
+    history: [transitionBy(asked.requestedBy, now, null, 'PENDING', asked.message)],
+  };
+}
+
+/** The grant a treasurer's approval makes of a request, as narrowed by her, valid from now for the months chosen. */
+export function grantOf(
+  request: AccessRequest,
+  narrowed: { scopes: AccessScope[]; dataRange: DataRange; durationMonths: number },
+  approval: { id: string; by: string; now: Date; reason: string | null | undefined },
+): Grant {
+  return {
+    id: approval.id,
+    requestId: request.id,
+    groupId: request.groupId,
+    bankId: request.bankId,
+    purpose: request.purpose,
+    scopes: narrowed.scopes,
+    dataRange: narrowed.dataRange,
+    validFrom: approval.now.toISOString(),
+    validUntil: validUntil(approval.now, narrowed.durationMonths),
+    state: 'ACTIVE',
+    approvedBy: approval.by,
+    history: [transitionBy(approval.by, approval.now, null, 'ACTIVE', approval.reason)],
+  };
+}

@@ -51,3 +51,34 @@ export function csvField(value: string | number | bigint | null): string {
   const text = value === null ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** The federation report's columns; savings and loans in each group's own currency (minor units), named beside them. */
+export const REPORT_HEADER =
+  'group_id,name,commune,members,women,currency,savings,loans_outstanding,par30_percent,last_meeting,needs_attention,reasons';
+
+/** A group's line of the federation report (CSV, RFC 4180 quoting). `commune` is the commune's name. */
+export function reportLine(
+  group: { id: string; name: string; memberCount: number; womenCount: number; currency: string },
+  commune: string,
+  summary: GroupSummary,
+): string {
+  return [
+    group.id,
+    group.name,
+    commune,
+    group.memberCount,
+    group.womenCount,
+    group.currency,
+    summary.savings,
+    summary.loansOutstanding,
+    (summary.par30BasisPoints / 100).toFixed(2),
+    summary.lastMeetingOn,
+    summary.needsAttention ? 'yes' : 'no',
+    summary.reasons.map((r) => r.en).join('; '),
+  ]
+    .map(csvField)
+    .join(',');
+}
+
+/** The report's lines joined as CSV wants them (CRLF, ending with one). */
+export const csvDocument = (lines: readonly string[]) => `${lines.join('\r\n')}\r\n`;

@@ -2,6 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  grantOf,
+  newAccessRequest,
+  askedRange,
+  chooseGrant,
+  scopesOfFields,
+  touchedRange,
   GRANT_TRANSITIONS,
   REQUEST_TRANSITIONS,
   checkBankRead,
@@ -151,5 +157,102 @@ describe('the treasurer may narrow a request, never widen it', () => {
     [{ dataRange: { from: '2024-01-01', to: '2026-01-01' } }, 'input.dataRange'],
   ] as const)('refuses widening %j', (choice, field) => {
     expect(narrowRequest(request, choice as never)).toMatchObject({ field });
+  });
+});
+
+describe('what a bank read covers', () => {
+  it('the fields asked name their scopes, each once, sorted', () => {
+    expect(
+      scopesOfFields([
+        'savingsSummary',
+        'creditProfile.grade',
+        'creditProfile.suggestedLoan',
+        'creditProfile.savings',
+        'group',
+      ]),
+    ).toEqual(['CREDIT_GRADE', 'SAVINGS_SUMMARY']);
+  });
+
+  it('without dates, the range granted up to today; never ending before it starts', () => {
+    expect(askedRange({}, grant, '2026-03-01')).toEqual({
+      from: grant.dataRange.from,
+      to: '2026-03-01' < grant.dataRange.to ? '2026-03-01' : grant.dataRange.to,
+    });
+    expect(askedRange({ from: '2026-02-01', to: '2026-02-10' }, grant, '2026-03-01')).toEqual({
+      from: '2026-02-01',
+      to: '2026-02-10',
+    });
+    expect(askedRange({ from: '2026-05-01' }, undefined, '2026-03-01')).toEqual({
+      from: '2026-05-01',
+      to: '2026-05-01',
+    });
+  });
+
+  it("today's balances touch today, even when the range asked ended before", () => {
+    expect(touchedRange({ from: '2025-01-01', to: '2025-06-30' }, ['SAVINGS_SUMMARY'], '2026-03-01')).toEqual({
+      from: '2025-01-01',
+      to: '2026-03-01',
+    });
+    expect(touchedRange({ from: '2025-01-01', to: '2025-06-30' }, ['MEETING_DISCIPLINE'], '2026-03-01')).toEqual({
+      from: '2025-01-01',
+      to: '2025-06-30',
+    });
+  });
+
+  it('the newest grant that allows the read, else the newest to explain the refusal', () => {
+    const older = { ...grant, id: 'older', validFrom: '2025-01-01T00:00:00.000Z' };
+    const newer = { ...grant, id: 'newer', validFrom: '2026-02-01T00:00:00.000Z' };
+    expect(chooseGrant([older, newer], () => true)?.id).toBe('newer');
+    expect(chooseGrant([older, newer], (g) => g.id === 'older')?.id).toBe('older');
+    expect(chooseGrant([older, newer], () => false)?.id).toBe('newer');
+    expect(chooseGrant([], () => true)).toBeUndefined();
+  });
+});
+
+describe('requests and grants as they are made', () => {
+  const now = new Date('2026-01-15T08:00:00.000Z');
+  const request = newAccessRequest(
+    {
+      id: 'r',
+      groupId: 'A',
+      bankId: 'K',
+      requestedBy: 'officer',
+      purpose: 'LOAN_ASSESSMENT',
+      scopes: ['SAVINGS_SUMMARY', 'CREDIT_GRADE'],
+      dataRange: { from: '2025-01-01', to: '2026-01-01' },
+      durationMonths: 6,
+      message: 'for a loan',
+    },
+    now,
+  );
+  it('a request waits for the treasurer, with who asked and why in its history', () => {
+    expect(request).toMatchObject({
+      state: 'PENDING',
+      grantId: null,
+      message: 'for a loan',
+      createdAt: now.toISOString(),
+    });
+    expect(request.history).toEqual([
+      { from: null, to: 'PENDING', by: 'officer', at: now.toISOString(), reason: 'for a loan' },
+    ]);
+  });
+  it('a grant holds what the treasurer narrowed it to, from now for the months chosen, and nothing of the duration itself', () => {
+    const g = grantOf(
+      request,
+      { scopes: ['SAVINGS_SUMMARY'], dataRange: { from: '2025-06-01', to: '2026-01-01' }, durationMonths: 3 },
+      { id: 'g', by: 'treasurer', now, reason: null },
+    );
+    expect(g).toMatchObject({
+      id: 'g',
+      requestId: 'r',
+      groupId: 'A',
+      bankId: 'K',
+      scopes: ['SAVINGS_SUMMARY'],
+      validFrom: now.toISOString(),
+      validUntil: '2026-04-15T08:00:00.000Z',
+      state: 'ACTIVE',
+      approvedBy: 'treasurer',
+    });
+    expect('durationMonths' in g).toBe(false);
   });
 });

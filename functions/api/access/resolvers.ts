@@ -7,8 +7,15 @@ import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import {
   changeGrantInputSchema,
   decideRequestInputSchema,
+  askedRange,
   BANK_READS_PER_GROUP_PER_DAY,
+  grantOf,
+  newAccessRequest,
+  transitionBy,
   checkBankRead,
+  chooseGrant,
+  scopesOfFields,
+  touchedRange,
   grantStateAt,
   narrowRequest,
   nextGrantState,
@@ -17,10 +24,7 @@ import {
   withdrawRequestInputSchema,
   requestStateAt,
   REQUEST_TTL_DAYS,
-  validUntil,
   type AccessRequest,
-  type AccessScope,
-  type DataRange,
   type Grant,
   type GrantAction,
   type Transition,
@@ -75,20 +79,6 @@ import type { Resolvers } from '#api/generated/schema.ts';
 import { invalid, say } from '#core/messages.ts';
 
 /** Which scope each field of the bank view needs, by its path below bankView. */
-const SCOPE_OF_FIELD: Record<string, AccessScope> = {
-  savingsSummary: 'SAVINGS_SUMMARY',
-  loanBookQuality: 'LOAN_BOOK_QUALITY',
-  meetingDiscipline: 'MEETING_DISCIPLINE',
-  'creditProfile.savings': 'SAVINGS_SUMMARY',
-  'creditProfile.loanBook': 'LOAN_BOOK_QUALITY',
-  'creditProfile.meetings': 'MEETING_DISCIPLINE',
-  'creditProfile.grade': 'CREDIT_GRADE',
-  'creditProfile.suggestedLoan': 'CREDIT_GRADE',
-  'creditProfile.bankLoans': 'BANK_LOAN_HISTORY',
-};
-/** Scopes whose data are today's balances, so today must lie inside the granted range. */
-const AS_OF_TODAY: AccessScope[] = ['SAVINGS_SUMMARY', 'LOAN_BOOK_QUALITY', 'CREDIT_GRADE'];
-
 /** Paths of the fields selected under the current field ("savingsSummary", "creditProfile.grade"), through fragments. */
 function selectedFields(info: GraphQLResolveInfo): Set<string> {
   const paths = new Set<string>();
@@ -117,13 +107,8 @@ function viewerBank(ctx: Context, bankId: string | null | undefined, field: stri
   throw ValidationError.at(field, say.officerOfSeveralBanks);
 }
 
-const transition = (ctx: Context, from: string | null, to: string, reason: string | null | undefined): Transition => ({
-  from,
-  to,
-  by: ctx.viewer.userId,
-  at: ctx.now().toISOString(),
-  reason: reason ?? null,
-});
+const transition = (ctx: Context, from: string | null, to: string, reason: string | null | undefined): Transition =>
+  transitionBy(ctx.viewer.userId, ctx.now(), from, to, reason);
 
 async function changeGrant(ctx: Context, input: unknown, action: GrantAction): Promise<Grant> {
   const data = parseInput(changeGrantInputSchema, input);
@@ -170,13 +155,7 @@ export const accessResolvers: Resolvers = {
       if (args.from && args.to && args.from > args.to) throw ValidationError.at('to', say.toBeforeFrom);
       const now = ctx.now();
       const today = cambodiaDate(now);
-      // The range asked for, or under each grant the range it gives (to today at most).
-      const asked = (g: Grant | undefined): DataRange => {
-        const from = args.from ?? g?.dataRange.from ?? today;
-        const to = args.to ?? (g && g.dataRange.to < today ? g.dataRange.to : today);
-        // biome-ignore lint/complexity/useMathMinMax: dates as strings; Math.max would make numbers of them.
-        return { from, to: to < from ? from : to };
-      };
+      const asked = (g: Grant | undefined) => askedRange(args, g, today);
       // Someone who is not a bank's loan officer is refused before the group is looked up, so the
       // answer is the same for a real group and an unknown id.
       if (!ctx.viewer.roles.some((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER')) {
@@ -192,34 +171,24 @@ export const accessResolvers: Resolvers = {
       }
       const group = await ctx.loaders.group.load(args.groupId);
       if (!group) throw notFound('group', 'groupId');
-      const scopes = [
-        ...new Set([...selectedFields(info)].flatMap((f) => (SCOPE_OF_FIELD[f] ? [SCOPE_OF_FIELD[f]] : []))),
-      ].sort();
-      const asOfToday = scopes.some((s) => AS_OF_TODAY.includes(s));
-      // What the read touches: figures as of today are read today even when the range ended before.
-      const touched = (r: DataRange): DataRange => ({
-        from: asOfToday && today < r.from ? today : r.from,
-        to: asOfToday && today > r.to ? today : r.to,
-      });
+      const scopes = scopesOfFields(selectedFields(info));
       const banks = new Set(ctx.viewer.roles.filter((r) => r.tenantType === 'BANK').map((r) => r.tenantId));
       const target = await groupTarget(ctx, group);
-      // The bank's grants for this group, newest first: the first one the policy accepts is used;
-      // if none is, the newest one explains what is missing.
-      const grants = banks.size
-        ? (await listGroupGrants(ctx.db, group.id))
-            .filter((g) => banks.has(g.bankId))
-            .sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))
-        : [];
-      const grant =
-        grants.find((g) =>
-          allowed(ctx, { action: 'bank.readGroup', group: target, grant: g, scopes, range: touched(asked(g)), now }),
-        ) ?? grants[0];
+      const grants = (await listGroupGrants(ctx.db, group.id)).filter((g) => banks.has(g.bankId));
+      const grant = chooseGrant(grants, (g) =>
+        allowed(ctx, {
+          action: 'bank.readGroup',
+          group: target,
+          grant: g,
+          scopes,
+          range: touchedRange(asked(g), scopes, today),
+          now,
+        }),
+      );
       const read = asked(grant);
-      const range = touched(read);
+      const range = touchedRange(read, scopes, today);
       if (!allowed(ctx, { action: 'bank.readGroup', group: target, grant, scopes, range, now })) {
-        countRefusedRead(
-          banks.size === 0 ? 'NOT_A_BANK' : (checkBankRead(grant, scopes, range, now)?.reason ?? 'POLICY'),
-        );
+        countRefusedRead(checkBankRead(grant, scopes, range, now)?.reason ?? 'POLICY');
       }
       authorize(ctx, { action: 'bank.readGroup', group: target, grant, scopes, range, now });
       await logRead(
@@ -430,21 +399,20 @@ export const accessResolvers: Resolvers = {
           (r) => r.bankId === bankId && requestStateAt(r, now) === 'PENDING',
         );
         if (pending) throw new ConflictError(say.requestWaiting, 'input.groupId');
-        const request = {
-          id: newId(ctx, data.idempotencyKey),
-          groupId: group.id,
-          bankId,
-          requestedBy: ctx.viewer.userId,
-          purpose: data.purpose,
-          scopes: data.scopes,
-          dataRange: data.dataRange,
-          durationMonths: data.durationMonths,
-          message: data.message ?? null,
-          state: 'PENDING' as const,
-          createdAt: now.toISOString(),
-          grantId: null,
-          history: [transition(ctx, null, 'PENDING', data.message)],
-        };
+        const request = newAccessRequest(
+          {
+            id: newId(ctx, data.idempotencyKey),
+            groupId: group.id,
+            bankId,
+            requestedBy: ctx.viewer.userId,
+            purpose: data.purpose,
+            scopes: data.scopes,
+            dataRange: data.dataRange,
+            durationMonths: data.durationMonths,
+            message: data.message,
+          },
+          now,
+        );
         return { writes: [putRequestWrite(ctx.db, request)], result: request };
       });
     },
@@ -460,20 +428,12 @@ export const accessResolvers: Resolvers = {
           throw new ConflictError(say.requestIs(state, 'APPROVE'), 'input.requestId');
         const narrowed = narrowRequest(request, data);
         if ('field' in narrowed) throw ValidationError.at(narrowed.field, narrowed.problem);
-        const grant: Grant = {
+        const stored = grantOf(request, narrowed, {
           id: newId(ctx, data.idempotencyKey),
-          requestId: request.id,
-          groupId: group.id,
-          bankId: request.bankId,
-          purpose: request.purpose,
-          ...narrowed,
-          validFrom: now.toISOString(),
-          validUntil: validUntil(now, narrowed.durationMonths),
-          state: 'ACTIVE',
-          approvedBy: ctx.viewer.userId,
-          history: [transition(ctx, null, 'ACTIVE', data.reason)],
-        };
-        const { durationMonths: _d, ...stored } = grant as Grant & { durationMonths?: number };
+          by: ctx.viewer.userId,
+          now,
+          reason: data.reason,
+        });
         return {
           writes: [
             transitionWrite(
@@ -481,7 +441,7 @@ export const accessResolvers: Resolvers = {
               keys.accessRequest(group.id, request.id),
               'PENDING',
               transition(ctx, 'PENDING', 'APPROVED', data.reason),
-              { grantId: grant.id },
+              { grantId: stored.id },
             ),
             putGrantWrite(ctx.db, stored),
           ],

@@ -9,7 +9,7 @@ import {
 } from '#core/groups.ts';
 import { findPlace } from '#core/places.ts';
 import { cambodiaDate, parseInput, placeArgument } from '#core/validation.ts';
-import { csvField, summarise } from '#core/attention.ts';
+import { REPORT_HEADER, csvDocument, reportLine, summarise } from '#core/attention.ts';
 import type { Group } from '#core/groups.ts';
 import { loadAll, type Context } from '#api/context.ts';
 import { ConflictError, ValidationError } from '#core/errors.ts';
@@ -40,6 +40,7 @@ import {
 import { commit, newId } from '#api/mutation.ts';
 import { connection, pageArgs } from '#api/pagination.ts';
 import type { Resolvers } from '#api/generated/schema.ts';
+import type { Page } from '#store/db.ts';
 import type { Federation } from '#core/groups.ts';
 import { say } from '#core/messages.ts';
 
@@ -98,47 +99,19 @@ export const federationResolvers: Resolvers = {
     dashboard: async (f, args, ctx) => {
       const { limit, cursor } = pageArgs(args);
       const page = await listGroupsOfFederation(ctx.db, f.id, limit, cursor);
-      return {
-        nodes: await summaries(ctx, page.items),
-        pageInfo: { endCursor: page.cursor, hasNextPage: page.cursor !== null },
-      };
+      return connection({ items: await summaries(ctx, page.items), cursor: page.cursor });
     },
     reportCsv: async (f, _a, ctx) => {
-      // Savings and loans are in each group's own currency (minor units: riel, US cents), named beside them.
-      const lines = [
-        'group_id,name,commune,members,women,currency,savings,loans_outstanding,par30_percent,last_meeting,needs_attention,reasons',
-      ];
+      const lines = [REPORT_HEADER];
       let cursor: string | null = null;
       do {
-        const page: Awaited<ReturnType<typeof listGroupsOfFederation>> = await listGroupsOfFederation(
-          ctx.db,
-          f.id,
-          100,
-          cursor,
-        );
+        const page: Page<Group> = await listGroupsOfFederation(ctx.db, f.id, 100, cursor);
         for (const { group, summary } of await summaries(ctx, page.items)) {
-          lines.push(
-            [
-              group.id,
-              group.name,
-              findPlace(group.placeCode.slice(0, 6))?.nameEn ?? group.placeCode,
-              group.memberCount,
-              group.womenCount,
-              group.currency,
-              summary.savings,
-              summary.loansOutstanding,
-              (summary.par30BasisPoints / 100).toFixed(2),
-              summary.lastMeetingOn,
-              summary.needsAttention ? 'yes' : 'no',
-              summary.reasons.map((r) => r.en).join('; '),
-            ]
-              .map(csvField)
-              .join(','),
-          );
+          lines.push(reportLine(group, findPlace(group.placeCode.slice(0, 6))?.nameEn ?? group.placeCode, summary));
         }
         cursor = page.cursor;
       } while (cursor);
-      return `${lines.join('\r\n')}\r\n`;
+      return csvDocument(lines);
     },
     // Federation objects reach a viewer only through the federation.read check above.
     // Its readers (coordinators of it or above, administrators) read every group below it.

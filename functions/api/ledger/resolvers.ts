@@ -35,7 +35,7 @@ import type { Context } from '#api/context.ts';
 import { correctMeeting, recordEntries, recordMeeting, reverse, syncMeetings } from '#api/ledger/commands.ts';
 import type { EntryView, LoanView } from '#api/ledger/views.ts';
 import { commit } from '#api/mutation.ts';
-import { pageArgs } from '#api/pagination.ts';
+import { connection, pageArgs, pageInfo } from '#api/pagination.ts';
 import type { Resolvers } from '#api/generated/schema.ts';
 import { denied, say } from '#core/messages.ts';
 
@@ -110,7 +110,7 @@ export const ledgerResolvers: Resolvers = {
         entries,
         totalIn: moves.filter((m) => m > 0n).reduce((s, m) => s + m, 0n),
         totalOut: moves.filter((m) => m < 0n).reduce((s, m) => s - m, 0n),
-        pageInfo: { endCursor: page.cursor, hasNextPage: page.cursor !== null },
+        pageInfo: pageInfo(page.cursor),
       };
     },
     meetings: async (g, args, ctx) => {
@@ -118,10 +118,7 @@ export const ledgerResolvers: Resolvers = {
       const { limit, cursor } = pageArgs(args);
       const page = await listJournals(ctx.db, g.id, dateRange(g, ctx, args.from, args.to), limit, cursor, true);
       // Pages count postings; entries recorded between meetings are left out of this list.
-      return {
-        nodes: page.items.filter((j) => j.kind === 'MEETING'),
-        pageInfo: { endCursor: page.cursor, hasNextPage: page.cursor !== null },
-      };
+      return connection({ items: page.items.filter((j) => j.kind === 'MEETING'), cursor: page.cursor });
     },
     loans: async (g, args, ctx) => {
       await authorizeOnGroup(ctx, g, 'group.readBooks');
@@ -237,7 +234,7 @@ export const ledgerResolvers: Resolvers = {
   },
   Passbook: {
     member: async (p, _a, ctx) => (await ctx.loaders.member.load(`${p.groupId}/${p.memberId}`))!,
-    pageInfo: (p) => ({ endCursor: p.cursor, hasNextPage: p.cursor !== null }),
+    pageInfo: (p) => pageInfo(p.cursor),
   },
   OfficerTerm: {
     displayName: async (t, _a, ctx) => (await ctx.loaders.user.load(t.userId))?.displayName ?? null,
