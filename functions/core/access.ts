@@ -271,7 +271,6 @@ export function askedRange(
 ): DataRange {
   const from = args.from ?? grant?.dataRange.from ?? today;
   const to = args.to ?? (grant && grant.dataRange.to < today ? grant.dataRange.to : today);
-  // biome-ignore lint/complexity/useMathMinMax: dates as strings; Math.max would make numbers of them.
   return { from, to: to < from ? from : to };
 }
 
