@@ -2,7 +2,8 @@
 import type { Reach, Sector } from '#core/coverage.ts';
 import type { Figures } from '#core/rollups.ts';
 import { ROLLUP_FIGURES, rollupTarget, zeroFigures } from '#core/rollups.ts';
-import { batchGet, getItem, queryAll, queryPage, recordOf, type Db, type Page } from './db.ts';
+import { batchGet, getItem, queryAll, queryPage, type Db, type Page } from './db.ts';
+import { deliveryRecord, readRecord, serviceRecord } from './records.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { ConflictError } from '#core/errors.ts';
 import { say } from '#core/messages.ts';
@@ -55,12 +56,12 @@ export interface GroupReached {
 export async function getService(db: Db, ngoId: string, id: string): Promise<Service | undefined> {
   if (!isId(ngoId) || !isId(id)) return undefined;
   const item = await getItem(db, keys.service(ngoId, id));
-  return item ? ({ id: item.id, ngoId: item.ngoId, name: item.name, sector: item.sector } as Service) : undefined;
+  return item ? readRecord(serviceRecord, item) : undefined;
 }
 
 export async function listServices(db: Db, ngoId: string): Promise<Service[]> {
   const items = await queryAll(db, { partition: tenantKey('NGO', ngoId), sortPrefix: prefixes.services });
-  return items.map((i) => ({ id: i.id, ngoId: i.ngoId, name: i.name, sector: i.sector }) as Service);
+  return items.map((i) => readRecord(serviceRecord, i));
 }
 
 export function putServiceWrite(db: Db, s: Service): GuardedWrite {
@@ -102,7 +103,7 @@ export function deliveryWrites(db: Db, d: Delivery, groups: readonly GroupReache
 export async function getDelivery(db: Db, ngoId: string, date: string, id: string): Promise<Delivery | undefined> {
   if (!isId(ngoId) || !isId(id)) return undefined;
   const item = await getItem(db, keys.delivery(ngoId, date, id), true);
-  return item ? recordOf<Delivery>(item) : undefined;
+  return item ? readRecord(deliveryRecord, item) : undefined;
 }
 
 /** The reach items a delivery wrote: per commune it names, the range of its date and id. */
@@ -162,7 +163,7 @@ export async function listDeliveries(
     cursor,
     forward: false,
   });
-  return { items: page.items.map((i) => recordOf<Delivery>(i)), cursor: page.cursor };
+  return { items: page.items.map((i) => readRecord(deliveryRecord, i)), cursor: page.cursor };
 }
 
 export function ngoSectorsWrite(db: Db, ngoId: string, sectors: Sector[]): GuardedWrite {

@@ -12,32 +12,25 @@ import {
   type Member,
 } from '#core/groups.ts';
 import { NotFoundError, ConflictError } from '#core/errors.ts';
-import {
-  batchGet,
-  getItem,
-  queryAll,
-  queryPage,
-  recordOf,
-  type Db,
-  type Item,
-  type Page,
-  type TransactItem,
-} from './db.ts';
+import { batchGet, getItem, queryAll, queryPage, type Db, type Item, type Page, type TransactItem } from './db.ts';
 import type { GuardedWrite, WritePlan } from './idempotency.ts';
 import { isId, keys, prefixes } from './keys.ts';
+import { federationRecord, groupRecord, memberRecord, readRecord } from './records.ts';
+import type * as z from 'zod';
 import { say, type Thing } from '#core/messages.ts';
 
 /** Callers see records, never the layout. */
-const record = <T>(item: Item | undefined): T | undefined => (item ? recordOf<T>(item) : undefined);
+const record = <T>(schema: z.ZodType<T>, item: Item | undefined): T | undefined =>
+  item ? readRecord(schema, item) : undefined;
 
 const duplicate = () => new ConflictError(say.duplicate);
 
 export async function getFederation(db: Db, id: string, consistent = false): Promise<Federation | undefined> {
-  return isId(id) ? record<Federation>(await getItem(db, keys.federation(id), consistent)) : undefined;
+  return isId(id) ? record(federationRecord, await getItem(db, keys.federation(id), consistent)) : undefined;
 }
 
 export async function getGroup(db: Db, id: string): Promise<Group | undefined> {
-  return isId(id) ? record<Group>(await getItem(db, keys.group(id))) : undefined;
+  return isId(id) ? record(groupRecord, await getItem(db, keys.group(id))) : undefined;
 }
 
 /** Groups by id in one BatchGetItem per 100, in the order asked; unknown ids give undefined. */
@@ -47,7 +40,7 @@ export async function getGroups(db: Db, ids: readonly string[]): Promise<(Group 
     db,
     valid.map((id) => keys.group(id)),
   );
-  const byId = new Map(found.filter(Boolean).map((item) => [item!.id as string, record<Group>(item)!]));
+  const byId = new Map(found.filter(Boolean).map((item) => [item!.id as string, record(groupRecord, item)!]));
   return ids.map((id) => byId.get(id));
 }
 
@@ -58,7 +51,7 @@ export async function getMember(
   consistent = false,
 ): Promise<Member | undefined> {
   if (!isId(groupId) || !isId(memberId)) return undefined;
-  return record<Member>(await getItem(db, keys.member(groupId, memberId), consistent));
+  return record(memberRecord, await getItem(db, keys.member(groupId, memberId), consistent));
 }
 
 export async function listMembers(
@@ -68,7 +61,7 @@ export async function listMembers(
   cursor?: string | null,
 ): Promise<Page<Member>> {
   const page = await queryPage(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.members, limit, cursor });
-  return { items: page.items.map((i) => record<Member>(i)!), cursor: page.cursor };
+  return { items: page.items.map((i) => record(memberRecord, i)!), cursor: page.cursor };
 }
 
 /** Every member the group ever had (groups are tens of members, so one or two pages). */
@@ -78,7 +71,7 @@ export async function listAllMembers(db: Db, groupId: string): Promise<Member[]>
     sortPrefix: prefixes.members,
     consistent: true,
   });
-  return items.map((i) => record<Member>(i)!);
+  return items.map((i) => record(memberRecord, i)!);
 }
 
 /** Members by (group, member) key in batches. */
@@ -91,7 +84,7 @@ export async function getMembers(
     db,
     valid.filter((k): k is { pk: string; sk: string } => k !== null),
   );
-  const byKey = new Map(found.filter(Boolean).map((item) => [`${item!.pk}|${item!.sk}`, record<Member>(item)!]));
+  const byKey = new Map(found.filter(Boolean).map((item) => [`${item!.pk}|${item!.sk}`, record(memberRecord, item)!]));
   return valid.map((k) => (k ? byKey.get(`${k.pk}|${k.sk}`) : undefined));
 }
 
@@ -108,7 +101,7 @@ export async function listGroupsOfFederation(
     limit,
     cursor,
   });
-  return { items: page.items.map((i) => record<Group>(i)!), cursor: page.cursor };
+  return { items: page.items.map((i) => record(groupRecord, i)!), cursor: page.cursor };
 }
 
 export async function listChildFederations(
@@ -124,7 +117,7 @@ export async function listChildFederations(
     limit,
     cursor,
   });
-  return { items: page.items.map((i) => record<Federation>(i)!), cursor: page.cursor };
+  return { items: page.items.map((i) => record(federationRecord, i)!), cursor: page.cursor };
 }
 
 /** The public directory: groups whose place lies inside `placeCode` (a province, district, commune or village). */
@@ -142,7 +135,7 @@ export async function listGroupsAtPlace(
     limit,
     cursor,
   });
-  return { items: page.items.map((i) => record<Group>(i)!), cursor: page.cursor };
+  return { items: page.items.map((i) => record(groupRecord, i)!), cursor: page.cursor };
 }
 
 /** `parent` is the federation read (and its depth checked) by the caller; the membership starts on `today`. */
@@ -195,7 +188,7 @@ export async function listFederations(
     limit,
     cursor,
   });
-  return { items: page.items.map((i) => record<Federation>(i)!), cursor: page.cursor };
+  return { items: page.items.map((i) => record(federationRecord, i)!), cursor: page.cursor };
 }
 
 export function planCreateGroup(db: Db, id: string, input: CreateGroupInput, now: Date): WritePlan<Group> {

@@ -7,6 +7,7 @@ import type { GroupOfficerRole } from '#core/roles.ts';
 import { queryAll, type Db } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { keys, prefixes } from './keys.ts';
+import { officerTermRecord, readRecord } from './records.ts';
 import { putRoleWrite } from './users.ts';
 import { say } from '#core/messages.ts';
 
@@ -26,13 +27,7 @@ export async function listOfficerTerms(db: Db, groupId: string): Promise<Officer
     consistent: true,
   });
   return items
-    .map((i) => ({
-      groupId,
-      role: i.role as GroupOfficerRole,
-      userId: i.userId as string,
-      from: i.from as string,
-      until: (i.until as string | null) ?? null,
-    }))
+    .map((i) => readRecord(officerTermRecord, { groupId, ...i }))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.role.localeCompare(b.role)));
 }
 

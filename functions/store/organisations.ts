@@ -2,6 +2,7 @@
 import { batchGet, getItem, queryPage, type Db, type Page } from './db.ts';
 import type { WritePlan } from './idempotency.ts';
 import { isId, keys, prefixes } from './keys.ts';
+import { organisationRecord, readRecord } from './records.ts';
 import { ConflictError } from '#core/errors.ts';
 import { say } from '#core/messages.ts';
 
@@ -14,12 +15,7 @@ export interface Organisation {
   createdAt: string;
 }
 
-const toOrganisation = (i: Record<string, unknown>): Organisation => ({
-  id: i.id as string,
-  type: i.type as OrganisationType,
-  name: i.name as string,
-  createdAt: i.createdAt as string,
-});
+const toOrganisation = (i: Record<string, unknown>): Organisation => readRecord(organisationRecord, i);
 
 export async function getOrganisation(db: Db, type: OrganisationType, id: string): Promise<Organisation | undefined> {
   if (!isId(id)) return undefined;

@@ -7,6 +7,7 @@ import type { RoleGrant, RoleName, TenantType } from '#core/roles.ts';
 import { batchGet, getItem, queryAll, queryPage, type Db, type Page } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { keys, prefixes, tenantKey } from './keys.ts';
+import { readRecord, userRecord } from './records.ts';
 
 export interface User {
   id: string;
@@ -21,9 +22,7 @@ export interface RoleHolder extends RoleGrant {
 
 export async function getUser(db: Db, sub: string): Promise<User | undefined> {
   const item = await getItem(db, keys.user(sub));
-  return item
-    ? { id: item.id as string, displayName: item.displayName as string, createdAt: item.createdAt as string }
-    : undefined;
+  return item ? readRecord(userRecord, item) : undefined;
 }
 
 /** Many people's profiles in one BatchGetItem per 100, in the order asked. */
@@ -32,11 +31,7 @@ export async function getUsers(db: Db, subs: readonly string[]): Promise<(User |
     db,
     subs.map((sub) => keys.user(sub)),
   );
-  return items.map((item) =>
-    item
-      ? { id: item.id as string, displayName: item.displayName as string, createdAt: item.createdAt as string }
-      : undefined,
-  );
+  return items.map((item) => (item ? readRecord(userRecord, item) : undefined));
 }
 
 /** Everyone registered, by id: one page. */
@@ -44,16 +39,12 @@ export async function listUsers(db: Db, limit: number, cursor?: string | null): 
   const page = await queryPage(db, {
     index: 'byParent',
     partition: prefixes.people,
-    sortPrefix: 'USER#',
+    sortPrefix: keys.userListing('').gsi1sk,
     limit,
     cursor,
   });
   return {
-    items: page.items.map((i) => ({
-      id: i.id as string,
-      displayName: i.displayName as string,
-      createdAt: i.createdAt as string,
-    })),
+    items: page.items.map((i) => readRecord(userRecord, i)),
     cursor: page.cursor,
   };
 }
@@ -77,7 +68,12 @@ export async function getRolesForChange(
   db: Db,
   sub: string,
 ): Promise<{ exists: boolean; roles: RoleGrant[]; version: number }> {
-  const [roles, profile] = await Promise.all([getRoles(db, sub), getItem(db, keys.user(sub), true)]);
+  // The version first, the roles after it — never both at once. A role given between the two reads
+  // is then either in the roles read or has moved the version on, so the change written with this
+  // version is refused and planned again. Read together, the roles could be older than the version
+  // (seen: an office and a bank role both given to one person by racing requests).
+  const profile = await getItem(db, keys.user(sub), true);
+  const roles = await getRoles(db, sub);
   return { exists: profile !== undefined, roles, version: (profile?.rolesVersion as number | undefined) ?? 0 };
 }
 

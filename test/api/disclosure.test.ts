@@ -174,6 +174,44 @@ describe('separation of duties', () => {
     expect(roles).toHaveLength(1);
   });
 
+  it('many such races at once: never both (the roles are read after the version they are checked with)', async () => {
+    const groups: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const g = await graphqlOk(env.app, world.token.admin, M.createGroup, {
+        input: {
+          idempotencyKey: ikey(),
+          name: `Race ${i}`,
+          placeCode: '170403',
+          currency: 'KHR',
+          meetingSchedule: { frequency: 'MONTHLY', weekday: 'MONDAY' },
+          formedOn: '2021-01-01',
+        },
+      });
+      groups.push(g.createGroup.id);
+    }
+    const race = async (i: number) => {
+      const userId = `racer-${i}`;
+      await graphqlOk(env.app, world.token.admin, M.createUser, {
+        input: { idempotencyKey: ikey(), userId, displayName: 'R' },
+      });
+      const answers = await Promise.all([
+        appoint(
+          world.token.admin,
+          userId,
+          groups[i % groups.length],
+          ['PRESIDENT', 'TREASURER', 'SECRETARY'][Math.floor(i / 6)],
+        ),
+        graphql(env.app, world.token.admin, M.assignRole, {
+          input: { idempotencyKey: ikey(), userId, tenantType: 'BANK', tenantId: world.ids.bank, role: 'LOAN_OFFICER' },
+        }),
+      ]);
+      return answers.filter((a) => a.errors).length;
+    };
+    // 18 people, each given an office and a bank role by two requests at once, all at the same time.
+    const refused = await Promise.all(Array.from({ length: 18 }, (_, i) => race(i)));
+    expect(refused).toEqual(Array(18).fill(1));
+  });
+
   it('an appointment made by someone else stays in the officer history the group sees', async () => {
     await graphqlOk(env.app, world.token.admin, M.createUser, {
       input: { idempotencyKey: ikey(), userId: 'new-secretary', displayName: 'Sreymom' },
