@@ -60,7 +60,7 @@ async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
 
 describe('npm start', () => {
   it('serves /health and the seeded groups to a demo token on loopback only, then stops cleanly on SIGTERM to npm', {
-    timeout: 180_000,
+    timeout: 360_000,
   }, async () => {
     const port = await freePort();
     const dynamoPort = await freePort();
@@ -75,7 +75,7 @@ describe('npm start', () => {
     child.stderr.on('data', (d) => (output += d));
     const exited = new Promise<number | null>((r) => child.once('exit', r));
     try {
-      const deadline = Date.now() + 150_000;
+      const deadline = Date.now() + 280_000; // a fresh start and seed, with room for a busy machine
       while (!output.includes('Ctrl-C stops')) {
         if (Date.now() > deadline || child.exitCode !== null) throw new Error(`npm start did not come up:\n${output}`);
         await new Promise((r) => setTimeout(r, 250));
@@ -223,7 +223,9 @@ describe('npm start', () => {
   });
 
   it('recognises a DynamoDB Local left running by an earlier start, stops it and says so', {
-    timeout: 120_000,
+    // A whole fresh start with its seed: twice what it takes on a quiet machine, as the full run's
+    // other workers and a busy host can double it (seen: 116 s).
+    timeout: 300_000,
   }, async () => {
     const dir = mkdtempSync(`${tmpdir()}/krom-leftover-`);
     const dynamoPort = await freePort();
@@ -246,7 +248,7 @@ describe('npm start', () => {
       child.stdout.on('data', (d) => (output += d));
       child.stderr.on('data', (d) => (output += d));
       const exited = new Promise<number | null>((r) => child.once('exit', r));
-      expect(await waitFor(() => output.includes('Ctrl-C stops') || child.exitCode !== null, 100_000)).toBe(true);
+      expect(await waitFor(() => output.includes('Ctrl-C stops') || child.exitCode !== null, 280_000)).toBe(true);
       expect(output).toContain(`Stopped the DynamoDB Local (pid`);
       expect(output).toContain(`port ${dynamoPort}) that an earlier npm start left running.`);
       process.kill(-child.pid!, 'SIGHUP');
