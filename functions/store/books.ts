@@ -280,17 +280,23 @@ export function putConstitutionWrite(db: Db, c: Constitution): GuardedWrite {
   };
 }
 
-/** The books must still be at `version` when the transaction commits (nothing written to them). */
-export function booksUnchanged(db: Db, groupId: string, version: number): GuardedWrite {
+/**
+ * The books' version moved on without rewriting them, only if still at `version`: for a change the
+ * books' readers depend on but that is kept elsewhere (a member's leaving, a meeting's corrected
+ * attendance), so a posting planned before it is planned again. Books not yet written (version 0)
+ * are written empty at version 1, so a first posting racing the change is planned again too.
+ */
+export function booksMoved(db: Db, groupId: string, version: number): GuardedWrite {
+  if (version === 0) return booksWrite(db, groupId, { ...emptyBooks(), version: 1 }, 0);
   return {
     write: {
-      ConditionCheck: {
+      Update: {
         TableName: db.table,
         Key: keys.books(groupId),
-        ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : '#v = :v',
-        ...(version === 0
-          ? {}
-          : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': version } }),
+        UpdateExpression: 'SET #v = :next',
+        ConditionExpression: '#v = :v',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':v': version, ':next': version + 1 },
       },
     },
   };
@@ -453,33 +459,19 @@ export function meetingCorrectionWrites(
     },
   ];
   if (books) {
-    writes.push(
-      {
-        write: {
-          Update: {
-            TableName: db.table,
-            Key: keys.books(journal.groupId),
-            UpdateExpression: 'SET #v = :next',
-            ConditionExpression: '#v = :v',
-            ExpressionAttributeNames: { '#v': 'version' },
-            ExpressionAttributeValues: { ':v': books.version, ':next': books.version + 1 },
+    writes.push(booksMoved(db, journal.groupId, books.version), {
+      write: {
+        Put: {
+          TableName: db.table,
+          Item: {
+            ...keys.activity(journal.groupId),
+            entity: 'Activity',
+            groupId: journal.groupId,
+            ...encodeActivity(books.activity),
           },
         },
       },
-      {
-        write: {
-          Put: {
-            TableName: db.table,
-            Item: {
-              ...keys.activity(journal.groupId),
-              entity: 'Activity',
-              groupId: journal.groupId,
-              ...encodeActivity(books.activity),
-            },
-          },
-        },
-      },
-    );
+    });
   }
   return writes;
 }

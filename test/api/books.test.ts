@@ -592,6 +592,35 @@ describe('members leaving', () => {
   });
 });
 
+describe('a leaving racing a posting', () => {
+  it('of 12 members each saving and leaving at once, each either saved (and stays) or left (and saved nothing after)', async () => {
+    const race = async (i: number) => {
+      const id = (
+        await graphqlOk(env.app, t(), M.addMember, {
+          input: { idempotencyKey: ikey(), groupId: A, name: `ចេញ ${i}`, sex: 'FEMALE', joinedOn: '2021-01-05' },
+        })
+      ).addMember.id;
+      const [saved, left] = await Promise.all([
+        graphql(env.app, t(), B.recordEntries, {
+          input: {
+            idempotencyKey: ikey(),
+            groupId: A,
+            date: '2025-09-02',
+            entries: [{ id: 's', kind: 'SAVING', amount: '1000', memberId: id }],
+          },
+        }),
+        graphql(env.app, t(), 'mutation($input: RecordMemberLeftInput!) { recordMemberLeft(input: $input) { id } }', {
+          input: { idempotencyKey: ikey(), groupId: A, memberId: id, leftOn: '2025-09-01' },
+        }),
+      ]);
+      return [saved.errors ? 0 : 1, left.errors ? 0 : 1].join('');
+    };
+    // Never both: a member who left on the 1st cannot save on the 2nd, and one with savings cannot leave.
+    const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => race(i)));
+    for (const o of outcomes) expect(['10', '01']).toContain(o);
+  });
+});
+
 describe('property: random postings through the API keep the balances equal to the cash book', () => {
   it('for random sequences of valid and invalid entries', { timeout: 120_000 }, async () => {
     const op = fc.record({

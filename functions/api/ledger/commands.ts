@@ -77,8 +77,10 @@ interface PostingRequest {
 
 async function planPosting(ctx: Context, group: Group, req: PostingRequest): Promise<WritePlan<Journal>> {
   checkPostingDate(group.formedOn, req.date, cambodiaDate(ctx.now()), `${req.field}.date`);
-  const [books, members, constitutions] = await Promise.all([
-    getBooks(ctx.db, group.id),
+  // The books first, the members after them: a leaving recorded between the two reads either shows
+  // in the members read or has moved the books' version, and this posting is planned again.
+  const books = await getBooks(ctx.db, group.id);
+  const [members, constitutions] = await Promise.all([
     listAllMembers(ctx.db, group.id),
     listConstitutions(ctx.db, group.id),
   ]);

@@ -19,7 +19,7 @@ import {
 import { dutyConflict, GROUP_OFFICER_ROLES } from '#core/roles.ts';
 import { cambodiaDate, dateSchema, idempotencyKeySchema, idSchema, parseInput } from '#core/validation.ts';
 import {
-  booksUnchanged,
+  booksMoved,
   getBooks,
   listConstitutions,
   listJournals,
@@ -343,8 +343,9 @@ export const ledgerResolvers: Resolvers = {
         const problem = leavingProblem(books, member.id);
         if (problem) throw ValidationError.at('input.memberId', problem);
         return {
-          // The books must not move between the check above and the write.
-          writes: [...memberLeftWrites(ctx.db, member, data.leftOn), booksUnchanged(ctx.db, group.id, books.version)],
+          // The books must not move between the check above and the write; and moving their version
+          // makes a posting planned on the members before she left plan again.
+          writes: [...memberLeftWrites(ctx.db, member, data.leftOn), booksMoved(ctx.db, group.id, books.version)],
           result: { ...member, leftOn: data.leftOn },
         };
       });
