@@ -22,6 +22,9 @@ const UNIT = [
   'test/auth/**/*.test.ts',
   'test/api/operations.test.ts',
   'test/store/keys.test.ts',
+  'test/store/records.test.ts',
+  'test/dev/codegen.test.ts',
+  'test/jobs/**/*.test.ts',
 ];
 
 export default defineConfig({

@@ -339,32 +339,18 @@ export interface PostingPlan {
 export function postingWrites(db: Db, plan: PostingPlan): GuardedWrite[] {
   const { groupId, journal } = plan;
   // The item keeps attendance and minutes as recorded; corrections are appended later, never merged in.
-  const { asRecorded, corrections: _none, ...posted } = journal;
-  const journalItem = {
-    ...keys.journal(groupId, journal.date, journal.journalId),
-    entity: 'Journal',
-    ...posted,
-    ...asRecorded,
-  };
-  checkJournalSize(journalItem);
+  const item = journalItem(journal);
+  checkJournalSize(item);
   const writes: GuardedWrite[] = [
     {
-      write: { Put: { TableName: db.table, Item: journalItem, ConditionExpression: 'attribute_not_exists(pk)' } },
+      write: { Put: { TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
       onConditionFailed: () =>
         journal.kind === 'MEETING'
           ? new ConflictError(say.meetingRecorded(journal.date), 'input.date')
           : new ConflictError(say.postingRecorded),
     },
     booksWrite(db, groupId, plan.books, plan.readVersion),
-    // Guarded by the books' version in the same transaction; no guard of its own is needed.
-    {
-      write: {
-        Put: {
-          TableName: db.table,
-          Item: { ...keys.activity(groupId), entity: 'Activity', groupId, ...encodeActivity(plan.books.activity) },
-        },
-      },
-    },
+    activityWrite(db, groupId, plan.books.activity),
   ];
   journal.entries.forEach((entry, i) => {
     if (entry.kind !== 'LOAN_DISBURSEMENT' || !entry.loanTerms) return;
@@ -425,6 +411,32 @@ export function postingWrites(db: Db, plan: PostingPlan): GuardedWrite[] {
   return writes;
 }
 
+/**
+ * A posting's journal item as stored: attendance and minutes as recorded (corrections are appended
+ * to the stored item later, never merged into these).
+ */
+function journalItem(journal: Journal): Record<string, unknown> {
+  const { asRecorded, corrections: _appendedLater, ...posted } = journal;
+  return {
+    ...keys.journal(journal.groupId, journal.date, journal.journalId),
+    entity: 'Journal',
+    ...posted,
+    ...asRecorded,
+  };
+}
+
+/** The recent activity, written whole; guarded by the books' version written in the same transaction. */
+function activityWrite(db: Db, groupId: string, activity: Activity): GuardedWrite {
+  return {
+    write: {
+      Put: {
+        TableName: db.table,
+        Item: { ...keys.activity(groupId), entity: 'Activity', groupId, ...encodeActivity(activity) },
+      },
+    },
+  };
+}
+
 function checkJournalSize(item: Record<string, unknown>): void {
   const size = Buffer.byteLength(JSON.stringify(item, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
   if (size > MAX_JOURNAL_BYTES) throw ValidationError.at('input', say.tooLarge(size));
@@ -443,7 +455,7 @@ export function meetingCorrectionWrites(
 ): GuardedWrite[] {
   const corrections = [...journal.corrections, correction];
   const stored = journal.corrections.length;
-  checkJournalSize({ ...journal, entries: journal.entries.map((e) => ({ ...e })), corrections });
+  checkJournalSize({ ...journalItem(journal), corrections });
   const writes: GuardedWrite[] = [
     {
       write: {
@@ -459,19 +471,7 @@ export function meetingCorrectionWrites(
     },
   ];
   if (books) {
-    writes.push(booksMoved(db, journal.groupId, books.version), {
-      write: {
-        Put: {
-          TableName: db.table,
-          Item: {
-            ...keys.activity(journal.groupId),
-            entity: 'Activity',
-            groupId: journal.groupId,
-            ...encodeActivity(books.activity),
-          },
-        },
-      },
-    });
+    writes.push(booksMoved(db, journal.groupId, books.version), activityWrite(db, journal.groupId, books.activity));
   }
   return writes;
 }

@@ -238,6 +238,26 @@ export function planCreateGroup(db: Db, id: string, input: CreateGroupInput, now
   return { writes, result: group };
 }
 
+const isWoman = (m: Pick<Member, 'sex'>) => (m.sex === 'FEMALE' ? 1 : 0);
+
+/**
+ * Moves the group's counts of members and of women, kept on the group item so the directory and
+ * dashboards read them in O(1) (and the aggregator counts them from its stream record).
+ */
+function groupCountsWrite(db: Db, groupId: string, by: { members: number; women: number }): GuardedWrite {
+  return {
+    write: {
+      Update: {
+        TableName: db.table,
+        Key: keys.group(groupId),
+        UpdateExpression: 'ADD memberCount :members, womenCount :women',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':members': by.members, ':women': by.women },
+      },
+    },
+  };
+}
+
 export function planAddMember(db: Db, id: string, input: AddMemberInput, now: Date): WritePlan<Member> {
   const member: Member = {
     id,
@@ -249,7 +269,6 @@ export function planAddMember(db: Db, id: string, input: AddMemberInput, now: Da
     leftOn: null,
     createdAt: now.toISOString(),
   };
-  const women = member.sex === 'FEMALE' ? 1 : 0;
   return {
     writes: [
       {
@@ -263,16 +282,7 @@ export function planAddMember(db: Db, id: string, input: AddMemberInput, now: Da
         onConditionFailed: duplicate,
       },
       {
-        // The count lives on the group item so the directory and dashboards read it in O(1).
-        write: {
-          Update: {
-            TableName: db.table,
-            Key: keys.group(input.groupId),
-            UpdateExpression: 'ADD memberCount :one, womenCount :women',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':one': 1, ':women': women },
-          },
-        },
+        ...groupCountsWrite(db, input.groupId, { members: 1, women: isWoman(member) }),
         onConditionFailed: () => new NotFoundError(say.noSuch('group'), 'input.groupId'),
       },
     ],
@@ -303,16 +313,7 @@ export function memberLeftWrites(db: Db, member: Member, leftOn: string): Guarde
       },
       onConditionFailed: () => new ConflictError(say.memberAlreadyLeft, 'input.memberId'),
     },
-    {
-      write: {
-        Update: {
-          TableName: db.table,
-          Key: keys.group(member.groupId),
-          UpdateExpression: 'ADD memberCount :minus, womenCount :women',
-          ExpressionAttributeValues: { ':minus': -1, ':women': member.sex === 'FEMALE' ? -1 : 0 },
-        },
-      },
-    },
+    groupCountsWrite(db, member.groupId, { members: -1, women: -isWoman(member) }),
   ];
 }
 
@@ -348,19 +349,8 @@ export function memberCorrectionWrites(db: Db, before: Member, after: Member): G
       },
     },
   ];
-  const women = (m: Member) => (m.sex === 'FEMALE' ? 1 : 0);
-  if (before.leftOn === null && women(after) !== women(before)) {
-    writes.push({
-      write: {
-        Update: {
-          TableName: db.table,
-          Key: keys.group(before.groupId),
-          UpdateExpression: 'ADD womenCount :women',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':women': women(after) - women(before) },
-        },
-      },
-    });
+  if (before.leftOn === null && isWoman(after) !== isWoman(before)) {
+    writes.push(groupCountsWrite(db, before.groupId, { members: 0, women: isWoman(after) - isWoman(before) }));
   }
   return writes;
 }

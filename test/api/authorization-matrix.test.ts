@@ -153,6 +153,8 @@ const withRole = (role: Role) => role !== 'nobody';
 const adminOnly = (role: Role) => role === 'admin';
 const ownOfficer = (role: Role, rel: Rel) => rel === 'own' && OFFICERS.includes(role);
 const ownTreasurer = (role: Role, rel: Rel) => rel === 'own' && role === 'treasurer';
+/** The NGO's own staff, or an administrator. */
+const ngoOrAdmin = (role: Role, rel: Rel) => role === 'admin' || (role === 'ngo' && rel === 'own');
 const groupVisible = (role: Role, rel: Rel) =>
   role === 'admin' ||
   role === 'bank' ||
@@ -717,7 +719,7 @@ const mutationProbes: Record<string, Probe> = {
   },
   setNgoSectors: {
     name: 'setNgoSectors',
-    allowed: (role, rel) => role === 'admin' || (role === 'ngo' && rel === 'own'),
+    allowed: ngoOrAdmin,
     make: (_r, rel) => ({
       query: C.sectors,
       variables: { input: { idempotencyKey: ikey(), ngoId: ngoFor(rel), sectors: ['HEALTH'] } },
@@ -725,7 +727,7 @@ const mutationProbes: Record<string, Probe> = {
   },
   registerService: {
     name: 'registerService',
-    allowed: (role, rel) => role === 'admin' || (role === 'ngo' && rel === 'own'),
+    allowed: ngoOrAdmin,
     make: (_r, rel) => ({
       query: C.service,
       variables: { input: { idempotencyKey: ikey(), ngoId: ngoFor(rel), name: 'S', sector: 'HEALTH' } },
@@ -733,7 +735,7 @@ const mutationProbes: Record<string, Probe> = {
   },
   recordDelivery: {
     name: 'recordDelivery',
-    allowed: (role, rel) => role === 'admin' || (role === 'ngo' && rel === 'own'),
+    allowed: ngoOrAdmin,
     make: async (_r, rel) => {
       const serviceId = (
         await graphqlOk(env.app, world.token.admin, C.service, {
@@ -758,7 +760,7 @@ const mutationProbes: Record<string, Probe> = {
   },
   correctDelivery: {
     name: 'correctDelivery',
-    allowed: (role, rel) => role === 'admin' || (role === 'ngo' && rel === 'own'),
+    allowed: ngoOrAdmin,
     make: async (_r, rel) => {
       const d = await deliveryOf(rel);
       return {
@@ -782,7 +784,7 @@ const mutationProbes: Record<string, Probe> = {
   },
   withdrawDelivery: {
     name: 'withdrawDelivery',
-    allowed: (role, rel) => role === 'admin' || (role === 'ngo' && rel === 'own'),
+    allowed: ngoOrAdmin,
     make: async (_r, rel) => {
       const d = await deliveryOf(rel);
       return {

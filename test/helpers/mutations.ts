@@ -107,12 +107,16 @@ export function mutationCases(ctx: MutationWorld): MutationCase[] {
   }
 
   /** A delivery of a fresh service to a commune, recorded by the NGO's staff. */
+  /** A fresh service of the world's NGO, registered by its staff. */
+  async function newService(): Promise<string> {
+    const r = await graphqlOk(ctx.env.app, ctx.world.token.ngoStaff, C.service, {
+      input: { idempotencyKey: ikey(), ngoId: ctx.world.ids.ngo, name: 'T', sector: 'GENDER' },
+    });
+    return r.registerService.id;
+  }
+
   async function delivered(): Promise<{ id: string; date: string; serviceId: string }> {
-    const serviceId = (
-      await graphqlOk(ctx.env.app, ctx.world.token.ngoStaff, C.service, {
-        input: { idempotencyKey: ikey(), ngoId: ctx.world.ids.ngo, name: 'T', sector: 'GENDER' },
-      })
-    ).registerService.id;
+    const serviceId = await newService();
     const d = (
       await graphqlOk(ctx.env.app, ctx.world.token.ngoStaff, C.deliver, {
         input: {
@@ -456,11 +460,7 @@ export function mutationCases(ctx: MutationWorld): MutationCase[] {
       () => ctx.world.token.ngoStaff,
       C.deliver,
       async () => {
-        const serviceId = (
-          await graphqlOk(ctx.env.app, ctx.world.token.ngoStaff, C.service, {
-            input: { idempotencyKey: ikey(), ngoId: ctx.world.ids.ngo, name: 'T', sector: 'GENDER' },
-          })
-        ).registerService.id;
+        const serviceId = await newService();
         return {
           ngoId: ctx.world.ids.ngo,
           serviceId,
@@ -476,11 +476,7 @@ export function mutationCases(ctx: MutationWorld): MutationCase[] {
       () => ctx.world.token.ngoStaff,
       C.deliver,
       async () => {
-        const serviceId = (
-          await graphqlOk(ctx.env.app, ctx.world.token.ngoStaff, C.service, {
-            input: { idempotencyKey: ikey(), ngoId: ctx.world.ids.ngo, name: 'T', sector: 'GENDER' },
-          })
-        ).registerService.id;
+        const serviceId = await newService();
         return {
           ngoId: ctx.world.ids.ngo,
           serviceId,

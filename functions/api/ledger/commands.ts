@@ -268,29 +268,30 @@ export function reverse(ctx: Context, group: Group, input: ReverseEntryInput): P
  */
 export function correctMeeting(ctx: Context, group: Group, input: CorrectMeetingInput): Promise<Journal> {
   return commit(ctx, 'correctMeeting', input, async () => {
-    const journal = await getJournal(ctx.db, group.id, input.date, meetingJournalId(input.date));
+    // Corrected attendance needs the books (their activity) read before the members, as a posting
+    // reads them: a leaving between the two reads has moved the books' version, and this is planned again.
+    const [journal, current] = await Promise.all([
+      getJournal(ctx.db, group.id, input.date, meetingJournalId(input.date)),
+      input.attendance ? getBooks(ctx.db, group.id) : null,
+    ]);
     if (!journal) throw new NotFoundError(say.noSuch('meeting'), 'input.date');
-    if (input.attendance)
-      checkAttendance(
-        input.attendance,
-        memberFacts(await listAllMembers(ctx.db, group.id)),
-        input.date,
-        'input.attendance',
-      );
-    const correction = planMeetingCorrection(journal, input, ctx.viewer.userId, ctx.now().toISOString());
-    let books = null;
-    if (correction.attendance) {
-      const current = await getBooks(ctx.db, group.id);
-      books = {
-        ...current,
-        activity: correctMeetingAttendance(
-          current.activity,
-          input.date,
-          attendanceCounts(journal.attendance),
-          attendanceCounts(correction.attendance),
-        ),
-      };
+    if (input.attendance) {
+      const members = memberFacts(await listAllMembers(ctx.db, group.id));
+      checkAttendance(input.attendance, members, input.date, 'input.attendance');
     }
+    const correction = planMeetingCorrection(journal, input, ctx.viewer.userId, ctx.now().toISOString());
+    const books =
+      current && correction.attendance
+        ? {
+            ...current,
+            activity: correctMeetingAttendance(
+              current.activity,
+              input.date,
+              attendanceCounts(journal.attendance),
+              attendanceCounts(correction.attendance),
+            ),
+          }
+        : null;
     const corrections = [...journal.corrections, correction];
     return {
       writes: meetingCorrectionWrites(ctx.db, journal, correction, books),
