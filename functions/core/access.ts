@@ -21,8 +21,10 @@ export type AccessScope = (typeof ACCESS_SCOPES)[number];
 export const ACCESS_PURPOSES = ['LOAN_ASSESSMENT', 'LOAN_MONITORING'] as const;
 export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
 
-export type RequestState = 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | 'EXPIRED';
-export type GrantState = 'ACTIVE' | 'PAUSED' | 'REVOKED' | 'EXPIRED';
+export const REQUEST_STATES = ['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+export const GRANT_STATES = ['ACTIVE', 'PAUSED', 'REVOKED', 'EXPIRED'] as const;
+export type GrantState = (typeof GRANT_STATES)[number];
 export type RequestAction = 'APPROVE' | 'REJECT' | 'WITHDRAW' | 'EXPIRE';
 export type GrantAction = 'PAUSE' | 'RESUME' | 'REVOKE' | 'EXPIRE';
 

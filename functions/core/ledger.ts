@@ -65,6 +65,14 @@ export interface LoanState extends LoanTerms {
   lastRepaymentOn: string | null;
 }
 
+/** A bank loan's life: applied for, decided, paid in to the group, repaid. */
+export const BANK_LOAN_STATUSES = ['REQUESTED', 'APPROVED', 'DECLINED', 'DISBURSED', 'REPAID'] as const;
+export type BankLoanStatus = (typeof BANK_LOAN_STATUSES)[number];
+
+/** A member loan's record: open, repaid, undone by a reversal, or given up on. */
+export const LOAN_STATUSES = ['ACTIVE', 'CLOSED', 'REVERSED', 'WRITTEN_OFF'] as const;
+export type LoanStatus = (typeof LOAN_STATUSES)[number];
+
 /** A bank's loan to the group while it is being repaid. */
 export interface BankLoanState extends LoanTerms {
   id: string;

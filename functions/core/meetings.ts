@@ -12,7 +12,8 @@ import { invalid } from './messages.ts';
 
 export const ATTENDANCE_STATUSES = ['PRESENT', 'ABSENT', 'REPRESENTED'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
-export type JournalKind = 'MEETING' | 'ENTRIES' | 'REVERSAL';
+export const JOURNAL_KINDS = ['MEETING', 'ENTRIES', 'REVERSAL'] as const;
+export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
 export interface AttendanceLine {
   memberId: string;

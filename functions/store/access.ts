@@ -7,7 +7,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessRequest, AccessScope, DataRange, Grant, Transition } from '#core/access.ts';
 import { ConflictError, RateLimitedError } from '#core/errors.ts';
-import { getItem, queryAll, queryPage, recordOf, type Db, type Page } from './db.ts';
+import { getItem, queryAll, queryPage, type Db, type Item, type Page } from './db.ts';
+import { accessRequestRecord, grantRecord, readLogRecord, readRecord } from './records.ts';
 import { TTL_ATTRIBUTE } from './table.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { isId, keys, prefixes, tenantKey } from './keys.ts';
@@ -24,43 +25,45 @@ export interface ReadLogEntry {
   at: string;
 }
 
-const strip = recordOf;
+const request = (item: Item): AccessRequest => readRecord(accessRequestRecord, item);
+const grant = (item: Item): Grant => readRecord(grantRecord, item);
+const readLogEntry = (item: Item): ReadLogEntry => readRecord(readLogRecord, item);
 
 export async function getAccessRequest(db: Db, groupId: string, id: string): Promise<AccessRequest | undefined> {
   if (!isId(groupId) || !isId(id)) return undefined;
   const item = await getItem(db, keys.accessRequest(groupId, id), true);
-  return item ? strip<AccessRequest>(item) : undefined;
+  return item ? request(item) : undefined;
 }
 
 export async function getGrant(db: Db, groupId: string, id: string): Promise<Grant | undefined> {
   if (!isId(groupId) || !isId(id)) return undefined;
   const item = await getItem(db, keys.grant(groupId, id), true);
-  return item ? strip<Grant>(item) : undefined;
+  return item ? grant(item) : undefined;
 }
 
 export async function listGroupRequests(db: Db, groupId: string): Promise<AccessRequest[]> {
   return (
     await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.accessRequests, consistent: true })
-  ).map(strip<AccessRequest>);
+  ).map(request);
 }
 
 /** Every grant a group ever made, strongly consistent: the enforcement point reads this. */
 export async function listGroupGrants(db: Db, groupId: string): Promise<Grant[]> {
   return (await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.grants, consistent: true })).map(
-    strip<Grant>,
+    grant,
   );
 }
 
 export async function listBankRequests(db: Db, bankId: string): Promise<AccessRequest[]> {
   return (
     await queryAll(db, { index: 'byParent', partition: tenantKey('BANK', bankId), sortPrefix: prefixes.accessRequests })
-  ).map(strip<AccessRequest>);
+  ).map(request);
 }
 
 export async function listBankGrants(db: Db, bankId: string): Promise<Grant[]> {
   return (
     await queryAll(db, { index: 'byParent', partition: tenantKey('BANK', bankId), sortPrefix: prefixes.grants })
-  ).map(strip<Grant>);
+  ).map(grant);
 }
 
 export async function listGroupReadLog(
@@ -77,7 +80,7 @@ export async function listGroupReadLog(
     forward: false,
     consistent: true,
   });
-  return { items: page.items.map(strip<ReadLogEntry>), cursor: page.cursor };
+  return { items: page.items.map(readLogEntry), cursor: page.cursor };
 }
 
 export async function listBankReadLog(
@@ -94,7 +97,7 @@ export async function listBankReadLog(
     cursor,
     forward: false,
   });
-  return { items: page.items.map(strip<ReadLogEntry>), cursor: page.cursor };
+  return { items: page.items.map(readLogEntry), cursor: page.cursor };
 }
 
 export function putRequestWrite(db: Db, r: AccessRequest): GuardedWrite {

@@ -3,13 +3,11 @@
  * then, once disbursed, the live balance in the group's books until it is repaid.
  */
 import type { Transition } from '#core/access.ts';
-import type { BankLoanState } from '#core/ledger.ts';
-import { toMinorUnits } from '#core/money.ts';
-import { getItem, queryAll, recordOf, type Db, type Item } from './db.ts';
+import type { BankLoanState, BankLoanStatus } from '#core/ledger.ts';
+import { getItem, queryAll, type Db, type Item } from './db.ts';
+import { bankLoanRecord, readRecord } from './records.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { isId, keys, prefixes, tenantKey } from './keys.ts';
-
-export type BankLoanStatus = 'REQUESTED' | 'APPROVED' | 'DECLINED' | 'DISBURSED' | 'REPAID';
 
 export interface BankLoanRecord {
   id: string;
@@ -32,15 +30,7 @@ export interface BankLoanRecord {
   history: Transition[];
 }
 
-function read(item: Item): BankLoanRecord {
-  const r = recordOf<BankLoanRecord>(item);
-  return {
-    ...r,
-    amount: toMinorUnits(r.amount as never),
-    principalPaid: toMinorUnits((r.principalPaid ?? 0) as never),
-    interestPaid: toMinorUnits((r.interestPaid ?? 0) as never),
-  };
-}
+const read = (item: Item): BankLoanRecord => readRecord(bankLoanRecord, item);
 
 export async function getBankLoan(db: Db, groupId: string, id: string): Promise<BankLoanRecord | undefined> {
   if (!isId(groupId) || !isId(id)) return undefined;

@@ -7,26 +7,25 @@
  */
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
 import {
-  ACCOUNTS,
   emptyBooks,
-  type Balances,
   type BankLoanState,
   type Books,
   type EntryRef,
   type LoanState,
-  type PostedEntry,
+  type LoanStatus,
 } from '#core/ledger.ts';
 import { bankLoanRepaidWrite } from './bank-loans.ts';
 import { correctedRecords, type Journal, type MeetingCorrection } from '#core/meetings.ts';
-import { toMinorUnits } from '#core/money.ts';
+import type { z } from 'zod';
 import type { Constitution } from '#core/constitution.ts';
 import { emptyActivity, type Activity, type MeetingStat } from '#core/activity.ts';
 import { batchGet, getItem, queryAll, queryPage, type Db, type Item, type Page } from './db.ts';
+import { activityRecord, booksRecord, constitutionRecord, journalRecord, loanRecord, readRecord } from './records.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { keys, prefixes } from './keys.ts';
 import { say } from '#core/messages.ts';
 
-export type LoanStatus = 'ACTIVE' | 'CLOSED' | 'REVERSED' | 'WRITTEN_OFF';
+export type { LoanStatus };
 
 /** A loan's record: its terms as made, and its final state once closed. Live balances are in the books. */
 export interface LoanRecord extends Omit<LoanState, 'lastRepaymentOn'> {
@@ -37,27 +36,6 @@ export interface LoanRecord extends Omit<LoanState, 'lastRepaymentOn'> {
 
 /** DynamoDB keeps item size under 400 KB; a journal is refused well before that. */
 const MAX_JOURNAL_BYTES = 350_000;
-
-const big = (v: unknown): bigint => toMinorUnits(v as number | bigint | string);
-
-function readBalances(raw: Record<string, unknown> | undefined): Balances {
-  return Object.fromEntries(ACCOUNTS.map((a) => [a, big(raw?.[a] ?? 0)])) as Balances;
-}
-
-function readLoan(raw: Record<string, unknown>): LoanState {
-  return {
-    id: raw.id as string,
-    memberId: raw.memberId as string,
-    principal: big(raw.principal),
-    monthlyRateBasisPoints: raw.monthlyRateBasisPoints as number,
-    method: raw.method as LoanState['method'],
-    termMonths: raw.termMonths as number,
-    disbursedOn: raw.disbursedOn as string,
-    principalPaid: big(raw.principalPaid),
-    interestPaid: big(raw.interestPaid),
-    lastRepaymentOn: (raw.lastRepaymentOn as string | null) ?? null,
-  };
-}
 
 /**
  * The books: balances, members' savings and open loans in the BOOKS item, and the recent activity
@@ -79,24 +57,11 @@ export async function getManyBooks(db: Db, groupIds: readonly string[]): Promise
   return groupIds.map((_, i) => readBooks(found[2 * i], found[2 * i + 1]));
 }
 
-function readBooks(item: Record<string, unknown> | undefined, activity: Record<string, unknown> | undefined): Books {
+function readBooks(item: Item | undefined, activity: Item | undefined): Books {
   if (!item) return emptyBooks();
-  const members = item.members as Record<string, { savings: unknown }>;
-  const loans = item.loans as Record<string, Record<string, unknown>>;
   return {
-    version: item.version as number,
-    balances: readBalances(item.balances as Record<string, unknown>),
-    members: Object.fromEntries(Object.entries(members).map(([id, m]) => [id, { savings: big(m.savings) }])),
-    loans: Object.fromEntries(Object.entries(loans).map(([id, l]) => [id, readLoan(l)])),
-    bankLoans: Object.fromEntries(
-      Object.entries((item.bankLoans as Record<string, Record<string, unknown>>) ?? {}).map(([id, l]) => [
-        id,
-        { ...readLoan({ ...l, memberId: '' }), bankId: l.bankId as string, maxDaysLate: l.maxDaysLate as number },
-      ]),
-    ),
-    lastPostedOn: (item.lastPostedOn as string | null) ?? null,
-    firstPostedOn: (item.firstPostedOn as string | null) ?? null,
-    activity: activity ? decodeActivity(activity) : emptyActivity(),
+    ...readRecord(booksRecord, item),
+    activity: activity ? decodeActivity(readRecord(activityRecord, activity)) : emptyActivity(),
   };
 }
 
@@ -122,9 +87,11 @@ function encodeActivity(a: Activity): Record<string, unknown> {
   };
 }
 
-function decodeActivity(item: Record<string, unknown>): Activity {
+type StoredActivity = z.infer<typeof activityRecord>;
+
+function decodeActivity(item: StoredActivity): Activity {
   const months = Object.fromEntries(
-    Object.entries((item.months as Record<string, string>) ?? {}).map(([m, text]) => {
+    Object.entries(item.months).map(([m, text]) => {
       const v = text.split(',');
       return [
         m,
@@ -142,65 +109,17 @@ function decodeActivity(item: Record<string, unknown>): Activity {
       ];
     }),
   );
-  const recentMeetings: MeetingStat[] = ((item.meetings as string[]) ?? []).map((text) => {
+  const recentMeetings: MeetingStat[] = item.meetings.map((text) => {
     const [date, listed, present, after] = text.split('|');
     return { date: date!, listed: Number(listed), present: Number(present), recordedAfterDays: Number(after) };
   });
   return { months, recentMeetings };
 }
 
-function readEntry(raw: Record<string, unknown>): PostedEntry {
-  const effects = Object.fromEntries(
-    Object.entries((raw.effects as Record<string, unknown>) ?? {}).map(([a, v]) => [a, big(v)]),
-  );
-  const terms = raw.loanTerms as Record<string, unknown> | null;
-  return {
-    id: raw.id as string,
-    kind: raw.kind as PostedEntry['kind'],
-    amount: big(raw.amount),
-    memberId: (raw.memberId as string | null) ?? null,
-    loanId: (raw.loanId as string | null) ?? null,
-    payoutReason: (raw.payoutReason as PostedEntry['payoutReason']) ?? null,
-    note: (raw.note as string | null) ?? null,
-    effects,
-    memberSavings: big(raw.memberSavings ?? 0),
-    interest: big(raw.interest ?? 0),
-    principal: big(raw.principal ?? 0),
-    loanTerms: terms
-      ? {
-          memberId: terms.memberId as string,
-          principal: big(terms.principal),
-          monthlyRateBasisPoints: terms.monthlyRateBasisPoints as number,
-          method: terms.method as LoanState['method'],
-          termMonths: terms.termMonths as number,
-          disbursedOn: terms.disbursedOn as string,
-        }
-      : null,
-    reverses: (raw.reverses as EntryRef | null) ?? null,
-    reversedKind: (raw.reversedKind as PostedEntry['reversedKind']) ?? null,
-  };
-}
-
 function readJournal(item: Item): Journal {
-  const asRecorded = {
-    attendance: (item.attendance as Journal['attendance']) ?? null,
-    minutes: (item.minutes as Journal['minutes']) ?? null,
-  };
-  const corrections = (item.corrections as MeetingCorrection[] | undefined) ?? [];
-  return {
-    ...correctedRecords(asRecorded, corrections),
-    asRecorded,
-    corrections,
-    groupId: item.groupId as string,
-    journalId: item.journalId as string,
-    kind: item.kind as Journal['kind'],
-    date: item.date as string,
-    entries: (item.entries as Record<string, unknown>[]).map(readEntry),
-    sequence: item.sequence as number,
-    recordedBy: item.recordedBy as string,
-    recordedAt: item.recordedAt as string,
-    reversed: (item.reversed as Journal['reversed']) ?? {},
-  };
+  const { attendance, minutes, ...journal } = readRecord(journalRecord, item);
+  const asRecorded = { attendance, minutes };
+  return { ...journal, ...correctedRecords(asRecorded, journal.corrections), asRecorded };
 }
 
 export async function getJournal(
@@ -235,12 +154,7 @@ export async function listJournals(
 
 export async function listLoanRecords(db: Db, groupId: string): Promise<LoanRecord[]> {
   const items = await queryAll(db, { partition: keys.group(groupId).pk, sortPrefix: prefixes.loans, consistent: true });
-  return items.map((i) => ({
-    ...readLoan(i),
-    groupId: i.groupId as string,
-    status: i.status as LoanStatus,
-    closedOn: (i.closedOn as string | null) ?? null,
-  }));
+  return items.map((i) => readRecord(loanRecord, i));
 }
 
 export async function listConstitutions(db: Db, groupId: string): Promise<Constitution[]> {
@@ -249,21 +163,7 @@ export async function listConstitutions(db: Db, groupId: string): Promise<Consti
     sortPrefix: prefixes.constitutions,
     consistent: true,
   });
-  return items.map((i) => ({
-    groupId: i.groupId as string,
-    effectiveFrom: i.effectiveFrom as string,
-    meetingSchedule: i.meetingSchedule as Constitution['meetingSchedule'],
-    regularSaving: big(i.regularSaving),
-    monthlyInterestBasisPoints: i.monthlyInterestBasisPoints as number,
-    interestMethod: i.interestMethod as Constitution['interestMethod'],
-    maxLoanToSavingsPercent: i.maxLoanToSavingsPercent as number,
-    maxLoanTermMonths: i.maxLoanTermMonths as number,
-    absenceFine: big(i.absenceFine),
-    lateRepaymentFine: big(i.lateRepaymentFine),
-    socialFundContribution: big(i.socialFundContribution),
-    recordedBy: i.recordedBy as string,
-    recordedAt: i.recordedAt as string,
-  }));
+  return items.map((i) => readRecord(constitutionRecord, i));
 }
 
 /** A new version; versions are history, so one from the same date is refused, never replaced. */

@@ -14,17 +14,11 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '#core/errors.ts';
-import { INDEXES, KEY, KEY_ATTRIBUTES, type IndexName } from './table.ts';
+import { INDEXES, KEY, type IndexName } from './table.ts';
 import { say } from '#core/messages.ts';
 
 export type Item = Record<string, unknown>;
 
-/** The record an item holds, without the key attributes and entity tag only the store uses. */
-export function recordOf<T>(item: Item): T {
-  const copy: Item = { ...item };
-  for (const k of [...KEY_ATTRIBUTES, 'entity']) delete copy[k];
-  return copy as T;
-}
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface Db {
