@@ -3,7 +3,7 @@ import type { Reach, Sector } from '#core/coverage.ts';
 import type { Figures } from '#core/rollups.ts';
 import { ROLLUP_FIGURES, rollupTarget, zeroFigures } from '#core/rollups.ts';
 import { batchGet, getItem, queryAll, queryPage, type Db, type Page } from './db.ts';
-import { deliveryRecord, readRecord, serviceRecord } from './records.ts';
+import { deliveryRecord, ngoSectorsRecord, reachRecord, readRecord, serviceRecord } from './records.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { ConflictError } from '#core/errors.ts';
 import { say } from '#core/messages.ts';
@@ -181,20 +181,14 @@ export function ngoSectorsWrite(db: Db, ngoId: string, sectors: Sector[]): Guard
 }
 
 export async function getNgoSectors(db: Db, ngoId: string): Promise<Sector[]> {
-  return ((await getItem(db, keys.organisation('NGO', ngoId)))?.sectors as Sector[] | undefined) ?? [];
+  const item = await getItem(db, keys.organisation('NGO', ngoId));
+  return item ? readRecord(ngoSectorsRecord, item).sectors : [];
 }
 
 /** Where a sector's deliveries reached inside a place (any level), dated from `since` on. */
 export async function reachesIn(db: Db, sector: Sector, placeCode: string, since: string): Promise<Reach[]> {
   const items = await queryAll(db, { partition: prefixes.sectorReach(sector), sortPrefix: placeCode });
-  return items
-    .map((i) => ({
-      communeCode: i.communeCode as string,
-      date: i.date as string,
-      groupId: (i.groupId as string | null) ?? null,
-      members: Number(i.members ?? 0),
-    }))
-    .filter((r) => r.date >= since);
+  return items.map((i) => readRecord(reachRecord, i)).filter((r) => r.date >= since);
 }
 
 /** Commune rollups (groups and members counted by the aggregator), in one batch per 100. */

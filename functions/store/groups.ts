@@ -15,7 +15,7 @@ import { NotFoundError, ConflictError } from '#core/errors.ts';
 import { batchGet, getItem, queryAll, queryPage, type Db, type Item, type Page, type TransactItem } from './db.ts';
 import type { GuardedWrite, WritePlan } from './idempotency.ts';
 import { isId, keys, prefixes } from './keys.ts';
-import { federationRecord, groupRecord, memberRecord, readRecord } from './records.ts';
+import { federationRecord, groupRecord, memberRecord, membershipRecord, readRecord } from './records.ts';
 import type * as z from 'zod';
 import { say, type Thing } from '#core/messages.ts';
 
@@ -375,12 +375,7 @@ export interface FederationMembership {
   until: string | null;
 }
 
-const toMemberships = (items: Item[]): FederationMembership[] =>
-  items.map((i) => ({
-    federationId: i.federationId as string,
-    from: i.from as string,
-    until: (i.until as string | null) ?? null,
-  }));
+const toMemberships = (items: Item[]): FederationMembership[] => items.map((i) => readRecord(membershipRecord, i));
 
 /** The federations a group belonged to, and when. */
 export async function listFederationHistory(db: Db, groupId: string): Promise<FederationMembership[]> {

@@ -14,7 +14,7 @@ import {
   type AccessRequest,
   type Grant,
 } from '#core/access.ts';
-import { SECTORS } from '#core/coverage.ts';
+import { SECTORS, type Reach } from '#core/coverage.ts';
 import { MEMBER_FIELDS, SEXES, type Federation, type Group, type Member } from '#core/groups.ts';
 import type { Constitution } from '#core/constitution.ts';
 import {
@@ -38,11 +38,12 @@ import type { ReadLogEntry } from './access.ts';
 import type { BankLoanRecord } from './bank-loans.ts';
 import type { LoanRecord } from './books.ts';
 import type { Delivery, Service } from './coverage.ts';
+import type { FederationMembership } from './groups.ts';
 import type { Item } from './db.ts';
 import type { OfficerTerm } from './officers.ts';
 import type { Organisation } from './organisations.ts';
-import type { User } from './users.ts';
-import { GROUP_OFFICER_ROLES } from '#core/roles.ts';
+import type { RoleChange, User } from './users.ts';
+import { GROUP_OFFICER_ROLES, ROLE_NAMES, TENANT_TYPES, type RoleGrant } from '#core/roles.ts';
 
 const text = z.string();
 
@@ -117,7 +118,36 @@ export const deliveryRecord = z.object({
   ending: z.object({ by: text, at: text, reason: text, replacedBy: text.nullable() }).nullable().optional(),
 }) satisfies z.ZodType<Delivery>;
 
+export const reachRecord = z.object({
+  communeCode: text,
+  date: text,
+  groupId: text.nullable().default(null),
+  members: z.number().default(0),
+}) satisfies z.ZodType<Reach, unknown>;
+
+/** An NGO's organisation item, for the sectors it works in (none registered yet: none). */
+export const ngoSectorsRecord = z.object({ sectors: z.array(z.enum(SECTORS)).default([]) });
+
+export const membershipRecord = z.object({
+  federationId: text,
+  from: text,
+  until: text.nullable().default(null),
+}) satisfies z.ZodType<FederationMembership, unknown>;
+
 export const userRecord = z.object({ id: text, displayName: text, createdAt: text }) satisfies z.ZodType<User>;
+
+export const roleGrantRecord = z.object({
+  tenantType: z.enum(TENANT_TYPES),
+  tenantId: text,
+  role: z.enum(ROLE_NAMES),
+}) satisfies z.ZodType<RoleGrant>;
+
+export const roleChangeRecord = roleGrantRecord.extend({
+  action: z.enum(['ASSIGNED', 'REVOKED']),
+  by: text,
+  at: text,
+  reason: text.nullable().default(null),
+}) satisfies z.ZodType<RoleChange, unknown>;
 
 export const organisationRecord = z.object({
   id: text,

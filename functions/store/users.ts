@@ -3,21 +3,16 @@
  * each request) and is indexed under its tenant (so a group can list its officers).
  */
 import type { DomainError } from '#core/errors.ts';
-import type { RoleGrant, RoleName, TenantType } from '#core/roles.ts';
+import type { RoleGrant } from '#core/roles.ts';
 import { batchGet, getItem, queryAll, queryPage, type Db, type Page } from './db.ts';
 import type { GuardedWrite } from './idempotency.ts';
-import { keys, prefixes, tenantKey } from './keys.ts';
-import { readRecord, userRecord } from './records.ts';
+import { keys, prefixes } from './keys.ts';
+import { readRecord, roleChangeRecord, roleGrantRecord, userRecord } from './records.ts';
 
 export interface User {
   id: string;
   displayName: string;
   createdAt: string;
-}
-
-export interface RoleHolder extends RoleGrant {
-  userId: string;
-  since: string;
 }
 
 export async function getUser(db: Db, sub: string): Promise<User | undefined> {
@@ -52,11 +47,7 @@ export async function listUsers(db: Db, limit: number, cursor?: string | null): 
 /** Every role the user holds now. Strongly consistent: a revoked role must not linger. */
 export async function getRoles(db: Db, sub: string): Promise<RoleGrant[]> {
   const items = await queryAll(db, { partition: keys.user(sub).pk, sortPrefix: prefixes.roles, consistent: true });
-  return items.map((i) => ({
-    tenantType: i.tenantType as TenantType,
-    tenantId: i.tenantId as string,
-    role: i.role as RoleName,
-  }));
+  return items.map((i) => readRecord(roleGrantRecord, i));
 }
 
 /**
@@ -93,22 +84,6 @@ export function rolesChangedWrite(db: Db, sub: string, version: number): Guarded
   };
 }
 
-/** Who holds roles in a tenant (a group's officers, a bank's officers). */
-export async function listRoleHolders(db: Db, tenantType: TenantType, tenantId: string): Promise<RoleHolder[]> {
-  const items = await queryAll(db, {
-    index: 'byParent',
-    partition: tenantKey(tenantType, tenantId),
-    sortPrefix: prefixes.roles,
-  });
-  return items.map((i) => ({
-    userId: i.userId as string,
-    tenantType: i.tenantType as TenantType,
-    tenantId: i.tenantId as string,
-    role: i.role as RoleName,
-    since: i.since as string,
-  }));
-}
-
 /** One entry of a person's role history. */
 export interface RoleChange extends RoleGrant {
   action: 'ASSIGNED' | 'REVOKED';
@@ -135,15 +110,7 @@ export function roleChangeWrite(db: Db, userId: string, change: RoleChange, vers
 /** A person's role history, oldest first. */
 export async function listRoleChanges(db: Db, sub: string): Promise<RoleChange[]> {
   const items = await queryAll(db, { partition: keys.user(sub).pk, sortPrefix: prefixes.roleChanges });
-  return items.map((i) => ({
-    action: i.action as RoleChange['action'],
-    tenantType: i.tenantType as TenantType,
-    tenantId: i.tenantId as string,
-    role: i.role as RoleName,
-    by: i.by as string,
-    at: i.at as string,
-    reason: (i.reason as string | null) ?? null,
-  }));
+  return items.map((i) => readRecord(roleChangeRecord, i));
 }
 
 /** Takes the role away, only if she still holds exactly it. */
