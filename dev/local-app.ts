@@ -3,6 +3,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createApp } from '#api/app.ts';
 import { localVerifier, type LocalKeyPair } from '#auth/tokens.ts';
 import { createDb } from '#store/db.ts';
+import { mountLocalSignIn } from './local-sign-in.ts';
 
 export const LOCAL_TABLE = 'krom-local';
 
@@ -16,5 +17,6 @@ export function createLocalApp(options: { endpoint: string; table?: string; key:
     now: options.now,
     renderGraphiQL,
   });
+  mountLocalSignIn(app, db, options.key);
   return { db, app };
 }

@@ -19,6 +19,7 @@ import {
   type DynamoDbLocal,
 } from './dynamodb-local.ts';
 import { createLocalApp, LOCAL_TABLE } from './local-app.ts';
+import { buildWebApp, mountWebApp } from './web-app.ts';
 import { seedDemoData } from './seed.ts';
 import { ensureTable } from './table.ts';
 import { startStreamPoller } from './stream-poller.ts';
@@ -56,6 +57,10 @@ async function main() {
   // While the demo seeds past meetings the app's clock stands at each meeting; then it is real time.
   let recordingAt: Date | null = null;
   const { db, app } = createLocalApp({ endpoint: dynamo.endpoint, key, now: () => recordingAt ?? new Date() });
+  // Before any request: hono fixes its routes at the first one.
+  console.log('Building the web app…');
+  await buildWebApp();
+  mountWebApp(app);
   const created = await ensureTable(db.client, LOCAL_TABLE);
   if (created) console.log(`Created table ${LOCAL_TABLE}.`);
   // Rollups follow writes, as the aggregator Lambda does in AWS.
@@ -89,7 +94,7 @@ async function main() {
   // Loopback only unless HOST says otherwise: the demo data holds (invented) member names and phones.
   const server = serve({ fetch: app.fetch, port, hostname: LOCAL_HOST }, () => {
     console.log(
-      `\nKrom is running: http://localhost:${port}/graphql (GraphiQL), health at http://localhost:${port}/health`,
+      `\nKrom is running: the app at http://localhost:${port}/ (sign in as any demo person), GraphiQL at http://localhost:${port}/graphql, health at http://localhost:${port}/health`,
     );
     if (LOCAL_HOST !== '127.0.0.1')
       console.log(

@@ -29,7 +29,7 @@ export interface DemoToken {
 
 const THIRTY_DAYS = 30 * 24 * 3600;
 
-async function tenantName(db: Db, type: string, id: string): Promise<string> {
+export async function tenantName(db: Db, type: string, id: string): Promise<string> {
   switch (type) {
     case 'GROUP':
       return (await getGroup(db, id))?.name ?? id;

@@ -40,7 +40,7 @@ interface RequestScope {
   requestId: string;
 }
 
-type Env = { Bindings: { lambdaContext?: { awsRequestId?: string } } };
+export type AppEnv = { Bindings: { lambdaContext?: { awsRequestId?: string } } };
 
 /** Carries the request id to code that has no context argument (the error masker). */
 const requestScope = new AsyncLocalStorage<RequestScope>();
@@ -48,7 +48,7 @@ const requestScope = new AsyncLocalStorage<RequestScope>();
 /** The viewer of a schema-only request in dev: holds no role, so the policy refuses it everything. */
 const ANONYMOUS: Viewer = { userId: '', roles: [] };
 
-export function createApp(deps: AppDeps): Hono<Env> {
+export function createApp(deps: AppDeps): Hono<AppEnv> {
   const now = deps.now ?? (() => new Date());
   const verifier = rememberingVerifier(deps.verifier);
 
@@ -137,7 +137,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     },
   });
 
-  const app = new Hono<Env>();
+  const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     const requestId = c.env?.lambdaContext?.awsRequestId ?? c.req.header('x-request-id') ?? randomUUID();
     await requestScope.run({ requestId }, next);

@@ -47,3 +47,40 @@ export function describeSchedule(s: MeetingSchedule): { en: string; km: string }
     }
   }
 }
+
+const DAY_MS = 86_400_000;
+const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const toIso = (d: Date) => d.toISOString().slice(0, 10);
+/** 0 for Monday … 6 for Sunday. */
+const weekdayIndex = (d: Date) => (d.getUTCDay() + 6) % 7;
+
+/** The `weekOfMonth`-th `weekday` of the month (the last one for -1). */
+function monthlyDay(year: number, month: number, s: MeetingSchedule): Date {
+  const target = WEEKDAYS.indexOf(s.weekday);
+  const week = s.weekOfMonth ?? 1;
+  if (week === -1) {
+    const last = new Date(Date.UTC(year, month + 1, 0));
+    return new Date(last.getTime() - ((weekdayIndex(last) - target + 7) % 7) * DAY_MS);
+  }
+  const first = new Date(Date.UTC(year, month, 1));
+  return new Date(first.getTime() + (((target - weekdayIndex(first) + 7) % 7) + (week - 1) * 7) * DAY_MS);
+}
+
+/**
+ * The next meeting on or after `today` by the schedule. Fortnightly meetings count two weeks from
+ * the last meeting when there was one (the schedule alone cannot say which week is on).
+ */
+export function nextMeetingOn(s: MeetingSchedule, today: string, lastMeeting: string | null = null): string {
+  const day = toDate(today);
+  if (s.frequency === 'MONTHLY') {
+    const thisMonth = monthlyDay(day.getUTCFullYear(), day.getUTCMonth(), s);
+    return toIso(thisMonth >= day ? thisMonth : monthlyDay(day.getUTCFullYear(), day.getUTCMonth() + 1, s));
+  }
+  if (s.frequency === 'FORTNIGHTLY' && lastMeeting) {
+    let next = toDate(lastMeeting).getTime() + 14 * DAY_MS;
+    while (next < day.getTime()) next += 14 * DAY_MS;
+    return toIso(new Date(next));
+  }
+  const ahead = (WEEKDAYS.indexOf(s.weekday) - weekdayIndex(day) + 7) % 7;
+  return toIso(new Date(day.getTime() + ahead * DAY_MS));
+}

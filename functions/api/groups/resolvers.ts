@@ -69,6 +69,8 @@ export const groupResolvers: Resolvers = {
   },
   Member: {
     corrections: (m) => m.corrections ?? [],
+    // A member is only ever reached through her group's officer-only fields, so her savings are too.
+    savings: async (m, _a, ctx) => (await ctx.loaders.books.load(m.groupId)).members[m.id]?.savings ?? 0n,
   },
   MeetingSchedule: {
     description: (s) => describeSchedule(s).en,

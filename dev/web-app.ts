@@ -1,0 +1,64 @@
+/**
+ * The web app as npm start serves it: built by Vite in the local mode (with the local sign-in
+ * page) into web/dist, then served by the same hono app as /graphql — one origin, so the app needs
+ * no CORS and its CSP can say 'self'. In AWS, CloudFront serves the production build the same way.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+import type { AppEnv } from '#api/app.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const WEB_DIST = `${root}web/dist`;
+
+/** The headers every page of the app is served with (CloudFront sets the same in AWS). */
+export const WEB_SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "font-src 'self'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+/** Builds the app for local use (a second or two); `mode` 'production' builds what AWS serves. */
+export async function buildWebApp(mode: 'krom-local' | 'production' = 'krom-local', outDir = WEB_DIST): Promise<void> {
+  const { build } = await import('vite');
+  await build({
+    configFile: `${root}web/vite.config.ts`,
+    mode,
+    logLevel: 'warn',
+    build: { outDir },
+  });
+}
+
+/** Serves web/dist at /, every unknown path answered by the app's page (its router takes over). */
+export function mountWebApp(app: Hono<AppEnv>, dist = WEB_DIST): void {
+  if (!existsSync(`${dist}/index.html`)) throw new Error(`the web app is not built: ${dist}/index.html is missing`);
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.path.startsWith('/graphql')) return;
+    for (const [name, value] of Object.entries(WEB_SECURITY_HEADERS)) c.res.headers.set(name, value);
+    // The service worker and the page must be fresh so a new build reaches phones; hashed files never change.
+    c.res.headers.set(
+      'cache-control',
+      c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    );
+  });
+  app.use('*', serveStatic({ root: dist }));
+  app.get('*', serveStatic({ root: dist, path: 'index.html' }));
+}

@@ -1,0 +1,48 @@
+/**
+ * Sweeps tier: the production build of the web app (what AWS serves) has no trace of the local
+ * sign-in, and its first load stays small enough for a 2G phone.
+ */
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildWebApp } from '../../dev/web-app.ts';
+
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((f) => f.isFile())
+    .map((f) => join(f.parentPath, f.name));
+
+describe('the production build', () => {
+  const prod = mkdtempSync(join(tmpdir(), 'krom-web-prod-'));
+  const local = mkdtempSync(join(tmpdir(), 'krom-web-local-'));
+  beforeAll(async () => {
+    await buildWebApp('production', prod);
+    await buildWebApp('krom-local', local);
+  }, 120_000);
+
+  it('carries no trace of the local sign-in; the local build does', () => {
+    const traces = ['/local/people', '/local/sign-in', 'signInLocalNote', 'ជ្រើសរើសមនុស្សដែលបានចុះឈ្មោះ'];
+    const text = (dir: string) =>
+      files(dir)
+        .filter((f) => /\.(js|html|css|json)$/.test(f))
+        .map((f) => readFileSync(f, 'utf8'))
+        .join('\n');
+    const prodText = text(prod);
+    for (const trace of traces) expect(prodText).not.toContain(trace);
+    const localText = text(local);
+    for (const trace of traces.slice(0, 2)) expect(localText).toContain(trace);
+  });
+
+  it('loads its page, script and styles in under 100 KB gzipped (the Khmer font apart)', () => {
+    const html = readFileSync(join(prod, 'index.html'), 'utf8');
+    const linked = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    expect(linked.length).toBeGreaterThanOrEqual(2);
+    const bytes = [html, ...linked.map((f) => readFileSync(join(prod, f)))].reduce(
+      (sum, content) => sum + gzipSync(content).length,
+      0,
+    );
+    expect(bytes).toBeLessThan(100 * 1024);
+  });
+});

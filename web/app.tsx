@@ -1,0 +1,93 @@
+/**
+ * The app: who is signed in, which group she keeps, and the screens of her job. Officers' screens
+ * live in officers/; the sign-in page depends on the build (local or Cognito).
+ */
+import type { ComponentType } from 'preact';
+import { LocationProvider, Route, Router } from 'preact-iso';
+import { useEffect, useState } from 'preact/hooks';
+import { LanguageProvider, useT } from './i18n/i18n.tsx';
+import { currentSession, onSessionChange, type Session } from './session/session.ts';
+import { Shell } from './shell/Shell.tsx';
+import { useQuery } from './shell/useQuery.ts';
+import { MyGroupsDocument } from './generated/graphql.ts';
+import { Home } from './officers/Home.tsx';
+import { RecordMeeting } from './officers/RecordMeeting.tsx';
+import { Members } from './officers/Members.tsx';
+import { Loading, Problem } from './shell/Status.tsx';
+
+// Only a local build carries the local sign-in page: elsewhere this is `null` and the bundler
+// drops the import with everything in it (test/web/build.test.ts checks the production build).
+const loadLocalSignIn =
+  import.meta.env.MODE === 'krom-local' ? () => import('./session/LocalSignIn.tsx').then((m) => m.default) : null;
+
+export function App() {
+  return (
+    <LanguageProvider>
+      <LocationProvider>
+        <SignedIn />
+      </LocationProvider>
+    </LanguageProvider>
+  );
+}
+
+function SignedIn() {
+  const [session, setSession] = useState<Session | null>(currentSession);
+  useEffect(() => onSessionChange(() => setSession(currentSession())), []);
+  if (!session) return loadLocalSignIn ? <LocalSignIn load={loadLocalSignIn} /> : <CognitoSignIn />;
+  return <OfficerApp key={session.userId} />;
+}
+
+function OfficerApp() {
+  const t = useT();
+  const groups = useQuery(MyGroupsDocument, {});
+  if (groups.error)
+    return (
+      <Shell group={null}>
+        <Problem error={groups.error} retry={groups.reload} />
+      </Shell>
+    );
+  if (!groups.data)
+    return (
+      <Shell group={null}>
+        <Loading />
+      </Shell>
+    );
+  const group = groups.data.myGroups[0];
+  if (!group)
+    return (
+      <Shell group={null}>
+        <p class="note">{t('noGroup')}</p>
+      </Shell>
+    );
+  return (
+    <Shell group={group}>
+      <Router>
+        <Route path="/" component={() => <Home groupId={group.id} />} />
+        <Route path="/meeting" component={() => <RecordMeeting groupId={group.id} />} />
+        <Route
+          path="/meeting/:key"
+          component={({ key }: { key: string }) => <RecordMeeting groupId={group.id} fixing={key} />}
+        />
+        <Route path="/members" component={() => <Members groupId={group.id} />} />
+        <Route default component={() => <Home groupId={group.id} />} />
+      </Router>
+    </Shell>
+  );
+}
+
+function LocalSignIn({ load }: { load: () => Promise<ComponentType> }) {
+  const [Page, setPage] = useState<ComponentType | null>(null);
+  useEffect(() => void load().then((page) => setPage(() => page)), [load]);
+  return Page ? <Page /> : <Loading />;
+}
+
+/** In AWS: Cognito's managed login (not wired yet in this build). */
+function CognitoSignIn() {
+  const t = useT();
+  return (
+    <main class="page">
+      <h1>{t('signInTitle')}</h1>
+      <p class="note">{t('signInCognito')}</p>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+/** Steps every browser test takes: sign in as a person, ask the API what it holds, check accessibility. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+
+/** Signs in on the local sign-in page as the person of that name, and waits for the app. */
+export async function signIn(page: Page, displayName: string): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: `ចូលជា ${displayName}` }).click();
+  await expect(page.getByRole('navigation')).toBeVisible();
+}
+
+/** Asks the API directly, as that person, what the app should have written. */
+export async function api<T>(
+  request: APIRequestContext,
+  userId: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const { token } = await (await request.post('/local/sign-in', { data: { userId } })).json();
+  const response = await request.post('/graphql', {
+    data: { query, variables },
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = await response.json();
+  expect(body.errors).toBeUndefined();
+  return body.data as T;
+}
+
+/** No serious or critical accessibility problem on the screen as it stands. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/** A screenshot of the whole screen, kept with the test's output. */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}
+
+/** Waits until the service worker controls the page and holds the app: from then on it opens offline. */
+export async function waitForOfflineReady(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return Boolean(registration.active && navigator.serviceWorker.controller && (await caches.has('krom-shell')));
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * The outbox owns everything about sending meetings recorded on the phone: it keeps each with its
+ * idempotency key, sends every waiting one in one `syncMeetings` request whenever there is a
+ * network (on start, when the network comes back, after a save, and by the button), and records
+ * each answer: sent, or refused with the API's reason. A meeting sent twice (a reply lost on the
+ * way, two tabs) is applied once: the key makes the second send a replay.
+ */
+import { NetworkError, send } from '../graphql/client.ts';
+import { SyncMeetingsDocument, type RecordMeetingInput } from '../generated/graphql.ts';
+import { database, type OutboxMeeting } from './store.ts';
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+// Other tabs of the app hear of changes too, so every open screen counts the same.
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('krom-outbox');
+channel?.addEventListener('message', () => notify(false));
+
+function notify(broadcast = true) {
+  for (const l of listeners) l();
+  if (broadcast) channel?.postMessage('changed');
+}
+
+export function onOutboxChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export async function outboxMeetings(): Promise<OutboxMeeting[]> {
+  const all = await (await database()).getAll('outbox');
+  return all.sort((a, b) => b.date.localeCompare(a.date));
+}
+
+export async function outboxMeeting(key: string): Promise<OutboxMeeting | undefined> {
+  return (await database()).get('outbox', key);
+}
+
+/** Keeps a meeting to send (a new one, or one fixed after a refusal: same key), then tries to send. */
+export async function keepMeeting(input: RecordMeetingInput, draft: unknown): Promise<void> {
+  const db = await database();
+  await db.put('outbox', {
+    key: input.idempotencyKey,
+    groupId: input.groupId,
+    date: input.date,
+    input,
+    draft,
+    status: 'WAITING',
+    error: null,
+    savedAt: new Date().toISOString(),
+    sentAt: null,
+  });
+  notify();
+  void sendWaiting();
+}
+
+let sending: Promise<void> | null = null;
+
+/** Sends every waiting meeting in one request; one run at a time per tab. */
+export function sendWaiting(): Promise<void> {
+  sending ??= run().finally(() => {
+    sending = null;
+  });
+  return sending;
+}
+
+async function run(): Promise<void> {
+  const db = await database();
+  const waiting = (await db.getAllFromIndex('outbox', 'byStatus', 'WAITING')).concat(
+    // A send cut off mid-way (the tab closed) is sent again: the key makes it safe.
+    await db.getAllFromIndex('outbox', 'byStatus', 'SENDING'),
+  );
+  if (waiting.length === 0) return;
+  for (const m of waiting) await db.put('outbox', { ...m, status: 'SENDING' });
+  notify();
+  try {
+    const answer = await send(SyncMeetingsDocument, { input: { meetings: waiting.map((m) => m.input) } });
+    const now = new Date().toISOString();
+    for (const result of answer.syncMeetings.results) {
+      const kept = waiting.find((m) => m.key === result.idempotencyKey);
+      if (!kept) continue;
+      await db.put(
+        'outbox',
+        result.status === 'APPLIED'
+          ? { ...kept, status: 'SENT', error: null, sentAt: now }
+          : { ...kept, status: 'REJECTED', error: result.error ?? null },
+      );
+    }
+  } catch (error) {
+    // No network, or the API refused the whole request: back to waiting, to try again later.
+    for (const m of waiting) await db.put('outbox', { ...m, status: 'WAITING' });
+    if (!(error instanceof NetworkError)) console.error(error);
+  } finally {
+    notify();
+  }
+}
+
+/** Sends when the network comes back, and once at start. */
+export function startOutbox(): void {
+  window.addEventListener('online', () => void sendWaiting());
+  if (navigator.onLine) void sendWaiting();
+}
