@@ -1,0 +1,53 @@
+/**
+ * More of a treasurer's journeys: the member register (adding a member, who then appears with her
+ * savings), and two phones recording the same meeting — the second is told plainly.
+ */
+import { expect, test } from '@playwright/test';
+import { api, expectAccessible, screenshot, signIn } from './helpers.ts';
+
+test('the treasurer adds a member, who is then on the register', async ({ page, request }, testInfo) => {
+  await signIn(page, 'Treasurer of Cambodia Women’s Support Group');
+  await page.getByRole('link', { name: 'សមាជិក' }).click();
+  await expect(page.getByRole('heading', { name: 'សមាជិក', level: 1 })).toBeVisible();
+  await screenshot(page, testInfo, 'members-km');
+  await expectAccessible(page);
+
+  await page.getByRole('textbox', { name: 'ឈ្មោះ' }).fill('សុខ ស្រីនាង ថ្មី');
+  await page.getByRole('textbox', { name: 'លេខទូរស័ព្ទ' }).fill('012345678');
+  await page.getByRole('button', { name: 'បន្ថែមសមាជិក' }).click();
+  await expect(page.getByText('បានរក្សាទុក: សុខ ស្រីនាង ថ្មី')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'សុខ ស្រីនាង ថ្មី' })).toBeVisible();
+
+  const register = await api<{ myGroups: { members: { nodes: { name: string; phone: string | null }[] } }[] }>(
+    request,
+    'demo-officer-cwsg',
+    '{ myGroups { members(first: 100) { nodes { name phone } } } }',
+  );
+  expect(register.myGroups[0]!.members.nodes).toContainEqual({ name: 'សុខ ស្រីនាង ថ្មី', phone: '012345678' });
+});
+
+test('two phones record the same meeting: the second is told it was already recorded', async ({
+  browser,
+}, testInfo) => {
+  const { baseURL, locale } = testInfo.project.use;
+  const phone = { baseURL, locale, viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true };
+  const phones = [await browser.newContext(phone), await browser.newContext(phone)];
+  const pages = await Promise.all(phones.map((c) => c.newPage()));
+  const treasurer = 'Treasurer of Kampong Lpov New Hope Group';
+  for (const page of pages) {
+    await signIn(page, treasurer);
+    await page.getByRole('link', { name: 'កត់ត្រាកិច្ចប្រជុំ' }).click();
+    await page.getByRole('button', { name: 'ពិនិត្យមុនរក្សាទុក' }).click();
+    await expect(page.getByRole('heading', { name: 'សង្ខេប' })).toBeVisible();
+  }
+  await pages[0]!.getByRole('button', { name: 'បញ្ជាក់ និងរក្សាទុក' }).click();
+  await expect(pages[0]!.getByText('បានផ្ញើ', { exact: true })).toBeVisible({ timeout: 20_000 });
+
+  await pages[1]!.getByRole('button', { name: 'បញ្ជាក់ និងរក្សាទុក' }).click();
+  await expect(pages[1]!.getByText('មិនទទួលយក', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(pages[1]!.getByRole('alert')).toContainText('ទូរស័ព្ទផ្សេង');
+  await expect(pages[1]!.getByRole('link', { name: 'កែ ហើយផ្ញើម្តងទៀត' })).toBeVisible();
+  await screenshot(pages[1]!, testInfo, 'home-rejected-km');
+  await expectAccessible(pages[1]!);
+  for (const c of phones) await c.close();
+});
