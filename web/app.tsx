@@ -13,6 +13,7 @@ import { MyGroupsDocument } from './generated/graphql.ts';
 import { Home } from './officers/Home.tsx';
 import { RecordMeeting } from './officers/RecordMeeting.tsx';
 import { Members } from './officers/Members.tsx';
+import { BankAccess } from './officers/BankAccess.tsx';
 import { Loading, Problem } from './shell/Status.tsx';
 
 // Only a local build carries the local sign-in page: elsewhere this is `null` and the bundler
@@ -69,6 +70,7 @@ function OfficerApp() {
           component={({ key }: { key: string }) => <RecordMeeting groupId={group.id} fixing={key} />}
         />
         <Route path="/members" component={() => <Members groupId={group.id} />} />
+        <Route path="/bank" component={() => <BankAccess groupId={group.id} />} />
         <Route default component={() => <Home groupId={group.id} />} />
       </Router>
     </Shell>

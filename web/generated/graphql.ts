@@ -26,6 +26,22 @@ export type RoleName =
   | 'LOAN_OFFICER'
   | 'STAFF';
 
+export type AccessScope =
+  /** Total savings, members, savings per member. */
+  | 'SAVINGS_SUMMARY'
+  /** Loans outstanding, arrears, PAR30. */
+  | 'LOAN_BOOK_QUALITY'
+  /** Meetings held and attendance. */
+  | 'MEETING_DISCIPLINE'
+  /** The explained credit grade. */
+  | 'CREDIT_GRADE'
+  /** Loans from banks and how they were repaid. */
+  | 'BANK_LOAN_HISTORY';
+
+export type AccessPurpose =
+  | 'LOAN_ASSESSMENT'
+  | 'LOAN_MONITORING';
+
 export type AccessRequestState =
   | 'PENDING'
   | 'APPROVED'
@@ -34,6 +50,35 @@ export type AccessRequestState =
   | 'WITHDRAWN'
   /** Unanswered for 30 days. */
   | 'EXPIRED';
+
+export type GrantState =
+  | 'ACTIVE'
+  | 'PAUSED'
+  | 'REVOKED'
+  | 'EXPIRED';
+
+export type DataRangeInput = {
+  from: string;
+  to: string;
+};
+
+export type DecideAccessRequestInput = {
+  idempotencyKey: string;
+  groupId: string;
+  requestId: string;
+  /** Approval may narrow what was asked: fewer scopes, a shorter range or duration. */
+  scopes?: Array<AccessScope> | null | undefined;
+  dataRange?: DataRangeInput | null | undefined;
+  durationMonths?: number | null | undefined;
+  reason?: string | null | undefined;
+};
+
+export type ChangeGrantInput = {
+  idempotencyKey: string;
+  groupId: string;
+  grantId: string;
+  reason: string;
+};
 
 export type MeetingFrequency =
   | 'WEEKLY'
@@ -142,6 +187,48 @@ export type SyncMeetingsInput = {
   meetings: Array<RecordMeetingInput>;
 };
 
+export type BankAccessOfGroupQueryVariables = Exact<{
+  groupId: string;
+}>;
+
+
+export type BankAccessOfGroupQuery = { group: { id: string, accessRequests: Array<{ id: string, state: AccessRequestState, purpose: AccessPurpose, scopes: Array<AccessScope>, durationMonths: number, message: string | null, createdAt: string, dataRange: { from: string, to: string }, bank: { id: string, name: string } }>, grants: Array<{ id: string, state: GrantState, purpose: AccessPurpose, scopes: Array<AccessScope>, validFrom: string, validUntil: string, dataRange: { from: string, to: string }, bank: { id: string, name: string } }>, readLog: { nodes: Array<{ id: string, at: string, officerName: string, scopes: Array<AccessScope>, bank: { name: string } }> } } | null };
+
+export type ApproveAccessMutationVariables = Exact<{
+  input: DecideAccessRequestInput;
+}>;
+
+
+export type ApproveAccessMutation = { approveAccessRequest: { id: string, state: GrantState } };
+
+export type RejectAccessMutationVariables = Exact<{
+  input: DecideAccessRequestInput;
+}>;
+
+
+export type RejectAccessMutation = { rejectAccessRequest: { id: string, state: AccessRequestState } };
+
+export type PauseGrantMutationVariables = Exact<{
+  input: ChangeGrantInput;
+}>;
+
+
+export type PauseGrantMutation = { pauseGrant: { id: string, state: GrantState } };
+
+export type ResumeGrantMutationVariables = Exact<{
+  input: ChangeGrantInput;
+}>;
+
+
+export type ResumeGrantMutation = { resumeGrant: { id: string, state: GrantState } };
+
+export type RevokeGrantMutationVariables = Exact<{
+  input: ChangeGrantInput;
+}>;
+
+
+export type RevokeGrantMutation = { revokeGrant: { id: string, state: GrantState } };
+
 export type MyGroupsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -201,6 +288,97 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const BankAccessOfGroupDocument = new TypedDocumentString(`
+    query BankAccessOfGroup($groupId: ID!) {
+  group(id: $groupId) {
+    id
+    accessRequests {
+      id
+      state
+      purpose
+      scopes
+      durationMonths
+      message
+      createdAt
+      dataRange {
+        from
+        to
+      }
+      bank {
+        id
+        name
+      }
+    }
+    grants {
+      id
+      state
+      purpose
+      scopes
+      validFrom
+      validUntil
+      dataRange {
+        from
+        to
+      }
+      bank {
+        id
+        name
+      }
+    }
+    readLog(first: 50) {
+      nodes {
+        id
+        at
+        officerName
+        scopes
+        bank {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BankAccessOfGroupQuery, BankAccessOfGroupQueryVariables>;
+export const ApproveAccessDocument = new TypedDocumentString(`
+    mutation ApproveAccess($input: DecideAccessRequestInput!) {
+  approveAccessRequest(input: $input) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveAccessMutation, ApproveAccessMutationVariables>;
+export const RejectAccessDocument = new TypedDocumentString(`
+    mutation RejectAccess($input: DecideAccessRequestInput!) {
+  rejectAccessRequest(input: $input) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<RejectAccessMutation, RejectAccessMutationVariables>;
+export const PauseGrantDocument = new TypedDocumentString(`
+    mutation PauseGrant($input: ChangeGrantInput!) {
+  pauseGrant(input: $input) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<PauseGrantMutation, PauseGrantMutationVariables>;
+export const ResumeGrantDocument = new TypedDocumentString(`
+    mutation ResumeGrant($input: ChangeGrantInput!) {
+  resumeGrant(input: $input) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeGrantMutation, ResumeGrantMutationVariables>;
+export const RevokeGrantDocument = new TypedDocumentString(`
+    mutation RevokeGrant($input: ChangeGrantInput!) {
+  revokeGrant(input: $input) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeGrantMutation, RevokeGrantMutationVariables>;
 export const MyGroupsDocument = new TypedDocumentString(`
     query MyGroups {
   viewer {

@@ -92,6 +92,9 @@ export function Home({ groupId }: { groupId: string }) {
         <h2 id="bank-requests">
           {t('bankRequests')} <span class={pending ? 'count badge' : 'count'}>{pending}</span>
         </h2>
+        <a class="button" href="/bank">
+          <Icon name="bank" /> {t('bankAccess')}
+        </a>
       </section>
 
       <Outbox meetings={outbox} />

@@ -51,6 +51,7 @@ export function Shell({ group, children }: { group: { name: string } | null; chi
           <Tab href="/" icon="home" label={t('navHome')} />
           <Tab href="/meeting" icon="meeting" label={t('navMeeting')} />
           <Tab href="/members" icon="members" label={t('navMembers')} />
+          <Tab href="/bank" icon="bank" label={t('navBank')} />
         </nav>
       )}
     </div>
