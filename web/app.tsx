@@ -14,6 +14,8 @@ import { Home } from './officers/Home.tsx';
 import { RecordMeeting } from './officers/RecordMeeting.tsx';
 import { Members } from './officers/Members.tsx';
 import { BankAccess } from './officers/BankAccess.tsx';
+import { CashBook } from './officers/CashBook.tsx';
+import { Loans } from './officers/Loans.tsx';
 import { Loading, Problem } from './shell/Status.tsx';
 
 // Only a local build carries the local sign-in page: elsewhere this is `null` and the bundler
@@ -71,6 +73,8 @@ function OfficerApp() {
         />
         <Route path="/members" component={() => <Members groupId={group.id} />} />
         <Route path="/bank" component={() => <BankAccess groupId={group.id} />} />
+        <Route path="/loans" component={() => <Loans groupId={group.id} />} />
+        <Route path="/cash-book" component={() => <CashBook groupId={group.id} />} />
         <Route default component={() => <Home groupId={group.id} />} />
       </Router>
     </Shell>

@@ -141,6 +141,18 @@ export type AttendanceStatus =
   /** Someone attended on the member's behalf. */
   | 'REPRESENTED';
 
+export type InterestMethod =
+  /** Monthly interest on the original principal. */
+  | 'FLAT'
+  /** Monthly interest on the principal scheduled to be outstanding that month. */
+  | 'DECLINING_BALANCE';
+
+export type LoanStatus =
+  | 'ACTIVE'
+  | 'CLOSED'
+  | 'REVERSED'
+  | 'WRITTEN_OFF';
+
 export type SyncStatus =
   | 'APPLIED'
   | 'REJECTED';
@@ -229,6 +241,16 @@ export type RevokeGrantMutationVariables = Exact<{
 
 export type RevokeGrantMutation = { revokeGrant: { id: string, state: GrantState } };
 
+export type GroupCashBookQueryVariables = Exact<{
+  groupId: string;
+  from: string;
+  to: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type GroupCashBookQuery = { group: { id: string, name: string, currency: Currency, cashBook: { totalIn: string, totalOut: string, entries: Array<{ ref: string, date: string, kind: EntryKind, cashIn: string, cashOut: string, note: string | null, member: { name: string } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } | null };
+
 export type MyGroupsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -240,6 +262,13 @@ export type OfficerHomeQueryVariables = Exact<{
 
 
 export type OfficerHomeQuery = { group: { id: string, name: string, currency: Currency, memberCount: number, meetingSchedule: { frequency: MeetingFrequency, weekday: Weekday, weekOfMonth: number | null, description: string, descriptionKm: string }, books: { asOf: string, lastPostedOn: string | null, loansInArrears: number, par30BasisPoints: number, balances: { cash: string, bank: string, savings: string, loansOutstanding: string, socialFund: string } }, loans: Array<{ id: string, outstanding: string, daysInArrears: number, atRisk: boolean, principalPaid: string, interestPaid: string, member: { id: string, name: string }, schedule: Array<{ dueOn: string, total: string }> }>, meetings: { nodes: Array<{ date: string }> }, accessRequests: Array<{ id: string, state: AccessRequestState }> } | null };
+
+export type LoanBookQueryVariables = Exact<{
+  groupId: string;
+}>;
+
+
+export type LoanBookQuery = { group: { id: string, currency: Currency, books: { par30BasisPoints: number, loansInArrears: number, asOf: string, balances: { loansOutstanding: string } }, loans: Array<{ id: string, status: LoanStatus, principal: string, outstanding: string, interestDue: string, monthlyInterestBasisPoints: number, interestMethod: InterestMethod, termMonths: number, disbursedOn: string, daysInArrears: number, atRisk: boolean, closedOn: string | null, member: { id: string, name: string }, schedule: Array<{ number: number, dueOn: string, principal: string, interest: string, total: string }> }> } | null };
 
 export type MeetingSetupQueryVariables = Exact<{
   groupId: string;
@@ -379,6 +408,34 @@ export const RevokeGrantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeGrantMutation, RevokeGrantMutationVariables>;
+export const GroupCashBookDocument = new TypedDocumentString(`
+    query GroupCashBook($groupId: ID!, $from: Date!, $to: Date!, $after: String) {
+  group(id: $groupId) {
+    id
+    name
+    currency
+    cashBook(from: $from, to: $to, first: 50, after: $after) {
+      entries {
+        ref
+        date
+        kind
+        cashIn
+        cashOut
+        note
+        member {
+          name
+        }
+      }
+      totalIn
+      totalOut
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GroupCashBookQuery, GroupCashBookQueryVariables>;
 export const MyGroupsDocument = new TypedDocumentString(`
     query MyGroups {
   viewer {
@@ -452,6 +509,47 @@ export const OfficerHomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OfficerHomeQuery, OfficerHomeQueryVariables>;
+export const LoanBookDocument = new TypedDocumentString(`
+    query LoanBook($groupId: ID!) {
+  group(id: $groupId) {
+    id
+    currency
+    books {
+      par30BasisPoints
+      loansInArrears
+      asOf
+      balances {
+        loansOutstanding
+      }
+    }
+    loans {
+      id
+      status
+      principal
+      outstanding
+      interestDue
+      monthlyInterestBasisPoints
+      interestMethod
+      termMonths
+      disbursedOn
+      daysInArrears
+      atRisk
+      closedOn
+      member {
+        id
+        name
+      }
+      schedule {
+        number
+        dueOn
+        principal
+        interest
+        total
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoanBookQuery, LoanBookQueryVariables>;
 export const MeetingSetupDocument = new TypedDocumentString(`
     query MeetingSetup($groupId: ID!) {
   group(id: $groupId) {

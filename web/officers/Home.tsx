@@ -61,6 +61,15 @@ export function Home({ groupId }: { groupId: string }) {
         </a>
       </section>
 
+      <nav class="actions" aria-label={t('books')}>
+        <a class="button" href="/loans">
+          <Icon name="loan" /> {t('loanBook')}
+        </a>
+        <a class="button" href="/cash-book">
+          <Icon name="book" /> {t('cashBook')}
+        </a>
+      </nav>
+
       <section aria-labelledby="loans-due" class="panel">
         <h2 id="loans-due">
           {t('loansDue')} <span class="count">{due.length}</span>

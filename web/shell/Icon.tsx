@@ -13,6 +13,8 @@ const PATHS = {
   alert: 'M12 3l10 18H2zM12 10v5M12 18h.01',
   check: 'M4 12l5 5L20 6',
   plus: 'M12 5v14M5 12h14',
+  print: 'M6 9V3h12v6M6 18H4v-7h16v7h-2M8 14h8v7H8z',
+  book: 'M4 4h7a3 3 0 0 1 3 3v13a2 2 0 0 0-2-2H4zM20 4h-7a3 3 0 0 0-3 3v13a2 2 0 0 1 2-2h8z',
 } as const;
 
 export type IconName = keyof typeof PATHS;
