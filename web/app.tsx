@@ -13,6 +13,7 @@ import { MyGroupsDocument } from './generated/graphql.ts';
 import { Home } from './officers/Home.tsx';
 import { RecordMeeting } from './officers/RecordMeeting.tsx';
 import { Members } from './officers/Members.tsx';
+import { Passbook } from './officers/Passbook.tsx';
 import { BankAccess } from './officers/BankAccess.tsx';
 import { CashBook } from './officers/CashBook.tsx';
 import { Loans } from './officers/Loans.tsx';
@@ -72,6 +73,10 @@ function OfficerApp() {
           component={({ key }: { key: string }) => <RecordMeeting groupId={group.id} fixing={key} />}
         />
         <Route path="/members" component={() => <Members groupId={group.id} />} />
+        <Route
+          path="/members/:memberId"
+          component={({ memberId }: { memberId: string }) => <Passbook groupId={group.id} memberId={memberId} />}
+        />
         <Route path="/bank" component={() => <BankAccess groupId={group.id} />} />
         <Route path="/loans" component={() => <Loans groupId={group.id} />} />
         <Route path="/cash-book" component={() => <CashBook groupId={group.id} />} />

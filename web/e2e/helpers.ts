@@ -6,7 +6,7 @@ import { expect, type APIRequestContext, type Page, type TestInfo } from '@playw
 export async function signIn(page: Page, displayName: string): Promise<void> {
   await page.goto('/');
   await page.getByRole('button', { name: `ចូលជា ${displayName}` }).click();
-  await expect(page.getByRole('navigation')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'ក្រុម' })).toBeVisible();
 }
 
 /** Asks the API directly, as that person, what the app should have written. */

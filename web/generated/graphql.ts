@@ -108,6 +108,21 @@ export type AddMemberInput = {
   joinedOn: string;
 };
 
+/**
+ * Corrects what the register says about a member. Leave out (or send null for) what stays as it
+ * is; `phone: null` takes her number away. The register keeps what it said before.
+ */
+export type CorrectMemberInput = {
+  idempotencyKey: string;
+  groupId: string;
+  memberId: string;
+  name?: string | null | undefined;
+  sex?: Sex | null | undefined;
+  phone?: string | null | undefined;
+  /** Why, as the group will read it in the member's history. */
+  reason: string;
+};
+
 export type EntryKind =
   | 'SAVING'
   | 'SAVINGS_WITHDRAWAL'
@@ -290,6 +305,21 @@ export type AddMemberMutationVariables = Exact<{
 
 
 export type AddMemberMutation = { addMember: { id: string, name: string } };
+
+export type MemberPassbookQueryVariables = Exact<{
+  groupId: string;
+  memberId: string;
+}>;
+
+
+export type MemberPassbookQuery = { group: { id: string, name: string, currency: Currency, passbook: { savings: string, member: { id: string, name: string, sex: Sex, phone: string | null, joinedOn: string, leftOn: string | null, corrections: Array<{ number: number, reason: string, correctedAt: string }> }, loans: Array<{ id: string, principal: string, outstanding: string, status: LoanStatus, disbursedOn: string }>, entries: Array<{ ref: string, date: string, kind: EntryKind, amount: string }>, pageInfo: { hasNextPage: boolean } } } | null };
+
+export type CorrectMemberMutationVariables = Exact<{
+  input: CorrectMemberInput;
+}>;
+
+
+export type CorrectMemberMutation = { correctMember: { id: string, name: string, sex: Sex, phone: string | null } };
 
 export type SyncMeetingsMutationVariables = Exact<{
   input: SyncMeetingsInput;
@@ -624,6 +654,57 @@ export const AddMemberDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddMemberMutation, AddMemberMutationVariables>;
+export const MemberPassbookDocument = new TypedDocumentString(`
+    query MemberPassbook($groupId: ID!, $memberId: ID!) {
+  group(id: $groupId) {
+    id
+    name
+    currency
+    passbook(memberId: $memberId, first: 50) {
+      member {
+        id
+        name
+        sex
+        phone
+        joinedOn
+        leftOn
+        corrections {
+          number
+          reason
+          correctedAt
+        }
+      }
+      savings
+      loans {
+        id
+        principal
+        outstanding
+        status
+        disbursedOn
+      }
+      entries {
+        ref
+        date
+        kind
+        amount
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MemberPassbookQuery, MemberPassbookQueryVariables>;
+export const CorrectMemberDocument = new TypedDocumentString(`
+    mutation CorrectMember($input: CorrectMemberInput!) {
+  correctMember(input: $input) {
+    id
+    name
+    sex
+    phone
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectMemberMutation, CorrectMemberMutationVariables>;
 export const SyncMeetingsDocument = new TypedDocumentString(`
     mutation SyncMeetings($input: SyncMeetingsInput!) {
   syncMeetings(input: $input) {

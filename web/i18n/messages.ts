@@ -232,6 +232,8 @@ export const messages = {
   BANK_LOAN_RECEIVED: { km: 'ទទួលកម្ចីធនាគារ', en: 'Bank loan received' },
   BANK_LOAN_REPAYMENT: { km: 'សងកម្ចីធនាគារ', en: 'Bank loan repayment' },
   REVERSAL: { km: 'កែតម្រូវ (បញ្ច្រាស)', en: 'Reversal' },
+  correctMember: { km: 'កែព័ត៌មានសមាជិក', en: 'Correct her details' },
+  passbookOf: { km: (name: string) => `សៀវភៅសន្សំរបស់ ${name}`, en: (name: string) => `Passbook of ${name}` },
   members: { km: 'សមាជិក', en: 'Members' },
   memberCount: { km: (n: number) => `សមាជិក ${n} នាក់`, en: (n: number) => `${n} members` },
   addMember: { km: 'បន្ថែមសមាជិក', en: 'Add a member' },

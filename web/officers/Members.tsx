@@ -25,7 +25,10 @@ export function Members({ groupId }: { groupId: string }) {
         {current.map((m) => (
           <li key={m.id}>
             <span>
-              <strong>{m.name}</strong> · {t(m.sex)}
+              <a href={`/members/${m.id}`} aria-label={t.say('passbookOf')(m.name)}>
+                <strong>{m.name}</strong>
+              </a>{' '}
+              · {t(m.sex)}
               {m.phone ? ` · ${m.phone}` : ''}
             </span>
             <span>{money(m.savings, group.currency)}</span>

@@ -1,0 +1,157 @@
+/**
+ * A member's passbook: what she has saved, her loans, and her entries of the last twelve months —
+ * one printed page to hand her. Her treasurer or secretary corrects her name, sex or phone here,
+ * with a reason the register keeps.
+ */
+import { useState } from 'preact/hooks';
+import { ApiError, send } from '../graphql/client.ts';
+import { CorrectMemberDocument, MemberPassbookDocument, type Sex } from '../generated/graphql.ts';
+import { cambodiaToday, date, money } from '../format.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { useOnline } from '../shell/hooks.ts';
+import { Icon } from '../shell/Icon.tsx';
+import { FromPhone, Loading, Problem } from '../shell/Status.tsx';
+import { useQuery } from '../shell/useQuery.ts';
+
+const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+
+export function Passbook({ groupId, memberId }: { groupId: string; memberId: string }) {
+  const t = useT();
+  const [from] = useState(() => yearBefore(cambodiaToday()));
+  const answer = useQuery(MemberPassbookDocument, { groupId, memberId, from });
+  const group = answer.data?.group;
+  if (answer.error && !group) return <Problem error={answer.error} retry={answer.reload} />;
+  if (!group) return <Loading />;
+  const { passbook, currency } = group;
+  const m$ = (amount: string) => money(amount, currency);
+  return (
+    <article class="passbook">
+      <h1>{passbook.member.name}</h1>
+      <FromPhone shown={answer.fromPhone} />
+      <p>
+        {group.name} · {t('joinedOn')} {date(passbook.member.joinedOn, t.language)}
+        {passbook.member.phone ? ` · ${passbook.member.phone}` : ''}
+      </p>
+      <div class="cards">
+        <div class="card">
+          <span class="card-label">{t('savings')}</span>
+          <span class="card-value">{m$(passbook.savings)}</span>
+        </div>
+        {passbook.loans
+          .filter((l) => l.status === 'ACTIVE')
+          .map((l) => (
+            <div class="card" key={l.id}>
+              <span class="card-label">{t('loansOutstanding')}</span>
+              <span class="card-value">{m$(l.outstanding)}</span>
+            </div>
+          ))}
+      </div>
+      <table class="ledger">
+        <caption>{t.say('recordsFrom')(date(from, t.language), date(cambodiaToday(), t.language))}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('day')}</th>
+            <th scope="col">{t('entry')}</th>
+            <th scope="col">{t('amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {passbook.entries.map((e) => (
+            <tr key={e.ref}>
+              <td>{date(e.date, t.language)}</td>
+              <td>{t(e.kind)}</td>
+              <td>{m$(e.amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" class="button no-print" onClick={() => window.print()}>
+        <Icon name="print" /> {t('print')}
+      </button>
+      <CorrectMember groupId={groupId} member={passbook.member} corrected={answer.reload} />
+    </article>
+  );
+}
+
+function CorrectMember({
+  groupId,
+  member,
+  corrected,
+}: {
+  groupId: string;
+  member: { id: string; name: string; sex: Sex; phone: string | null; corrections: { number: number }[] };
+  corrected: () => void;
+}) {
+  const t = useT();
+  const online = useOnline();
+  const [name, setName] = useState(member.name);
+  const [sex, setSex] = useState<Sex>(member.sex);
+  const [phone, setPhone] = useState(member.phone ?? '');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setError(null);
+    setDone(false);
+    try {
+      await send(CorrectMemberDocument, {
+        input: {
+          // One correction of this member, numbered after the ones she has: a retry repeats it.
+          idempotencyKey: `correct-${member.id}-${member.corrections.length + 1}-${crypto.randomUUID().slice(0, 8)}`,
+          groupId,
+          memberId: member.id,
+          ...(name.trim() !== member.name ? { name: name.trim() } : {}),
+          ...(sex !== member.sex ? { sex } : {}),
+          ...(phone.trim() !== (member.phone ?? '') ? { phone: phone.trim() || null } : {}),
+          reason: reason.trim(),
+        },
+      });
+      setReason('');
+      setDone(true);
+      corrected();
+    } catch (err) {
+      const detail = err instanceof ApiError ? err.errors[0] : null;
+      setError(
+        detail ? (t.language === 'km' ? (detail.messageKm ?? detail.message) : detail.message) : t('needsNetwork'),
+      );
+    }
+  }
+
+  return (
+    <form class="panel no-print" onSubmit={submit} aria-labelledby="correct-member">
+      <h2 id="correct-member">{t('correctMember')}</h2>
+      <label class="field">
+        <span>{t('name')}</span>
+        <input value={name} required onInput={(e) => setName(e.currentTarget.value)} />
+      </label>
+      <fieldset class="attendance">
+        <legend>{t('sex')}</legend>
+        {(['FEMALE', 'MALE'] as const).map((s) => (
+          <label key={s} class={sex === s ? 'toggle on' : 'toggle'}>
+            <input type="radio" name="correct-sex" checked={sex === s} onChange={() => setSex(s)} />
+            {t(s)}
+          </label>
+        ))}
+      </fieldset>
+      <label class="field">
+        <span>{t('phone')}</span>
+        <input type="tel" value={phone} onInput={(e) => setPhone(e.currentTarget.value)} />
+      </label>
+      <label class="field">
+        <span>{t('reasonRequired')}</span>
+        <input value={reason} required onInput={(e) => setReason(e.currentTarget.value)} />
+      </label>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {done && <p role="status">{t('saved')}</p>}
+      <button type="submit" class="button primary" disabled={!online}>
+        {t('save')}
+      </button>
+    </form>
+  );
+}
