@@ -52,6 +52,8 @@ function peakRss(pid: number): number {
   return Number(line.replace(/\D+/g, '')) / 1024;
 }
 
+const PROFILE_READS = BANK_READS_PER_GROUP_PER_DAY - 10;
+
 /** `amount`: send exactly that many requests instead of loading for SECONDS. */
 async function load(url: string, body: string, token?: string, amount?: number) {
   const result = await autocannon({
@@ -102,8 +104,9 @@ export async function throughput(
       w.token.treasurer,
     );
     // A loan officer may read one group at most BANK_READS_PER_GROUP_PER_DAY times a day (the rest are
-    // refused with RATE_LIMITED), so the credit profile is timed over exactly that many reads.
-    const p = await load(krom.url, profile, w.token.bank, BANK_READS_PER_GROUP_PER_DAY);
+    // refused with RATE_LIMITED); the cost benchmark has already read it, so the profile is timed
+    // over PROFILE_READS, within what is left of the day's reads.
+    const p = await load(krom.url, profile, w.token.bank, PROFILE_READS);
     const kromRps = median(k.map((r) => r.rps));
     const yogaRps = median(y.map((r) => r.rps));
     const how = `autocannon, ${CONNECTIONS} connections, ${SECONDS} s a round, median of ${ROUNDS} alternating rounds`;
@@ -147,13 +150,13 @@ export async function throughput(
         'latency p50: Krom, credit profile (grant checked, read logged)',
         p.p50,
         'ms',
-        `autocannon, ${CONNECTIONS} connections, ${BANK_READS_PER_GROUP_PER_DAY} reads: a loan officer's daily cap on one group`,
+        `autocannon, ${CONNECTIONS} connections, ${PROFILE_READS} reads (a loan officer may read a group ${BANK_READS_PER_GROUP_PER_DAY} times a day)`,
       ),
       reported(
         'latency p99: Krom, credit profile',
         p.p99,
         'ms',
-        `autocannon, ${CONNECTIONS} connections, ${BANK_READS_PER_GROUP_PER_DAY} reads: a loan officer's daily cap on one group`,
+        `autocannon, ${CONNECTIONS} connections, ${PROFILE_READS} reads (a loan officer may read a group ${BANK_READS_PER_GROUP_PER_DAY} times a day)`,
       ),
       reported(
         'memory: peak RSS of the Krom API process under load',
