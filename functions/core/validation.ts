@@ -3,6 +3,8 @@
  * into a ValidationError naming the field, so a client learns exactly what to fix.
  */
 import * as z from 'zod';
+// The Khmer locale alone: `z.locales.km` would bundle every locale zod has (~250 KiB into each Lambda).
+import khmerLocale from 'zod/v4/locales/km.js';
 import { ValidationError } from './errors.ts';
 import { invalid, say, type Text } from './messages.ts';
 import { parseMinorUnits } from './money.ts';
@@ -10,7 +12,7 @@ import { isKnownPlaceCode } from './places.ts';
 
 /** The Khmer of each of Krom's own check messages, keyed by its English (see `says`). */
 const KHMER_OF = new Map<string, string>();
-const zodKhmer = z.locales.km().localeError;
+const zodKhmer = khmerLocale().localeError;
 
 /**
  * A catalogue message for a zod check: zod carries one string, so the English goes in and the
