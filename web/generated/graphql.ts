@@ -309,6 +309,7 @@ export type AddMemberMutation = { addMember: { id: string, name: string } };
 export type MemberPassbookQueryVariables = Exact<{
   groupId: string;
   memberId: string;
+  from: string;
 }>;
 
 
@@ -655,12 +656,12 @@ export const AddMemberDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AddMemberMutation, AddMemberMutationVariables>;
 export const MemberPassbookDocument = new TypedDocumentString(`
-    query MemberPassbook($groupId: ID!, $memberId: ID!) {
+    query MemberPassbook($groupId: ID!, $memberId: ID!, $from: Date!) {
   group(id: $groupId) {
     id
     name
     currency
-    passbook(memberId: $memberId, first: 50) {
+    passbook(memberId: $memberId, from: $from, first: 50) {
       member {
         id
         name
