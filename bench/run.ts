@@ -73,8 +73,12 @@ ${rows.map((r) => `| ${r.operation} | ${r.small.requests} | ${r.large.requests} 
   \`import * as z\` lets esbuild drop them (bundle 1.64 → 1.29 MB, compile time with it). The SDL
   was validated again at every init (~16 ms; now \`assumeValidSDL\`, the tests validate it), and
   \`NODE_OPTIONS=--enable-source-maps\` made Node read and index the 3 MB map at every cold start
-  (~20 ms; dropped, the map stays beside the bundle). What remains is compiling the bundle and
-  building the schema, which the baseline pays too.
+  (~20 ms; dropped, the map stays beside the bundle). Two more after the web app's session: resolvers
+  were attached by graphql-tools' \`mapSchema\`, which copies every type of the schema (~30 ms; now
+  \`updateResolversInPlace\` on the schema built from the SDL a line before), and the gazetteer was
+  a 200 KB object literal compiled and built at import (~10 ms; now JSON text parsed at the first
+  place looked up). What remains is compiling the bundle and building the schema, which the
+  baseline pays too.
 - **DynamoDB cost** stays flat where the target asks (dashboard page, rollups, credit profile):
   same requests, and read capacity within 2.3% (the dashboard's page query returns one more item
   when more groups follow). The directory's ratio is a page of 10 with a next page against a page

@@ -43,5 +43,8 @@ export const schema = createSchema<Context>({
   // The SDL is validated where it is written (codegen, and the schema test builds it with every
   // check); re-validating it on every cold start cost ~16 ms of the API's init.
   assumeValidSDL: true,
+  // The schema is built here from the SDL and shared with nobody, so resolvers are attached to it
+  // in place; the default copies every type through mapSchema, ~30 ms of each cold start.
+  updateResolversInPlace: true,
   resolvers: { ...merge(areas), Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar },
 });

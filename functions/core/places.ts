@@ -1,9 +1,9 @@
 /**
  * Cambodia's administrative places: province (2-digit code) → district (4) → commune (6) →
- * village (8). The gazetteer ships as data (copied from shared/data); villages are not in it, so a
+ * village (8). The gazetteer ships as data (`cambodia-places.data.ts`); villages are not in it, so a
  * village code is checked for shape and for belonging to a known commune.
  */
-import gazetteer from './cambodia-places.json' with { type: 'json' };
+import { GAZETTEER_JSON } from './cambodia-places.data.ts';
 
 export type PlaceLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE' | 'VILLAGE';
 
@@ -33,7 +33,7 @@ let index: Map<string, Place> | undefined;
 function places(): Map<string, Place> {
   if (index) return index;
   index = new Map();
-  const raw = gazetteer as { provinces: RawPlace[]; districts: RawPlace[]; communes: RawPlace[] };
+  const raw = JSON.parse(GAZETTEER_JSON) as { provinces: RawPlace[]; districts: RawPlace[]; communes: RawPlace[] };
   for (const p of [...raw.provinces, ...raw.districts, ...raw.communes]) {
     index.set(p.code, {
       code: p.code,
