@@ -23,7 +23,13 @@ export function esbuildOptions(name: FunctionName): BuildOptions {
   return {
     absWorkingDir: ROOT,
     entryPoints: [FUNCTIONS[name]],
-    outfile: `dist/${name}/index.mjs`,
+    outdir: `dist/${name}`,
+    entryNames: 'index',
+    outExtension: { '.js': '.mjs' },
+    // Code imported with import() (the Cognito client, used only to invite someone) goes into its
+    // own chunk beside index.mjs, so a cold start neither parses nor compiles it.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     target: 'node22',

@@ -88,7 +88,8 @@ export class KromStack extends Stack {
 
     const userPool = new UserPool(this, 'Users', {
       selfSignUpEnabled: false, // administrators invite people; roles live in DynamoDB
-      signInAliases: { username: true, phone: true },
+      // The phone number is the username: officers are invited by it and sign in with it.
+      signInAliases: { phone: true },
       accountRecovery: AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
       passwordPolicy: { minLength: 10, requireSymbols: false },
       mfa: Mfa.OPTIONAL,
@@ -110,8 +111,14 @@ export class KromStack extends Stack {
       name: 'api',
       table,
       stage: props.stage,
-      environment: { COGNITO_ISSUER: userPool.userPoolProviderUrl, COGNITO_CLIENT_ID: client.userPoolClientId },
+      environment: {
+        COGNITO_ISSUER: userPool.userPoolProviderUrl,
+        COGNITO_CLIENT_ID: client.userPoolClientId,
+        USER_POOL_ID: userPool.userPoolId,
+      },
     });
+    // Inviting a person creates her Cognito user (and finds it again on a retry); nothing else.
+    userPool.grant(api.function, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser');
 
     // Rollups follow writes through the table's stream. Failed groups are reported back so only
     // their records are retried; the aggregator counts each change once whatever is retried.

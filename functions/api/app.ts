@@ -9,6 +9,7 @@ import { createYoga, type GraphiQLOptions, type GraphQLParams } from 'graphql-yo
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { parse, type DocumentNode, type GraphQLError, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import { noIdentities, type Identities } from '#auth/identities.ts';
 import { rememberingVerifier, type TokenVerifier } from '#auth/tokens.ts';
 import type { Viewer } from '#auth/policy.ts';
 import { DomainError, UnauthenticatedError } from '#core/errors.ts';
@@ -26,6 +27,8 @@ export interface AppDeps {
   dev: boolean;
   /** The clock; tests inject one to test expiry at an exact second. */
   now?: () => Date;
+  /** Where invited people get their sign-in (Cognito in AWS); without one, inviting is refused. */
+  identities?: Identities;
   /**
    * Dev: renders GraphiQL with its code inline (`@graphql-yoga/render-graphiql`), so it works with
    * no internet. Passed in by the local app, never imported here: its 9 MB must not reach the
@@ -51,6 +54,7 @@ const ANONYMOUS: Viewer = { userId: '', roles: [] };
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const now = deps.now ?? (() => new Date());
   const verifier = rememberingVerifier(deps.verifier);
+  const identities = deps.identities ?? noIdentities;
 
   /** Who sent the request: null for dev's anonymous schema reads. Throws UNAUTHENTICATED otherwise. */
   async function authenticate(request: Request, params: GraphQLParams): Promise<string | null> {
@@ -133,7 +137,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     context: async ({ request, params, requestId }) => {
       if (!subjects.has(request)) throw toGraphQLError(new UnauthenticatedError());
       const viewer = await viewerOf(subjects.get(request)!, params);
-      return { db: deps.db, viewer, now, loaders: createLoaders(deps.db), requestId };
+      return { db: deps.db, viewer, now, loaders: createLoaders(deps.db), requestId, identities };
     },
   });
 

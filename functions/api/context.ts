@@ -3,6 +3,7 @@
  * and per-request loaders that batch reads.
  */
 import DataLoader from 'dataloader';
+import type { Identities } from '#auth/identities.ts';
 import type { Viewer } from '#auth/policy.ts';
 import type { Federation, Group, Member } from '#core/groups.ts';
 import type { Db } from '#store/db.ts';
@@ -35,6 +36,8 @@ export interface Context {
   now: () => Date;
   loaders: Loaders;
   requestId: string;
+  /** Where invited people get their sign-in: Cognito in AWS, the table itself locally. */
+  identities: Identities;
 }
 
 export function createLoaders(db: Db): Loaders {

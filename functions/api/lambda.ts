@@ -3,6 +3,7 @@
  * app — and nothing slow happens at import: the Cognito JWKS is fetched on the first request.
  */
 import { handle } from 'hono/aws-lambda';
+import { cognitoIdentities, noIdentities } from '#auth/identities.ts';
 import { cognitoVerifier, type TokenVerifier } from '#auth/tokens.ts';
 import { UnauthenticatedError } from '#core/errors.ts';
 import { createDb } from '#store/db.ts';
@@ -26,6 +27,14 @@ const verifier: TokenVerifier =
     ? cognitoVerifier({ issuer, clientId })
     : { verify: () => Promise.reject(new UnauthenticatedError(say.signInNotConfigured)) };
 
-export const app = createApp({ db, verifier, dev: process.env.STAGE === 'dev' && process.env.KROM_GRAPHIQL === 'on' });
+const userPoolId = process.env.USER_POOL_ID;
+const identities = userPoolId ? cognitoIdentities({ userPoolId }) : noIdentities;
+
+export const app = createApp({
+  db,
+  verifier,
+  identities,
+  dev: process.env.STAGE === 'dev' && process.env.KROM_GRAPHIQL === 'on',
+});
 
 export const handler = handle(app);

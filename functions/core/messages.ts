@@ -288,6 +288,10 @@ export const say = {
       `បុគ្គលនេះមិនមានតួនាទី ${role} នៃ ${tenantType} នេះទេ`,
     ),
   alreadyInOffice: (userId: string) => T(`${userId} already holds this office.`, `${userId} កាន់តំណែងនេះរួចហើយ។`),
+  phoneRegistered: T(
+    'Someone already signs in with this phone number; appoint or give a role to that person instead.',
+    'មាននរណាម្នាក់ចូលប្រើដោយលេខទូរស័ព្ទនេះរួចហើយ៖ សូមតែងតាំង ឬផ្តល់តួនាទីដល់អ្នកនោះជំនួសវិញ។',
+  ),
   appointmentRecorded: T('This appointment is already recorded.', 'ការតែងតាំងនេះត្រូវបានកត់ត្រារួចហើយ។'),
   afterTermBegan: (from: string) =>
     T(`must be after the current term began (${from})`, `ត្រូវតែក្រោយពេលអាណត្តិបច្ចុប្បន្នចាប់ផ្តើម (${from})`),
@@ -486,6 +490,10 @@ export const invalid = {
   atMostMonths: (max: number) => T(`must be at most ${max} months`, `ត្រូវតែមិនលើសពី ${max} ខែ`),
   weekOfMonth: T('must be 1, 2, 3, 4 or -1 (the last week)', 'ត្រូវតែជា 1, 2, 3, 4 ឬ -1 (សប្តាហ៍ចុងក្រោយ)'),
   phone: T('must be a phone number of digits, optionally starting with +', 'ត្រូវតែជាលេខទូរស័ព្ទជាលេខ ដែលអាចចាប់ផ្តើមដោយ +'),
+  mobilePhone: T(
+    "must be a mobile number: 012 345 678, or +855 12 345 678, or another country's with its +",
+    'ត្រូវតែជាលេខទូរស័ព្ទដៃ៖ 012 345 678 ឬ +855 12 345 678 ឬលេខប្រទេសផ្សេងដែលមាន + របស់វា',
+  ),
   atLeastOneScope: T('must name at least one scope', 'ត្រូវតែបញ្ជាក់វិសាលភាពយ៉ាងហោចណាស់មួយ'),
   endsAfterBegins: T('must end on or after it begins', 'ត្រូវតែបញ្ចប់នៅថ្ងៃចាប់ផ្តើម ឬក្រោយនោះ'),
   atLeastOneGroup: T('must name at least one group', 'ត្រូវតែបញ្ជាក់ក្រុមយ៉ាងហោចណាស់មួយ'),

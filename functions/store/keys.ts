@@ -118,6 +118,8 @@ export const keys = {
     sk: `${prefixes.reachOfDelivery(communeCode, date, id)}${groupId ?? '*'}`,
   }),
   user: (sub: string) => ({ pk: `${USER_KEY_PREFIX}${sub}`, sk: 'PROFILE' }),
+  /** A mobile number (E.164) claimed by the person who signs in with it: one person per number. */
+  phone: (e164: string) => ({ pk: `PHONE#${e164}`, sk: 'PERSON' }),
   /**
    * Every person in one listing for administrators. One index partition holds them all: people are
    * thousands, written rarely, far inside what one partition serves.

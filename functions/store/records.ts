@@ -134,7 +134,12 @@ export const membershipRecord = z.object({
   until: text.nullable().default(null),
 }) satisfies z.ZodType<FederationMembership, unknown>;
 
-export const userRecord = z.object({ id: text, displayName: text, createdAt: text }) satisfies z.ZodType<User>;
+export const userRecord = z.object({
+  id: text,
+  displayName: text,
+  createdAt: text,
+  phone: text.optional(),
+}) satisfies z.ZodType<User>;
 
 export const roleGrantRecord = z.object({
   tenantType: z.enum(TENANT_TYPES),

@@ -13,6 +13,8 @@ export interface User {
   id: string;
   displayName: string;
   createdAt: string;
+  /** The mobile number she signs in with, in E.164; people registered before invitations have none. */
+  phone?: string;
 }
 
 export async function getUser(db: Db, sub: string): Promise<User | undefined> {
@@ -139,6 +141,45 @@ export function putUserWrite(db: Db, user: User): GuardedWrite {
       },
     },
   };
+}
+
+/** Whether someone already signs in with this number. Consistent: two invitations must not both see it free. */
+export async function phoneRegistered(db: Db, phone: string): Promise<boolean> {
+  return (await getItem(db, keys.phone(phone), true)) !== undefined;
+}
+
+/**
+ * Registers an invited person: her profile, new, at role-set version `rolesVersion` (the role she
+ * is given in the same transaction is that version), and her number, claimed once.
+ */
+export function newPersonWrites(
+  db: Db,
+  user: User & { phone: string },
+  rolesVersion: number,
+  onTaken: () => DomainError,
+): GuardedWrite[] {
+  return [
+    {
+      write: {
+        Put: {
+          TableName: db.table,
+          Item: { ...keys.user(user.id), ...keys.userListing(user.id), entity: 'User', ...user, rolesVersion },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConditionFailed: onTaken,
+    },
+    {
+      write: {
+        Put: {
+          TableName: db.table,
+          Item: { ...keys.phone(user.phone), entity: 'PhoneClaim', userId: user.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConditionFailed: onTaken,
+    },
+  ];
 }
 
 /** Gives the user `grant.role` in the tenant, replacing any role they held there. */

@@ -97,6 +97,7 @@ let otherNgo: string;
 const ngoFor = (rel: Rel) => (rel === 'own' ? world.ids.ngo : otherNgo);
 let appointDay = 0;
 /** Appointment dates rise case by case (a term must start after the one it ends) and stay in the past. */
+let invitedPhones = 0;
 const nextAppointmentDate = () =>
   new Date(Date.parse('2023-01-01T00:00:00Z') + appointDay++ * 86_400_000).toISOString().slice(0, 10);
 /** A delivery recorded (by an administrator) for the NGO of `rel`, with the service it delivered. */
@@ -461,6 +462,38 @@ const mutationProbes: Record<string, Probe> = {
       };
     },
     // Give group A's office back to its secretary, so her own cases that follow still hold.
+    cleanup: async (rel) => {
+      if (rel === 'other') return;
+      const r = await graphql(env.app, world.token.admin, M.appointOfficer, {
+        input: {
+          idempotencyKey: ikey(),
+          groupId: group(rel),
+          userId: 'secretary-a',
+          role: 'SECRETARY',
+          from: nextAppointmentDate(),
+        },
+      });
+      if (r.errors && r.errors[0]!.extensions!.code !== 'CONFLICT') throw new Error(JSON.stringify(r.errors));
+    },
+  },
+  invitePerson: {
+    name: 'invitePerson',
+    allowed: (role, rel) => role === 'admin' || (rel === 'own' && (role === 'coordinator' || role === 'president')),
+    make: (_r, rel) => ({
+      query: M.invitePerson,
+      variables: {
+        input: {
+          idempotencyKey: ikey(),
+          displayName: 'x',
+          phone: `+8551${String(++invitedPhones).padStart(7, '0')}`,
+          tenantType: 'GROUP',
+          tenantId: group(rel),
+          role: 'SECRETARY',
+          from: nextAppointmentDate(),
+        },
+      },
+    }),
+    // As for appointOfficer: give group A's office back to its secretary, a day later.
     cleanup: async (rel) => {
       if (rel === 'other') return;
       const r = await graphql(env.app, world.token.admin, M.appointOfficer, {

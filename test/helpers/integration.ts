@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import type { Identities } from '#auth/identities.ts';
 import { generateLocalKeyPair, signLocalToken } from '#auth/tokens.ts';
 import { createLocalApp } from '../../dev/local-app.ts';
 import { ensureTable } from '../../dev/table.ts';
@@ -23,7 +24,7 @@ export function testClock(start = '2026-11-22T03:00:00Z'): TestClock {
   };
 }
 
-export async function integrationEnv(options: { clock?: TestClock } = {}) {
+export async function integrationEnv(options: { clock?: TestClock; identities?: Identities } = {}) {
   const endpoint = inject('dynamoEndpoint');
   if (!endpoint || !/^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(endpoint)) {
     throw new Error(
@@ -33,7 +34,7 @@ export async function integrationEnv(options: { clock?: TestClock } = {}) {
   const table = `test-${randomUUID()}`;
   const key = await generateLocalKeyPair();
   const clock = options.clock ?? testClock();
-  const { db, app } = createLocalApp({ endpoint, table, key, now: clock.now });
+  const { db, app } = createLocalApp({ endpoint, table, key, now: clock.now, identities: options.identities });
   await ensureTable(db.client, table);
   // Tokens live in real time (jose checks expiry against the wall clock), not the test clock.
   const tokenFor = (sub: string) => signLocalToken(key.privateJwk, sub, 3600);

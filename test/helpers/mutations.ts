@@ -156,6 +156,18 @@ export function mutationCases(ctx: MutationWorld): MutationCase[] {
       () => ({ userId: 'nobody', tenantType: 'BANK', tenantId: ctx.world.ids.bank, role: 'LOAN_OFFICER' }),
     ],
     [
+      'invitePerson',
+      () => ctx.world.token.admin,
+      M.invitePerson,
+      () => ({
+        displayName: 'ស្រី',
+        phone: `+8551${String(step('invite')).padStart(7, '0')}`,
+        tenantType: 'NGO',
+        tenantId: ctx.world.ids.ngo,
+        role: 'STAFF',
+      }),
+    ],
+    [
       'revokeRole',
       () => ctx.world.token.admin,
       M.revokeRole,

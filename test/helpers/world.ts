@@ -15,6 +15,8 @@ export const M = {
   revokeRole: 'mutation($input: RevokeRoleInput!) { revokeRole(input: $input) { tenantType tenantId role } }',
   person:
     'query($id: ID!) { person(id: $id) { id displayName roles { tenantType tenantId role } roleHistory { action tenantType tenantId role by at reason } } }',
+  invitePerson:
+    'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { id displayName phone roles { tenantType tenantId role } } }',
   appointOfficer: 'mutation($input: AppointOfficerInput!) { appointOfficer(input: $input) { role userId from until } }',
   createFederation:
     'mutation($input: CreateFederationInput!) { createFederation(input: $input) { id name parent { id } } }',

@@ -4,7 +4,7 @@
  * /health through the Lambda handler.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleFunction, ROOT } from '../../infra/bundling.ts';
 
@@ -37,6 +37,15 @@ describe('the API bundle', () => {
   it('exists with a source map', () => {
     expect(existsSync(bundle)).toBe(true);
     expect(existsSync(`${bundle}.map`)).toBe(true);
+  });
+
+  it('keeps the Cognito client (used only to invite someone) out of what a cold start loads', () => {
+    // The SDK's service name appears in its serialiser, not in Krom's adapter.
+    const SDK = 'AWSCognitoIdentityProviderService';
+    expect(readFileSync(bundle, 'utf8').includes(SDK)).toBe(false);
+    const chunks = readdirSync(`${ROOT}dist/api/chunks`).filter((f) => f.endsWith('.mjs'));
+    const withSdk = chunks.filter((f) => readFileSync(`${ROOT}dist/api/chunks/${f}`, 'utf8').includes(SDK));
+    expect(withSdk).toHaveLength(1);
   });
 
   it('imports with only TABLE_NAME and AWS_REGION, touches no network, and answers /health', () => {

@@ -61,6 +61,7 @@ describe('the API function', () => {
           STAGE: 'dev',
           COGNITO_ISSUER: Match.anyValue(),
           COGNITO_CLIENT_ID: { Ref: Match.stringLikeRegexp('^AppClient') },
+          USER_POOL_ID: { Ref: Match.stringLikeRegexp('^Users') },
         }),
       },
     });
@@ -192,6 +193,16 @@ describe('least privilege and throttling', () => {
       });
       expect([writes[0].Action].flat()).not.toContain('dynamodb:DeleteItem');
     }
+  });
+
+  it('only the API may touch the user pool: create a person and look her up, in Krom’s pool alone', () => {
+    const cognito = policies()
+      .flatMap((p) => p.Properties.PolicyDocument.Statement.map((s) => ({ policy: p, s })))
+      .filter(({ s }) => [s.Action].flat().some((a: string) => a.startsWith('cognito-idp:')));
+    expect(cognito).toHaveLength(1);
+    expect(JSON.stringify(cognito[0]!.policy.Properties)).toMatch(/ApiFunctionServiceRole/);
+    expect([cognito[0]!.s.Action].flat().sort()).toEqual(['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser']);
+    expect(JSON.stringify(cognito[0]!.s.Resource)).toMatch(/Users[0-9A-F]+/);
   });
 
   it('the maintenance function writes only people and federations, and deletes nothing', () => {

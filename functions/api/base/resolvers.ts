@@ -2,7 +2,8 @@
 import * as z from 'zod';
 import { ConflictError, ForbiddenError, ValidationError } from '#core/errors.ts';
 import { allProvinces, childrenOf, findPlace } from '#core/places.ts';
-import { dutyConflict, isRoleOfTenant, TENANT_TYPES, ROLE_NAMES, ROLES_BY_TENANT, PLATFORM_ID } from '#core/roles.ts';
+import { dutyConflict, isRoleOfTenant, TENANT_TYPES, ROLE_NAMES, ROLES_BY_TENANT } from '#core/roles.ts';
+import { invitePersonInputSchema } from '#core/people.ts';
 import { idempotencyKeySchema, idSchema, parseInput, textSchema } from '#core/validation.ts';
 import {
   deleteRoleWrite,
@@ -16,8 +17,8 @@ import {
   roleChangeWrite,
   rolesChangedWrite,
 } from '#store/users.ts';
-import { getOrganisation } from '#store/organisations.ts';
 import { authorize, notFound } from '#api/authorize.ts';
+import { invitePerson, tenantMustExist } from '#api/base/people.ts';
 import { commit } from '#api/mutation.ts';
 import { connection, pageArgs } from '#api/pagination.ts';
 import type { Resolvers } from '#api/generated/schema.ts';
@@ -84,6 +85,7 @@ export const baseResolvers: Resolvers = {
         return { writes: [putUserWrite(ctx.db, user)], result: user };
       });
     },
+    invitePerson: async (_p, { input }, ctx) => invitePerson(ctx, parseInput(invitePersonInputSchema, input)),
     assignRole: async (_p, { input }, ctx) => {
       const data = parseInput(assignRoleInputSchema, input);
       if (!isRoleOfTenant(data.tenantType, data.role)) {
@@ -96,20 +98,7 @@ export const baseResolvers: Resolvers = {
       // Authorise before looking the tenant up: to anyone who may not assign roles, an unknown
       // tenant and an existing one must answer alike, or the mutation would tell which exist.
       authorize(ctx, { action: 'role.assign', tenantType: data.tenantType, tenantId: data.tenantId });
-      // The tenant must exist.
-      switch (data.tenantType) {
-        case 'PLATFORM':
-          if (data.tenantId !== PLATFORM_ID) throw notFound('tenant', 'input.tenantId');
-          break;
-        case 'FEDERATION':
-          if (!(await ctx.loaders.federation.load(data.tenantId))) throw notFound('federation', 'input.tenantId');
-          break;
-        case 'BANK':
-        case 'NGO':
-          if (!(await getOrganisation(ctx.db, data.tenantType, data.tenantId)))
-            throw notFound('organisation', 'input.tenantId');
-          break;
-      }
+      await tenantMustExist(ctx, data.tenantType, data.tenantId);
       if (data.userId === ctx.viewer.userId)
         throw new ForbiddenError(say.notAllowed(denied.selfAppointment), 'input.userId');
       const grant = { tenantType: data.tenantType, tenantId: data.tenantId, role };
