@@ -28,6 +28,7 @@ const UNIT = [
   'test/jobs/**/*.test.ts',
   'test/web/messages.test.ts',
   'test/web/meeting-draft.test.ts',
+  'test/web/constitution-form.test.ts',
 ];
 
 export default defineConfig({

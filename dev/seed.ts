@@ -110,14 +110,19 @@ export async function seedDemoData({ db, app, tokenFor, now = new Date(), record
       await appoint('demo-president', 'PRESIDENT');
       await appoint('demo-secretary', 'SECRETARY');
     } else {
-      // Every other group gets its own officer so its members can be recorded the same way.
-      const officer = `demo-officer-${group.key}`;
-      await call(admin, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-        idempotencyKey: `seed-user-${officer}`,
-        userId: officer,
-        displayName: `Treasurer of ${group.name}`,
-      });
-      await appoint(officer, 'TREASURER');
+      // Every other group gets its own treasurer (who keeps its books) and president (who
+      // appoints its officers), so each job can be tried on a group of its own.
+      for (const [userId, role, title] of [
+        [`demo-officer-${group.key}`, 'TREASURER', 'Treasurer'],
+        [`demo-president-${group.key}`, 'PRESIDENT', 'President'],
+      ] as const) {
+        await call(admin, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+          idempotencyKey: `seed-user-${userId}`,
+          userId,
+          displayName: `${title} of ${group.name}`,
+        });
+        await appoint(userId, role);
+      }
     }
     const officerToken = await tokenFor(group.key === 'tataok' ? 'demo-treasurer' : `demo-officer-${group.key}`);
     const memberIds: string[] = [];

@@ -17,6 +17,7 @@ import { Passbook } from './officers/Passbook.tsx';
 import { BankAccess } from './officers/BankAccess.tsx';
 import { CashBook } from './officers/CashBook.tsx';
 import { Loans } from './officers/Loans.tsx';
+import { RulesAndOfficers } from './officers/RulesAndOfficers.tsx';
 import { Loading, Problem } from './shell/Status.tsx';
 
 // Only a local build carries the local sign-in page: elsewhere this is `null` and the bundler
@@ -80,6 +81,7 @@ function OfficerApp() {
         <Route path="/bank" component={() => <BankAccess groupId={group.id} />} />
         <Route path="/loans" component={() => <Loans groupId={group.id} />} />
         <Route path="/cash-book" component={() => <CashBook groupId={group.id} />} />
+        <Route path="/group" component={() => <RulesAndOfficers groupId={group.id} />} />
         <Route default component={() => <Home groupId={group.id} />} />
       </Router>
     </Shell>

@@ -26,6 +26,19 @@ export type RoleName =
   | 'LOAN_OFFICER'
   | 'STAFF';
 
+export type InvitePersonInput = {
+  /** Made once by the client for this change and sent again on every retry. */
+  idempotencyKey: string;
+  displayName: string;
+  /** Her mobile number, written as people write it (012 345 678, +855 12 345 678): her username for signing in. */
+  phone: string;
+  tenantType: TenantType;
+  tenantId: string;
+  role: RoleName;
+  /** For a group office: the first day of her term (the day the group chose her); today if not given. */
+  from?: string | null | undefined;
+};
+
 export type AccessScope =
   /** Total savings, members, savings per member. */
   | 'SAVINGS_SUMMARY'
@@ -99,6 +112,13 @@ export type Sex =
   | 'MALE'
   | 'OTHER';
 
+export type MeetingScheduleInput = {
+  frequency: MeetingFrequency;
+  weekday: Weekday;
+  /** Monthly meetings: 1–4, or -1 for the last week. Defaults to 1. */
+  weekOfMonth?: number | null | undefined;
+};
+
 export type AddMemberInput = {
   idempotencyKey: string;
   groupId: string;
@@ -162,6 +182,11 @@ export type InterestMethod =
   /** Monthly interest on the principal scheduled to be outstanding that month. */
   | 'DECLINING_BALANCE';
 
+export type OfficerRole =
+  | 'PRESIDENT'
+  | 'TREASURER'
+  | 'SECRETARY';
+
 export type LoanStatus =
   | 'ACTIVE'
   | 'CLOSED'
@@ -212,6 +237,30 @@ export type RecordMeetingInput = {
 export type SyncMeetingsInput = {
   /** Meetings prepared offline; applied in date order, each on its own. */
   meetings: Array<RecordMeetingInput>;
+};
+
+export type SetConstitutionInput = {
+  idempotencyKey: string;
+  groupId: string;
+  effectiveFrom: string;
+  meetingSchedule: MeetingScheduleInput;
+  regularSaving: string;
+  monthlyInterestBasisPoints: number;
+  interestMethod: InterestMethod;
+  maxLoanToSavingsPercent: number;
+  maxLoanTermMonths: number;
+  absenceFine: string;
+  lateRepaymentFine: string;
+  socialFundContribution: string;
+};
+
+export type AppointOfficerInput = {
+  idempotencyKey: string;
+  groupId: string;
+  userId: string;
+  role: OfficerRole;
+  /** First day of the term; the previous holder's term ends the day before. */
+  from: string;
 };
 
 export type BankAccessOfGroupQueryVariables = Exact<{
@@ -265,6 +314,36 @@ export type GroupCashBookQueryVariables = Exact<{
 
 
 export type GroupCashBookQuery = { group: { id: string, name: string, currency: Currency, cashBook: { totalIn: string, totalOut: string, entries: Array<{ ref: string, date: string, kind: EntryKind, cashIn: string, cashOut: string, note: string | null, member: { name: string } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } | null };
+
+export type GroupRulesQueryVariables = Exact<{
+  groupId: string;
+}>;
+
+
+export type GroupRulesQuery = { viewer: { id: string, roles: Array<{ tenantType: TenantType, tenantId: string, role: RoleName }> }, group: { id: string, name: string, currency: Currency, formedOn: string, constitution: { effectiveFrom: string, regularSaving: string, monthlyInterestBasisPoints: number, interestMethod: InterestMethod, maxLoanToSavingsPercent: number, maxLoanTermMonths: number, absenceFine: string, lateRepaymentFine: string, socialFundContribution: string, meetingSchedule: { frequency: MeetingFrequency, weekday: Weekday, weekOfMonth: number | null, description: string, descriptionKm: string } } | null, constitutionHistory: Array<{ effectiveFrom: string, recordedAt: string }>, officers: Array<{ role: OfficerRole, userId: string, displayName: string | null, from: string }>, officerHistory: Array<{ role: OfficerRole, userId: string, displayName: string | null, from: string, until: string | null }> } | null };
+
+export type ConstitutionFieldsFragment = { effectiveFrom: string, regularSaving: string, monthlyInterestBasisPoints: number, interestMethod: InterestMethod, maxLoanToSavingsPercent: number, maxLoanTermMonths: number, absenceFine: string, lateRepaymentFine: string, socialFundContribution: string, meetingSchedule: { frequency: MeetingFrequency, weekday: Weekday, weekOfMonth: number | null, description: string, descriptionKm: string } };
+
+export type SetConstitutionMutationVariables = Exact<{
+  input: SetConstitutionInput;
+}>;
+
+
+export type SetConstitutionMutation = { setConstitution: { effectiveFrom: string } };
+
+export type AppointOfficerMutationVariables = Exact<{
+  input: AppointOfficerInput;
+}>;
+
+
+export type AppointOfficerMutation = { appointOfficer: { role: OfficerRole, userId: string } };
+
+export type InviteOfficerMutationVariables = Exact<{
+  input: InvitePersonInput;
+}>;
+
+
+export type InviteOfficerMutation = { invitePerson: { id: string, displayName: string } };
 
 export type MyGroupsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -347,7 +426,26 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ConstitutionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConstitutionFields on Constitution {
+  effectiveFrom
+  meetingSchedule {
+    frequency
+    weekday
+    weekOfMonth
+    description
+    descriptionKm
+  }
+  regularSaving
+  monthlyInterestBasisPoints
+  interestMethod
+  maxLoanToSavingsPercent
+  maxLoanTermMonths
+  absenceFine
+  lateRepaymentFine
+  socialFundContribution
+}
+    `, {"fragmentName":"ConstitutionFields"}) as unknown as TypedDocumentString<ConstitutionFieldsFragment, unknown>;
 export const BankAccessOfGroupDocument = new TypedDocumentString(`
     query BankAccessOfGroup($groupId: ID!) {
   group(id: $groupId) {
@@ -467,6 +565,84 @@ export const GroupCashBookDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GroupCashBookQuery, GroupCashBookQueryVariables>;
+export const GroupRulesDocument = new TypedDocumentString(`
+    query GroupRules($groupId: ID!) {
+  viewer {
+    id
+    roles {
+      tenantType
+      tenantId
+      role
+    }
+  }
+  group(id: $groupId) {
+    id
+    name
+    currency
+    formedOn
+    constitution {
+      ...ConstitutionFields
+    }
+    constitutionHistory {
+      effectiveFrom
+      recordedAt
+    }
+    officers {
+      role
+      userId
+      displayName
+      from
+    }
+    officerHistory {
+      role
+      userId
+      displayName
+      from
+      until
+    }
+  }
+}
+    fragment ConstitutionFields on Constitution {
+  effectiveFrom
+  meetingSchedule {
+    frequency
+    weekday
+    weekOfMonth
+    description
+    descriptionKm
+  }
+  regularSaving
+  monthlyInterestBasisPoints
+  interestMethod
+  maxLoanToSavingsPercent
+  maxLoanTermMonths
+  absenceFine
+  lateRepaymentFine
+  socialFundContribution
+}`) as unknown as TypedDocumentString<GroupRulesQuery, GroupRulesQueryVariables>;
+export const SetConstitutionDocument = new TypedDocumentString(`
+    mutation SetConstitution($input: SetConstitutionInput!) {
+  setConstitution(input: $input) {
+    effectiveFrom
+  }
+}
+    `) as unknown as TypedDocumentString<SetConstitutionMutation, SetConstitutionMutationVariables>;
+export const AppointOfficerDocument = new TypedDocumentString(`
+    mutation AppointOfficer($input: AppointOfficerInput!) {
+  appointOfficer(input: $input) {
+    role
+    userId
+  }
+}
+    `) as unknown as TypedDocumentString<AppointOfficerMutation, AppointOfficerMutationVariables>;
+export const InviteOfficerDocument = new TypedDocumentString(`
+    mutation InviteOfficer($input: InvitePersonInput!) {
+  invitePerson(input: $input) {
+    id
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<InviteOfficerMutation, InviteOfficerMutationVariables>;
 export const MyGroupsDocument = new TypedDocumentString(`
     query MyGroups {
   viewer {

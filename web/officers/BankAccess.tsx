@@ -6,7 +6,7 @@
  * refuses anyone else, and the screen shows its reason.
  */
 import { useState } from 'preact/hooks';
-import { ApiError, send } from '../graphql/client.ts';
+import { send } from '../graphql/client.ts';
 import {
   ApproveAccessDocument,
   BankAccessOfGroupDocument,
@@ -20,8 +20,9 @@ import {
 import { date } from '../format.ts';
 import { type Translator, useT } from '../i18n/i18n.tsx';
 import { useOnline } from '../shell/hooks.ts';
-import { FromPhone, Loading, Problem } from '../shell/Status.tsx';
+import { FromPhone, Loading, Problem, Refusal } from '../shell/Status.tsx';
 import { useQuery } from '../shell/useQuery.ts';
+import { useChange } from '../shell/useChange.ts';
 
 type Group = NonNullable<BankAccessOfGroupQuery['group']>;
 type Request = Group['accessRequests'][number];
@@ -92,29 +93,6 @@ export function BankAccess({ groupId }: { groupId: string }) {
   );
 }
 
-/** Runs a change and says why the API refused it, in the person's language. */
-function useChange() {
-  const t = useT();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function run(change: () => Promise<unknown>, done: () => void) {
-    setError(null);
-    setBusy(true);
-    try {
-      await change();
-      done();
-    } catch (err) {
-      const detail = err instanceof ApiError ? err.errors[0] : null;
-      setError(
-        detail ? (t.language === 'km' ? (detail.messageKm ?? detail.message) : detail.message) : t('needsNetwork'),
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { error, busy, run };
-}
-
 function RequestCard({ groupId, request, done }: { groupId: string; request: Request; done: () => void }) {
   const t = useT();
   const online = useOnline();
@@ -180,11 +158,7 @@ function RequestCard({ groupId, request, done }: { groupId: string; request: Req
         <span>{t('reason')}</span>
         <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       </label>
-      {change.error && (
-        <p role="alert" class="error">
-          {change.error}
-        </p>
-      )}
+      <Refusal error={change.error} />
       <div class="actions">
         <button
           type="button"
@@ -261,11 +235,7 @@ function GrantItem({ groupId, grant, done }: { groupId: string; grant: GrantRow;
             <span>{t('reasonRequired')}</span>
             <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
           </label>
-          {change.error && (
-            <p role="alert" class="error">
-              {change.error}
-            </p>
-          )}
+          <Refusal error={change.error} />
           <div class="actions">
             {grant.state === 'ACTIVE' ? (
               <button

@@ -68,6 +68,9 @@ export function Home({ groupId }: { groupId: string }) {
         <a class="button" href="/cash-book">
           <Icon name="book" /> {t('cashBook')}
         </a>
+        <a class="button" href="/group">
+          <Icon name="members" /> {t('rulesAndOfficers')}
+        </a>
       </nav>
 
       <section aria-labelledby="loans-due" class="panel">

@@ -1,12 +1,13 @@
 /** The group's members, each with what she has saved; adding a member (needs a network). */
 import { useState } from 'preact/hooks';
-import { ApiError, send } from '../graphql/client.ts';
+import { send } from '../graphql/client.ts';
 import { AddMemberDocument, GroupMembersDocument, type Sex } from '../generated/graphql.ts';
 import { cambodiaToday, money } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useOnline } from '../shell/hooks.ts';
 import { Icon } from '../shell/Icon.tsx';
-import { FromPhone, Loading, Problem } from '../shell/Status.tsx';
+import { FromPhone, Loading, Problem, Refusal } from '../shell/Status.tsx';
+import { useChange } from '../shell/useChange.ts';
 import { useQuery } from '../shell/useQuery.ts';
 
 export function Members({ groupId }: { groupId: string }) {
@@ -48,13 +49,12 @@ function AddMember({ groupId, added }: { groupId: string; added: () => void }) {
   const [phone, setPhone] = useState('');
   const [joinedOn, setJoinedOn] = useState(cambodiaToday());
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const [error, setError] = useState<string | null>(null);
+  const change = useChange();
   const [done, setDone] = useState<string | null>(null);
 
   async function submit(e: Event) {
     e.preventDefault();
-    setError(null);
-    try {
+    await change.run(async () => {
       const answer = await send(AddMemberDocument, {
         input: { idempotencyKey: key, groupId, name, sex, phone: phone.trim() || null, joinedOn },
       });
@@ -62,13 +62,7 @@ function AddMember({ groupId, added }: { groupId: string; added: () => void }) {
       setName('');
       setPhone('');
       setKey(crypto.randomUUID());
-      added();
-    } catch (err) {
-      const detail = err instanceof ApiError ? err.errors[0] : null;
-      setError(
-        detail ? (t.language === 'km' ? (detail.messageKm ?? detail.message) : detail.message) : t('needsNetwork'),
-      );
-    }
+    }, added);
   }
 
   return (
@@ -96,17 +90,13 @@ function AddMember({ groupId, added }: { groupId: string; added: () => void }) {
         <span>{t('joinedOn')}</span>
         <input type="date" value={joinedOn} required onInput={(e) => setJoinedOn(e.currentTarget.value)} />
       </label>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <Refusal error={change.error} />
       {done && (
         <p role="status">
           {t('saved')}: {done}
         </p>
       )}
-      <button type="submit" class="button primary" disabled={!online}>
+      <button type="submit" class="button primary" disabled={!online || change.busy}>
         <Icon name="plus" /> {t('addMember')}
       </button>
     </form>

@@ -4,13 +4,14 @@
  * with a reason the register keeps.
  */
 import { useState } from 'preact/hooks';
-import { ApiError, send } from '../graphql/client.ts';
+import { send } from '../graphql/client.ts';
 import { CorrectMemberDocument, MemberPassbookDocument, type Sex } from '../generated/graphql.ts';
 import { cambodiaToday, date, money } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useOnline } from '../shell/hooks.ts';
 import { Icon } from '../shell/Icon.tsx';
-import { FromPhone, Loading, Problem } from '../shell/Status.tsx';
+import { FromPhone, Loading, Problem, Refusal } from '../shell/Status.tsx';
+import { useChange } from '../shell/useChange.ts';
 import { useQuery } from '../shell/useQuery.ts';
 
 const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
@@ -88,35 +89,34 @@ function CorrectMember({
   const [sex, setSex] = useState<Sex>(member.sex);
   const [phone, setPhone] = useState(member.phone ?? '');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // Made once per correction and kept until it is made, so a retry of a lost answer repeats it.
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const change = useChange();
   const [done, setDone] = useState(false);
 
   async function submit(e: Event) {
     e.preventDefault();
-    setError(null);
     setDone(false);
-    try {
-      await send(CorrectMemberDocument, {
-        input: {
-          // One correction of this member, numbered after the ones she has: a retry repeats it.
-          idempotencyKey: `correct-${member.id}-${member.corrections.length + 1}-${crypto.randomUUID().slice(0, 8)}`,
-          groupId,
-          memberId: member.id,
-          ...(name.trim() !== member.name ? { name: name.trim() } : {}),
-          ...(sex !== member.sex ? { sex } : {}),
-          ...(phone.trim() !== (member.phone ?? '') ? { phone: phone.trim() || null } : {}),
-          reason: reason.trim(),
-        },
-      });
-      setReason('');
-      setDone(true);
-      corrected();
-    } catch (err) {
-      const detail = err instanceof ApiError ? err.errors[0] : null;
-      setError(
-        detail ? (t.language === 'km' ? (detail.messageKm ?? detail.message) : detail.message) : t('needsNetwork'),
-      );
-    }
+    await change.run(
+      () =>
+        send(CorrectMemberDocument, {
+          input: {
+            idempotencyKey: key,
+            groupId,
+            memberId: member.id,
+            ...(name.trim() !== member.name ? { name: name.trim() } : {}),
+            ...(sex !== member.sex ? { sex } : {}),
+            ...(phone.trim() !== (member.phone ?? '') ? { phone: phone.trim() || null } : {}),
+            reason: reason.trim(),
+          },
+        }),
+      () => {
+        setReason('');
+        setKey(crypto.randomUUID());
+        setDone(true);
+        corrected();
+      },
+    );
   }
 
   return (
@@ -143,13 +143,9 @@ function CorrectMember({
         <span>{t('reasonRequired')}</span>
         <input value={reason} required onInput={(e) => setReason(e.currentTarget.value)} />
       </label>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <Refusal error={change.error} />
       {done && <p role="status">{t('saved')}</p>}
-      <button type="submit" class="button primary" disabled={!online}>
+      <button type="submit" class="button primary" disabled={!online || change.busy}>
         {t('save')}
       </button>
     </form>
