@@ -19,6 +19,7 @@ import { CashBook } from './officers/CashBook.tsx';
 import { Loans } from './officers/Loans.tsx';
 import { RulesAndOfficers } from './officers/RulesAndOfficers.tsx';
 import { Loading, Problem } from './shell/Status.tsx';
+import { keepOutboxFor } from './outbox/outbox.ts';
 
 // Only a local build carries the local sign-in page: elsewhere this is `null` and the bundler
 // drops the import with everything in it (test/web/build.test.ts checks the production build).
@@ -45,6 +46,12 @@ function SignedIn() {
 function OfficerApp() {
   const t = useT();
   const groups = useQuery(MyGroupsDocument, {});
+  // Her groups' meetings are the ones this phone shows and sends while she is signed in.
+  const groupIds = groups.data?.myGroups.map((g) => g.id).join(' ') ?? '';
+  useEffect(() => {
+    keepOutboxFor(groupIds ? groupIds.split(' ') : []);
+    return () => keepOutboxFor([]);
+  }, [groupIds]);
   if (groups.error)
     return (
       <Shell group={null}>

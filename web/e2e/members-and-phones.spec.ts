@@ -3,7 +3,7 @@
  * savings), and two phones recording the same meeting — the second is told plainly.
  */
 import { expect, test } from '@playwright/test';
-import { api, expectAccessible, screenshot, signIn } from './helpers.ts';
+import { api, expectAccessible, screenshot, signIn, waitForOfflineReady } from './helpers.ts';
 
 test('the treasurer adds a member, who is then on the register', async ({ page, request }, testInfo) => {
   await signIn(page, 'Treasurer of Cambodia Women’s Support Group');
@@ -50,4 +50,55 @@ test('two phones record the same meeting: the second is told it was already reco
   await screenshot(pages[1]!, testInfo, 'home-rejected-km');
   await expectAccessible(pages[1]!);
   for (const c of phones) await c.close();
+});
+
+test('a shared phone: a meeting waiting for one group is neither shown to nor sent by another group’s officer', async ({
+  context,
+  page,
+  request,
+}, testInfo) => {
+  const keeper = { id: 'demo-officer-kampong-kdei', name: 'Treasurer of ក្រុមជួយខ្លួនឯងកំពង់ក្ដី' };
+  const MEETINGS = '{ myGroups { meetings(first: 50) { nodes { date } } } }';
+  type Meetings = { myGroups: { meetings: { nodes: unknown[] } }[] };
+  const count = async () => (await api<Meetings>(request, keeper.id, MEETINGS)).myGroups[0]!.meetings.nodes.length;
+  const before = await count();
+  const kept = () =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('krom');
+          open.onsuccess = () => {
+            const all = open.result.transaction('outbox').objectStore('outbox').getAll();
+            all.onsuccess = () => resolve((all.result as { status: string }[]).map((m) => m.status));
+          };
+        }),
+    );
+
+  await signIn(page, keeper.name);
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'កត់ត្រាកិច្ចប្រជុំ' }).click();
+  await page.getByRole('button', { name: 'ពិនិត្យមុនរក្សាទុក' }).click();
+  await page.getByRole('button', { name: 'បញ្ជាក់ និងរក្សាទុក' }).click();
+  await expect(page.getByRole('status')).toContainText('1 កិច្ចប្រជុំរង់ចាំផ្ញើ');
+  await page.getByRole('button', { name: 'ចាកចេញ' }).click();
+  await context.setOffline(false);
+
+  // Another group's treasurer signs in on the same phone: nothing of the other group is hers.
+  await page.reload();
+  await page.getByRole('button', { name: 'ចូលជា Treasurer of Cambodia Women’s Support Group' }).click();
+  await expect(page.getByRole('heading', { name: 'កិច្ចប្រជុំបន្ទាប់' })).toBeVisible();
+  await expect(page.getByRole('status')).not.toContainText('រង់ចាំផ្ញើ');
+  const onPhone = page.getByRole('region', { name: /^កិច្ចប្រជុំលើទូរស័ព្ទនេះ/ });
+  await expect(onPhone.getByRole('heading')).toHaveText('កិច្ចប្រជុំលើទូរស័ព្ទនេះ 0');
+  await expect(onPhone.getByRole('listitem')).toHaveCount(0);
+  expect(await kept()).toEqual(['WAITING']);
+  expect(await count()).toBe(before);
+  await screenshot(page, testInfo, 'shared-phone-other-group-km');
+
+  // Its own treasurer signs in again: the meeting goes, once.
+  await page.getByRole('button', { name: 'ចាកចេញ' }).click();
+  await page.getByRole('button', { name: `ចូលជា ${keeper.name}` }).click();
+  await expect(page.getByText('បានផ្ញើ', { exact: true })).toBeVisible({ timeout: 20_000 });
+  expect(await count()).toBe(before + 1);
 });

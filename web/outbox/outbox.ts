@@ -4,6 +4,10 @@
  * network (on start, when the network comes back, after a save, and by the button), and records
  * each answer: sent, or refused with the API's reason. A meeting sent twice (a reply lost on the
  * way, two tabs) is applied once: the key makes the second send a replay.
+ *
+ * A phone may be shared: the outbox shows and sends only the meetings of the groups the signed-in
+ * person keeps. Another group's meetings stay on the phone, unseen, until one of its own officers
+ * signs in and they are sent under her name — never refused for being sent by the wrong person.
  */
 import { NetworkError, send } from '../graphql/client.ts';
 import { SyncMeetingsDocument, type RecordMeetingInput } from '../generated/graphql.ts';
@@ -25,13 +29,29 @@ export function onOutboxChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+let groups: ReadonlySet<string> = new Set();
+
+/**
+ * The groups whose meetings this phone shows and sends: the signed-in officer's (none before she
+ * is known, or after she signs out). Sends what waits for them at once.
+ */
+export function keepOutboxFor(groupIds: readonly string[]): void {
+  groups = new Set(groupIds);
+  notify(false);
+  if (groups.size > 0 && navigator.onLine) void sendWaiting();
+}
+
+const ours = (m: OutboxMeeting) => groups.has(m.groupId);
+
+/** The signed-in officer's meetings kept on this phone, newest first. */
 export async function outboxMeetings(): Promise<OutboxMeeting[]> {
-  const all = await (await database()).getAll('outbox');
+  const all = (await (await database()).getAll('outbox')).filter(ours);
   return all.sort((a, b) => b.date.localeCompare(a.date));
 }
 
 export async function outboxMeeting(key: string): Promise<OutboxMeeting | undefined> {
-  return (await database()).get('outbox', key);
+  const meeting = await (await database()).get('outbox', key);
+  return meeting && ours(meeting) ? meeting : undefined;
 }
 
 /** Keeps a meeting to send (a new one, or one fixed after a refusal: same key), then tries to send. */
@@ -64,10 +84,12 @@ export function sendWaiting(): Promise<void> {
 
 async function run(): Promise<void> {
   const db = await database();
-  const waiting = (await db.getAllFromIndex('outbox', 'byStatus', 'WAITING')).concat(
-    // A send cut off mid-way (the tab closed) is sent again: the key makes it safe.
-    await db.getAllFromIndex('outbox', 'byStatus', 'SENDING'),
-  );
+  const waiting = (await db.getAllFromIndex('outbox', 'byStatus', 'WAITING'))
+    .concat(
+      // A send cut off mid-way (the tab closed) is sent again: the key makes it safe.
+      await db.getAllFromIndex('outbox', 'byStatus', 'SENDING'),
+    )
+    .filter(ours);
   if (waiting.length === 0) return;
   for (const m of waiting) await db.put('outbox', { ...m, status: 'SENDING' });
   notify();
