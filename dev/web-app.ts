@@ -8,32 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import type { AppEnv } from '#api/app.ts';
+import { WEB_SECURITY_HEADERS } from '../web/security-headers.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const WEB_DIST = `${root}web/dist`;
-
-/** The headers every page of the app is served with (CloudFront sets the same in AWS). */
-export const WEB_SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "font-src 'self'",
-    "img-src 'self'",
-    "connect-src 'self'",
-    "manifest-src 'self'",
-    "worker-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; '),
-  'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-};
 
 /** Builds the app for local use (a second or two); `mode` 'production' builds what AWS serves. */
 export async function buildWebApp(mode: 'krom-local' | 'production' = 'krom-local', outDir = WEB_DIST): Promise<void> {

@@ -5,6 +5,7 @@
  * tree-shaken rather than the runtime's copy).
  */
 import { buildSync, type BuildOptions } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -57,4 +58,36 @@ export function bundleFunction(name: FunctionName): string {
     built.add(name);
   }
   return `${ROOT}dist/${name}`;
+}
+
+let webBuilt = false;
+
+/**
+ * Builds the web app as AWS serves it (Vite's production mode: Cognito sign-in, no local page)
+ * into dist/web, once per process, and returns that directory. Synchronous, like the functions'
+ * bundles, so the CDK app stays a plain script.
+ */
+export function buildWeb(): string {
+  const outDir = `${ROOT}dist/web`;
+  if (!webBuilt) {
+    execFileSync(
+      process.execPath,
+      [
+        `${ROOT}node_modules/vite/bin/vite.js`,
+        'build',
+        '--config',
+        'web/vite.config.ts',
+        '--mode',
+        'production',
+        '--outDir',
+        outDir,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    webBuilt = true;
+  }
+  return outDir;
 }

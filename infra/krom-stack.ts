@@ -1,12 +1,22 @@
 /**
  * Krom in AWS: one DynamoDB table, the API function behind an HTTP API with a Cognito JWT
- * authorizer, and the Cognito user pool people sign in with.
+ * authorizer, the Cognito user pool people sign in with (managed login for the web app), and the
+ * web app on CloudFront with the API on the same domain.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AccountRecovery, Mfa, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  CfnManagedLoginBranding,
+  ManagedLoginVersion,
+  Mfa,
+  OAuthScope,
+  UserPool,
+  UserPoolClient,
+  UserPoolClientIdentityProvider,
+} from 'aws-cdk-lib/aws-cognito';
 import {
   AttributeType,
   BillingMode,
@@ -23,6 +33,7 @@ import {
   acknowledgeFunction,
   acknowledgeOpenHealthRoute,
   acknowledgeUserPool,
+  acknowledgeWebHosting,
 } from './nag.ts';
 import type { Construct } from 'constructs';
 import { INDEXES, KEY, TTL_ATTRIBUTE } from '../functions/store/table.ts';
@@ -33,6 +44,7 @@ import {
   USER_KEY_PREFIX,
 } from '../functions/store/keys.ts';
 import { KromFunction } from './krom-function.ts';
+import { WebHosting } from './web-hosting.ts';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -59,6 +71,8 @@ function failureQueue(scope: Construct, id: string): Queue {
 
 export interface KromStackProps extends StackProps {
   stage: 'dev' | 'prod';
+  /** The web app's own domain and its ACM certificate (us-east-1); CloudFront's domain without it. */
+  webDomain?: { name: string; certificateArn: string };
 }
 
 export class KromStack extends Stack {
@@ -97,6 +111,22 @@ export class KromStack extends Stack {
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       deletionProtection: prod,
     });
+    const httpApi = new HttpApi(this, 'HttpApi', {
+      description: `Krom GraphQL API (${props.stage})`,
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
+        allowHeaders: ['authorization', 'content-type'],
+      },
+    });
+    // The app and the API on one domain: the app signs in through Cognito's managed login and comes
+    // back to it; the API's CORS stays open only for tools (GraphiQL, scripts) that carry a token.
+    const web = new WebHosting(this, 'Web', { api: httpApi, prod, domain: props.webDomain });
+    const login = userPool.addDomain('Login', {
+      // Cognito domain prefixes are unique across AWS: the account number makes this one ours.
+      cognitoDomain: { domainPrefix: `krom-${props.stage}-${Aws.ACCOUNT_ID}` },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
     const client = new UserPoolClient(this, 'AppClient', {
       userPool,
       authFlows: { userSrp: true },
@@ -105,6 +135,27 @@ export class KromStack extends Stack {
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
       preventUserExistenceErrors: true,
+      // The web app: OAuth 2 authorization code with PKCE (a public client, no secret), back to
+      // the app's own page.
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.PHONE, OAuthScope.PROFILE],
+        callbackUrls: [`${web.url}/`],
+        logoutUrls: [`${web.url}/`],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+    });
+    // Managed login's look: Cognito's own, until a deployer brands it.
+    new CfnManagedLoginBranding(this, 'LoginBranding', {
+      userPoolId: userPool.userPoolId,
+      clientId: client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+    // What the app reads at start (config.json) to sign in: the issuer, the client and the login domain.
+    web.deploy({
+      authority: userPool.userPoolProviderUrl,
+      clientId: client.userPoolClientId,
+      loginDomain: login.baseUrl(),
     });
 
     const api = new KromFunction(this, 'Api', {
@@ -202,14 +253,6 @@ export class KromStack extends Stack {
       }).addAlarmAction(new SnsAction(alarms));
     }
 
-    const httpApi = new HttpApi(this, 'HttpApi', {
-      description: `Krom GraphQL API (${props.stage})`,
-      corsPreflight: {
-        allowOrigins: ['*'],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
-        allowHeaders: ['authorization', 'content-type'],
-      },
-    });
     const integration = new HttpLambdaIntegration('ApiIntegration', api.function);
     const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', userPool, { userPoolClients: [client] });
     httpApi.addRoutes({ path: '/graphql', methods: [HttpMethod.GET, HttpMethod.POST], integration, authorizer });
@@ -245,8 +288,10 @@ export class KromStack extends Stack {
     acknowledgeAlarmTopic(alarms);
     acknowledgeUserPool(userPool);
     acknowledgeOpenHealthRoute(health!);
+    acknowledgeWebHosting(web, props.webDomain !== undefined);
 
-    new CfnOutput(this, 'GraphQLUrl', { value: `${httpApi.apiEndpoint}/graphql` });
+    new CfnOutput(this, 'AppUrl', { value: `${web.url}/` });
+    new CfnOutput(this, 'GraphQLUrl', { value: `${web.url}/graphql` });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: table.tableName });

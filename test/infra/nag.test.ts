@@ -8,10 +8,19 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { KromStack } from '../../infra/krom-stack.ts';
 
-describe.each(['dev', 'prod'] as const)('cdk-nag AwsSolutions on the %s stage', (stage) => {
+const OWN_DOMAIN = {
+  name: 'app.krom.example',
+  certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+};
+
+describe.each([
+  ['dev', undefined],
+  ['prod', undefined],
+  ['prod', OWN_DOMAIN],
+] as const)('cdk-nag AwsSolutions on the %s stage (own domain: %o)', (stage, webDomain) => {
   it('synthesises with every finding fixed or acknowledged with a reason', () => {
     const app = new App();
-    new KromStack(app, `Nag-${stage}`, { stage });
+    new KromStack(app, `Nag-${stage}`, { stage, webDomain });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     let report = '';
     try {

@@ -4,6 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { KromStack } from '../../infra/krom-stack.ts';
 import { INDEXES } from '#store/table.ts';
+import { CONTENT_SECURITY_POLICY } from '../../web/security-headers.ts';
 
 let dev: Template;
 let prod: Template;
@@ -95,7 +96,11 @@ describe('the aggregator', () => {
       BisectBatchOnFunctionError: true,
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Table'), 'StreamArn'] },
     });
-    dev.resourceCountIs('AWS::Lambda::Function', 4);
+    // Krom's four functions (the fifth, CDK's own, copies the web app's build while deploying).
+    expect(
+      Object.keys(dev.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } })),
+    ).toHaveLength(4);
+    dev.resourceCountIs('AWS::Lambda::Function', 5);
   });
 
   it('recounts every group nightly at midnight in Cambodia', () => {
@@ -218,5 +223,105 @@ describe('least privilege and throttling', () => {
     dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
     });
+  });
+});
+
+describe('the web app', () => {
+  const resourcesOf = (type: string) => Object.values(dev.findResources(type)) as { Properties: any }[];
+
+  it('lives in a private, encrypted bucket that only its CloudFront distribution may read', () => {
+    dev.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: Match.anyValue(),
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'site/' }),
+    });
+    dev.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }),
+    });
+    const reads = resourcesOf('AWS::S3::BucketPolicy')
+      .flatMap((p) => p.Properties.PolicyDocument.Statement)
+      .filter((s: any) => s.Effect === 'Allow');
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatchObject({ Action: 's3:GetObject', Principal: { Service: 'cloudfront.amazonaws.com' } });
+    expect(JSON.stringify(reads[0].Condition)).toContain(':distribution/');
+  });
+
+  it('serves the app over HTTPS, routes its paths to the page, and sends /graphql and /health to the API uncached', () => {
+    const [cdn] = resourcesOf('AWS::CloudFront::Distribution');
+    const config = cdn!.Properties.DistributionConfig;
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      ViewerProtocolPolicy: 'redirect-to-https',
+      FunctionAssociations: [expect.objectContaining({ EventType: 'viewer-request' })],
+    });
+    expect(config.Logging).toMatchObject({ Prefix: 'cdn/' });
+    const toApi = config.CacheBehaviors.map((b: any) => b.PathPattern).sort();
+    expect(toApi).toEqual(['/graphql', '/health']);
+    for (const behavior of config.CacheBehaviors) {
+      expect(behavior).toMatchObject({
+        ViewerProtocolPolicy: 'https-only',
+        // CachingDisabled and AllViewerExceptHostHeader: nothing cached, the token passed on.
+        CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+        OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+      });
+      expect(behavior.AllowedMethods).toContain('POST');
+    }
+    const [routes] = resourcesOf('AWS::CloudFront::Function');
+    expect(routes!.Properties.FunctionCode).toContain("request.uri = '/index.html'");
+  });
+
+  it('sends the same security headers as npm start: a CSP of self only, HSTS, no framing', () => {
+    const [policy] = resourcesOf('AWS::CloudFront::ResponseHeadersPolicy');
+    const security = policy!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(security.ContentSecurityPolicy.ContentSecurityPolicy).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(security.StrictTransportSecurity).toMatchObject({
+      AccessControlMaxAgeSec: 63072000,
+      IncludeSubdomains: true,
+    });
+    expect(security.FrameOptions).toMatchObject({ FrameOption: 'DENY' });
+    expect(security.ContentTypeOptions).toMatchObject({ Override: true });
+    const [cdn] = resourcesOf('AWS::CloudFront::Distribution');
+    const config = cdn!.Properties.DistributionConfig;
+    for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors])
+      expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: expect.stringMatching(/^WebSecurityHeaders/) });
+  });
+
+  it('signs people in with managed login: the code flow (PKCE, no secret) back to the app only', () => {
+    dev.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 2 });
+    const [client] = resourcesOf('AWS::Cognito::UserPoolClient');
+    expect(client!.Properties).toMatchObject({
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      SupportedIdentityProviders: ['COGNITO'],
+    });
+    expect(client!.Properties.AllowedOAuthScopes.sort()).toEqual(['openid', 'phone', 'profile']);
+    expect(JSON.stringify(client!.Properties.CallbackURLs)).toMatch(/WebCdn.*DomainName/);
+    dev.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 1);
+  });
+
+  it('deploys the build: hashed files cached for a year and kept, the page and config.json never cached', () => {
+    const deployments = resourcesOf('Custom::CDKBucketDeployment');
+    expect(deployments).toHaveLength(2);
+    const [assets, app] = [...deployments].sort((a) => (a.Properties.Prune === false ? -1 : 1));
+    expect(assets!.Properties).toMatchObject({
+      Prune: false,
+      Include: ['assets/*'],
+      SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
+    });
+    expect(app!.Properties).toMatchObject({
+      Exclude: ['assets/*'],
+      SystemMetadata: { 'cache-control': 'no-cache' },
+      DistributionPaths: ['/*'],
+    });
+    // config.json carries the issuer, the app client and the login domain, filled in at deploy time.
+    expect(JSON.stringify(app!.Properties.SourceMarkers)).toMatch(/Users.*AppClient|AppClient.*Users/s);
   });
 });
