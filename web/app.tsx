@@ -19,6 +19,7 @@ import { CashBook } from './officers/CashBook.tsx';
 import { Loans } from './officers/Loans.tsx';
 import { RulesAndOfficers } from './officers/RulesAndOfficers.tsx';
 import { Loading, Problem } from './shell/Status.tsx';
+import { Icon } from './shell/Icon.tsx';
 import { keepOutboxFor } from './outbox/outbox.ts';
 
 // Only a local build carries the local sign-in page: elsewhere this is `null` and the bundler
@@ -101,13 +102,56 @@ function LocalSignIn({ load }: { load: () => Promise<ComponentType> }) {
   return Page ? <Page /> : <Loading />;
 }
 
-/** In AWS: Cognito's managed login (not wired yet in this build). */
+/**
+ * In AWS: Cognito's managed login. The button goes there; coming back with a code, the page
+ * finishes the sign-in (PKCE) on its own. The module is loaded only here.
+ */
 function CognitoSignIn() {
   const t = useT();
+  const answering = new URLSearchParams(location.search).has('code');
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!answering) return;
+    import('./session/cognito.ts')
+      .then((cognito) => cognito.completeSignIn())
+      .catch((error) => {
+        console.error(error);
+        history.replaceState(null, '', '/');
+        setFailed(true);
+      });
+  }, [answering]);
+  if (answering && !failed) return <Loading />;
   return (
-    <main class="page">
-      <h1>{t('signInTitle')}</h1>
-      <p class="note">{t('signInCognito')}</p>
-    </main>
+    <div class="shell">
+      <header class="top">
+        <div class="brand">
+          <span class="app-name">{t('appName')}</span>
+        </div>
+        <div class="top-actions">
+          <button
+            type="button"
+            class="chip"
+            onClick={() => t.setLanguage(t.language === 'km' ? 'en' : 'km')}
+            aria-label={t('languageLabel')}
+          >
+            {t('language')}
+          </button>
+        </div>
+      </header>
+      <main class="page">
+        <h1>{t('signInTitle')}</h1>
+        <p class="note">{t('signInCognitoNote')}</p>
+        {failed && <p role="alert">{t('signInFailed')}</p>}
+        <button
+          type="button"
+          class="button primary"
+          onClick={() =>
+            void import('./session/cognito.ts').then((cognito) => cognito.signIn()).catch(() => setFailed(true))
+          }
+        >
+          <Icon name="members" /> {t('signInCognito')}
+        </button>
+      </main>
+    </div>
   );
 }

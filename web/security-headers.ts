@@ -9,7 +9,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "font-src 'self'",
   "img-src 'self'",
-  "connect-src 'self'",
+  // The app talks to its own origin, and to Cognito's login domain for the tokens.
+  "connect-src 'self' https://*.amazoncognito.com",
   "manifest-src 'self'",
   "worker-src 'self'",
   "object-src 'none'",

@@ -5,7 +5,7 @@
  */
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { keepAnswer, keptAnswer } from '../outbox/store.ts';
-import { currentSession } from '../session/session.ts';
+import { currentSession, sessionForRequest, type Session } from '../session/session.ts';
 
 export interface ApiErrorDetail {
   message: string;
@@ -28,7 +28,12 @@ export class NetworkError extends Error {}
 type Operation<R, V> = DocumentTypeDecoration<R, V> & { toString(): string };
 
 export async function send<R, V>(document: Operation<R, V>, variables: V): Promise<R> {
-  const session = currentSession();
+  let session: Session | null;
+  try {
+    session = await sessionForRequest();
+  } catch {
+    throw new NetworkError('the session could not be renewed');
+  }
   let response: Response;
   try {
     response = await fetch('/graphql', {

@@ -23,6 +23,14 @@ export const messages = {
   signIn: { km: 'ចូល', en: 'Sign in' },
   signInTitle: { km: 'ចូលប្រើក្រុម', en: 'Sign in to Krom' },
   signInCognito: { km: 'ចូលដោយលេខទូរស័ព្ទ', en: 'Sign in with your phone number' },
+  signInCognitoNote: {
+    km: 'ក្រុមរក្សាសៀវភៅគណនេយ្យរបស់ក្រុមអ្នក។ សូមចូលដោយលេខទូរស័ព្ទដែលក្រុម ឬសហព័ន្ធរបស់អ្នកបានចុះឈ្មោះ។',
+    en: 'Krom keeps your group’s books. Sign in with the phone number your group or federation registered.',
+  },
+  signInFailed: {
+    km: 'មិនអាចចូលបានទេ។ សូមពិនិត្យអ៊ីនធឺណិត ហើយព្យាយាមម្តងទៀត។',
+    en: 'Could not sign in. Check the network and try again.',
+  },
   noGroup: {
     km: 'អ្នកមិនទាន់ជាអ្នកកាន់តំណែងនៃក្រុមណាមួយទេ',
     en: 'You are not an officer of any group yet',

@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useT } from '../i18n/i18n.tsx';
-import { endSession } from '../session/session.ts';
+import { signOut } from '../session/session.ts';
 import { useOnline, useOutbox } from './hooks.ts';
 import { Icon, type IconName } from './Icon.tsx';
 
@@ -30,7 +30,7 @@ export function Shell({ group, children }: { group: { name: string } | null; chi
           >
             {t('language')}
           </button>
-          <button type="button" class="chip" onClick={endSession}>
+          <button type="button" class="chip" onClick={signOut}>
             {t('signOut')}
           </button>
         </div>
