@@ -3,7 +3,8 @@
  * page) into web/dist, then served by the same hono app as /graphql — one origin, so the app needs
  * no CORS and its CSP can say 'self'. In AWS, CloudFront serves the production build the same way.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
@@ -39,4 +40,20 @@ export function mountWebApp(app: Hono<AppEnv>, dist = WEB_DIST): void {
   });
   app.use('*', serveStatic({ root: dist }));
   app.get('*', serveStatic({ root: dist, path: 'index.html' }));
+}
+
+/**
+ * What a phone downloads to open the app, from a build: the page and the scripts and styles it
+ * links (gzipped, as served), and the Khmer font's WOFF2 files apart (cached with the app).
+ */
+export function firstLoad(dist: string): { files: string[]; gzipBytes: number; fontBytes: number } {
+  const html = readFileSync(`${dist}/index.html`, 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  const gzipBytes = [html, ...files.map((f) => readFileSync(`${dist}/${f}`))].reduce(
+    (sum, content) => sum + gzipSync(content).length,
+    0,
+  );
+  const fonts = readdirSync(`${dist}/assets`).filter((f) => f.startsWith('noto-sans-khmer') && f.endsWith('.woff2'));
+  const fontBytes = fonts.reduce((sum, f) => sum + statSync(`${dist}/assets/${f}`).size, 0);
+  return { files, gzipBytes, fontBytes };
 }
