@@ -5,7 +5,11 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { ROOT } from '../infra/bundling.ts';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { monthOf, rollupTarget, shiftMonth } from '#core/rollups.ts';
+import { keys } from '#store/keys.ts';
 import { meterCapacity } from '#store/metering.ts';
+import { closeMonth } from '#store/rollups.ts';
 import { graphql } from '../dev/graphql-client.ts';
 import { buildBenchWorld, groupWithBooks, meetingInput, type BenchWorld } from './data.ts';
 import { atMost, reported, round, type Figure } from './stats.ts';
@@ -36,6 +40,7 @@ function readCalls(w: BenchWorld): Record<string, { token: string; variables: Re
     GroupReadLog: { token: w.token.treasurer, variables: { groupId: g } },
     FederationDashboard: { token: w.token.coordinator, variables: { federationId: w.ids.federation, first: 10 } },
     FederationRollup: { token: w.token.coordinator, variables: { federationId: w.ids.federation } },
+    RollupHistory: { token: w.token.coordinator, variables: { federationId: w.ids.federation, months: 12 } },
     PlaceRollup: { token: w.token.coordinator, variables: { code: '17' } },
     GroupDirectory: { token: w.token.bank, variables: { placeCode: '1704', first: 10 } },
     CreditProfile: {
@@ -61,6 +66,22 @@ async function measure(
   } finally {
     meter.stop();
   }
+}
+
+/** Five years of months closed on the large federation's rollup, as five years of changes would leave. */
+export async function keepFiveYears(w: BenchWorld): Promise<void> {
+  const target = rollupTarget.federation(w.ids.federation);
+  const start = shiftMonth(monthOf(new Date().toISOString()), -61);
+  await w.db.doc.send(
+    new UpdateCommand({
+      TableName: w.db.table,
+      Key: keys.rollup(target),
+      UpdateExpression: 'SET #month = :month',
+      ExpressionAttributeNames: { '#month': 'month' },
+      ExpressionAttributeValues: { ':month': start },
+    }),
+  );
+  for (let i = 1; i <= 61; i++) await closeMonth(w.db, target, shiftMonth(start, i));
 }
 
 export async function dynamoCost(endpoint: string, log: (s: string) => void) {
@@ -102,8 +123,23 @@ export async function dynamoCost(endpoint: string, log: (s: string) => void) {
     large: await yearOffline(large),
   });
 
-  const figures: Figure[] = [];
-  const flat = new Set(['FederationDashboard', 'FederationRollup', 'PlaceRollup', 'CreditProfile']);
+  // A chart of 60 months against one of 12, on the large federation with five years of months kept.
+  await keepFiveYears(large);
+  const history = (months: number) =>
+    measure(large, docs.RollupHistory!, large.token.coordinator, { federationId: large.ids.federation, months });
+  const [twelve, sixty] = [await history(12), await history(60)];
+  rows.push({ operation: 'RollupHistory 12 → 60 months (large)', small: twelve, large: sixty });
+
+  const figures: Figure[] = [
+    atMost(
+      'DynamoDB RollupHistory: read capacity 60 months ÷ 12 months',
+      twelve.rcu ? sixty.rcu / twelve.rcu : 1,
+      'ratio',
+      1.1,
+      'the large federation with 60 months kept; ReturnConsumedCapacity=TOTAL',
+    ),
+  ];
+  const flat = new Set(['FederationDashboard', 'FederationRollup', 'RollupHistory', 'PlaceRollup', 'CreditProfile']);
   for (const r of rows) {
     const rcuRatio = r.small.rcu ? r.large.rcu / r.small.rcu : 1;
     const reqRatio = r.large.requests / r.small.requests;

@@ -299,6 +299,7 @@ export const say = {
     T(`must be between the group's forming (${formedOn}) and today`, `ត្រូវតែនៅចន្លោះថ្ងៃបង្កើតក្រុម (${formedOn}) និងថ្ងៃនេះ`),
 
   // Groups, members and federations
+  historyMonths: (max: number) => T(`must be between 1 and ${max} months`, `ត្រូវតែពី ១ ដល់ ${max} ខែ`),
   beforeForming: (formedOn: string) =>
     T(`must not be before the group was formed (${formedOn})`, `មិនអាចមុនថ្ងៃបង្កើតក្រុម (${formedOn}) បានទេ`),
   nothingToCorrect: T(

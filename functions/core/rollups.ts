@@ -148,6 +148,14 @@ export interface RollupView {
   byCurrency: CurrencyTotalsView[];
 }
 
+/** The part of a place's figures an administrator reads anyway: its groups that sit in federations. */
+export const federatedPart = (place: Figures): Figures => ({
+  ...zeroFigures(),
+  groups: place.federatedGroups,
+  KHR_groups: place.KHR_federatedGroups,
+  USD_groups: place.USD_federatedGroups,
+});
+
 /** Shown when the reader can read every group behind it, or at least 3 of them she cannot. */
 const shown = (total: bigint, readable: bigint) => {
   const hidden = total - (readable < total ? readable : total);
@@ -182,4 +190,69 @@ export function rollupView(f: Figures, readable: Figures | 'all'): RollupView {
       };
     }),
   };
+}
+
+/**
+ * History. A rollup changes only when the aggregator or the nightly recount adds to it, so its
+ * figures at the end of a month are the figures it held when the first change of a later month
+ * arrived. That change first closes the month: it keeps those figures under the month's name,
+ * once (store/rollups.ts guards it), then applies. A month with no change keeps the figures of
+ * the month before; nothing needs backfilling, because nothing can change a rollup without
+ * closing its month first. The last HISTORY_MONTHS months are kept, in one item per rollup, so a
+ * chart of any length up to that costs one read.
+ */
+export const HISTORY_MONTHS = 60;
+
+/** "2026-11-22" → "2026-11". */
+export const monthOf = (date: string): string => date.slice(0, 7);
+
+/** "2026-11" plus n months (n may be negative). */
+export function shiftMonth(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + n;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** A month's figures as kept: every figure in ROLLUP_FIGURES order, comma-separated (a small item). */
+export const encodeFigures = (f: Figures): string => ROLLUP_FIGURES.map((k) => f[k].toString()).join(',');
+
+export function decodeFigures(text: string): Figures {
+  const values = text.split(',');
+  const f = zeroFigures();
+  ROLLUP_FIGURES.forEach((k, i) => {
+    f[k] = BigInt(values[i] ?? '0');
+  });
+  return f;
+}
+
+/** Months kept so far that fall out of the window once `month` is closed. */
+export const monthsToForget = (kept: string[], newest: string): string[] =>
+  kept.filter((m) => m <= shiftMonth(newest, -HISTORY_MONTHS));
+
+export interface RollupHistory {
+  /** The figures now, and the month of the last change to them (null for a rollup never counted). */
+  current: Figures;
+  month: string | null;
+  /** Figures at the end of each closed month. */
+  closed: Record<string, Figures>;
+}
+
+/**
+ * The last `months` months ending with `thisMonth`, oldest first: each month's figures at its end
+ * (this month's: so far), or null before the rollup's history begins.
+ */
+export function monthlySeries(
+  history: RollupHistory,
+  thisMonth: string,
+  months: number,
+): { month: string; figures: Figures | null }[] {
+  const closed = Object.keys(history.closed).sort();
+  const first = closed[0] ?? history.month;
+  return Array.from({ length: months }, (_, i) => {
+    const month = shiftMonth(thisMonth, i - months + 1);
+    if (first === null || month < first) return { month, figures: null };
+    if (history.month !== null && month >= history.month) return { month, figures: history.current };
+    const last = closed.filter((m) => m <= month).at(-1);
+    return { month, figures: last ? history.closed[last]! : null };
+  });
 }

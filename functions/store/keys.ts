@@ -104,6 +104,8 @@ export const keys = {
   }),
   /** A rollup: "FED#<id>" or "PLACE#<code>". */
   rollup: (target: string) => ({ pk: `${ROLLUP_KEY_PREFIX}${target}`, sk: 'ROLLUP' }),
+  /** A rollup's figures at the end of each of its last 60 closed months, in one item. */
+  rollupHistory: (target: string) => ({ pk: `${ROLLUP_KEY_PREFIX}${target}`, sk: 'HISTORY' }),
   /** What the aggregator has counted for a group, and where. */
   rollupSource: (groupId: string) => ({ pk: tenantKey('GROUP', groupId), sk: 'ROLLUPSRC' }),
   service: (ngoId: string, id: string) => ({ pk: tenantKey('NGO', ngoId), sk: `SERVICE#${id}` }),

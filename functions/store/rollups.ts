@@ -8,13 +8,18 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   contribution,
+  decodeFigures,
   differences,
+  encodeFigures,
   fold,
+  monthOf,
+  monthsToForget,
   ROLLUP_FIGURES,
   rollupTargets,
   zeroFigures,
   type Counted,
   type Figures,
+  type RollupHistory,
 } from '#core/rollups.ts';
 import { federationChain, type Federation, type Group } from '#core/groups.ts';
 import { summarise } from '#core/attention.ts';
@@ -104,11 +109,16 @@ export async function applyRollups(db: Db, groupIds: string[], asOf: string): Pr
     }
     pending = [];
     for (const chunk of chunks(planned)) {
+      const { items, targets } = writesFor(db, chunk, monthOf(asOf));
       try {
-        await transactWrite(db, writesFor(db, chunk));
+        await transactWrite(db, items);
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
-        // Another aggregator counted some of these first: plan them again from what is counted now.
+        // A rollup last changed in an earlier month: close that month (keep its figures) first.
+        const reasons = error.CancellationReasons ?? [];
+        const stale = targets.filter((_, i) => reasons[chunk.length + i]?.Code === 'ConditionalCheckFailed');
+        for (const target of stale) await closeMonth(db, target, monthOf(asOf));
+        // Another aggregator counted some of these first, or a month was closed: plan them again.
         pending.push(...chunk.map((p) => p.groupId));
       }
     }
@@ -135,7 +145,12 @@ function chunks(planned: Planned[]): Planned[][] {
   return out;
 }
 
-function writesFor(db: Db, chunk: Planned[]): TransactItem[] {
+/**
+ * The chunk's writes: each group's source item, guarded by its revision, and one ADD per rollup,
+ * which also counts the rollup's revision and is refused while the rollup's month is an earlier
+ * one (so that month is closed before anything of this one is added to it).
+ */
+function writesFor(db: Db, chunk: Planned[], month: string): { items: TransactItem[]; targets: string[] } {
   const items: TransactItem[] = chunk.map((p) => ({
     Put: {
       TableName: db.table,
@@ -149,22 +164,116 @@ function writesFor(db: Db, chunk: Planned[]): TransactItem[] {
       ...(p.source.rev === 0 ? {} : { ExpressionAttributeValues: { ':rev': p.source.rev } }),
     },
   }));
+  const targets: string[] = [];
   for (const [target, figures] of fold(chunk.map((p) => p.change))) {
+    targets.push(target);
     items.push({
       Update: {
         TableName: db.table,
         Key: keys.rollup(target),
-        UpdateExpression: `SET entity = :e, target = :t ADD ${ROLLUP_FIGURES.map((f) => `#${f} :${f}`).join(', ')}`,
-        ExpressionAttributeNames: Object.fromEntries(ROLLUP_FIGURES.map((f) => [`#${f}`, f])),
+        UpdateExpression: `SET entity = :e, target = :t, #month = if_not_exists(#month, :month) ADD #rev :one, ${ROLLUP_FIGURES.map((f) => `#${f} :${f}`).join(', ')}`,
+        // A month later than ours (a recount dated just before midnight) takes ours as its own.
+        ConditionExpression: 'attribute_not_exists(pk) OR #month >= :month',
+        ExpressionAttributeNames: {
+          '#month': 'month',
+          '#rev': 'rev',
+          ...Object.fromEntries(ROLLUP_FIGURES.map((f) => [`#${f}`, f])),
+        },
         ExpressionAttributeValues: {
           ':e': 'Rollup',
           ':t': target,
+          ':month': month,
+          ':one': 1,
           ...Object.fromEntries(ROLLUP_FIGURES.map((f) => [`:${f}`, figures[f]])),
         },
       },
     });
   }
-  return items;
+  return { items, targets };
+}
+
+/**
+ * Closes a rollup's month before the first change of a later one: its figures as they stand are
+ * kept as that month's end, and its month moves on — both in one transaction guarded by the
+ * rollup's revision and by the month not being kept yet, so each month is kept exactly once
+ * whoever closes it. Months beyond the window are forgotten in the same write. A rollup counted
+ * before history was kept has no month: it simply starts now.
+ */
+export async function closeMonth(db: Db, target: string, month: string): Promise<void> {
+  const [rollup, history] = await Promise.all([
+    getItem(db, keys.rollup(target), true),
+    getItem(db, keys.rollupHistory(target), true),
+  ]);
+  if (!rollup) return;
+  const closing = rollup.month as string | undefined;
+  if (closing !== undefined && closing >= month) return; // closed meanwhile
+  const rev = rollup.rev as number | undefined;
+  const unchanged = rev === undefined ? 'attribute_not_exists(#rev)' : '#rev = :rev';
+  const moveOn: TransactItem = {
+    Update: {
+      TableName: db.table,
+      Key: keys.rollup(target),
+      UpdateExpression: 'SET #month = :month',
+      ConditionExpression:
+        closing === undefined ? `attribute_not_exists(#month) AND ${unchanged}` : `#month = :closing AND ${unchanged}`,
+      ExpressionAttributeNames: { '#month': 'month', '#rev': 'rev' },
+      ExpressionAttributeValues: {
+        ':month': month,
+        ...(rev === undefined ? {} : { ':rev': rev }),
+        ...(closing ? { ':closing': closing } : {}),
+      },
+    },
+  };
+  if (closing === undefined) {
+    await transactWrite(db, [moveOn]).catch(ignoreCancelled);
+    return;
+  }
+  const figures = encodeFigures(toFigures(rollup));
+  const forget = monthsToForget(Object.keys((history?.months as Record<string, string> | undefined) ?? {}), closing);
+  const keep: TransactItem = history
+    ? {
+        Update: {
+          TableName: db.table,
+          Key: keys.rollupHistory(target),
+          UpdateExpression: `SET months.#closing = :figures${forget.length ? ` REMOVE ${forget.map((_, i) => `months.#old${i}`).join(', ')}` : ''}`,
+          ConditionExpression: 'attribute_not_exists(months.#closing)',
+          ExpressionAttributeNames: {
+            '#closing': closing,
+            ...Object.fromEntries(forget.map((m, i) => [`#old${i}`, m])),
+          },
+          ExpressionAttributeValues: { ':figures': figures },
+        },
+      }
+    : {
+        Put: {
+          TableName: db.table,
+          Item: { ...keys.rollupHistory(target), entity: 'RollupHistory', target, months: { [closing]: figures } },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      };
+  await transactWrite(db, [keep, moveOn]).catch(ignoreCancelled);
+}
+
+/** Someone else closed the month first, or the rollup changed meanwhile: the caller tries again. */
+function ignoreCancelled(error: unknown): void {
+  if (!(error instanceof TransactionCanceledException)) throw error;
+}
+
+/** Rollups' figures now and at the end of each month kept: every one in one request (up to 50). */
+export async function getRollupHistories(db: Db, targets: string[]): Promise<RollupHistory[]> {
+  const items = await batchGet(
+    db,
+    targets.flatMap((t) => [keys.rollup(t), keys.rollupHistory(t)]),
+  );
+  return targets.map((_, i) => {
+    const [rollup, history] = [items[2 * i], items[2 * i + 1]];
+    const months = (history?.months as Record<string, string> | undefined) ?? {};
+    return {
+      current: toFigures(rollup),
+      month: (rollup?.month as string | undefined) ?? null,
+      closed: Object.fromEntries(Object.entries(months).map(([m, text]) => [m, decodeFigures(text)])),
+    };
+  });
 }
 
 export async function getRollup(db: Db, target: string): Promise<Figures> {

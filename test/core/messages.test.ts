@@ -38,6 +38,7 @@ const sayArgs: Samples<typeof say> = {
   afterTermBegan: ['2025-03-04'],
   betweenFormingAndToday: ['2019-01-07'],
   beforeForming: ['2019-01-07'],
+  historyMonths: [60],
   tooManyCorrections: [57],
   betweenJoiningAndToday: ['2020-02-02'],
   notBeforeJoined: ['2024-05-06'],

@@ -13,8 +13,18 @@ import { REPORT_HEADER, csvDocument, reportLine, summarise } from '#core/attenti
 import type { Group } from '#core/groups.ts';
 import { loadAll, type Context } from '#api/context.ts';
 import { ConflictError, ValidationError } from '#core/errors.ts';
-import { rollupTarget, rollupView, type Figures, zeroFigures } from '#core/rollups.ts';
-import { getRollup, sumRollups } from '#store/rollups.ts';
+import {
+  federatedPart,
+  HISTORY_MONTHS,
+  monthlySeries,
+  monthOf,
+  ROLLUP_FIGURES,
+  rollupTarget,
+  rollupView,
+  zeroFigures,
+} from '#core/rollups.ts';
+import { getRollup, getRollupHistories, sumRollups } from '#store/rollups.ts';
+import type { Readable } from './views.ts';
 import {
   federationMoveWrites,
   getFederation,
@@ -58,8 +68,11 @@ export const federationResolvers: Resolvers = {
     placeRollup: async (_p, { code }, ctx) => {
       authorize(ctx, { action: 'rollup.readPlace' });
       placeArgument(code, 'code');
-      const figures = await getRollup(ctx.db, rollupTarget.place(code));
-      return { scope: `place:${code}`, view: rollupView(figures, await readableInPlace(ctx, code, figures)) };
+      const target = rollupTarget.place(code);
+      const readable = await readableInPlace(ctx, code);
+      const figures = await getRollup(ctx.db, target);
+      const mine = typeof readable === 'string' ? federatedPart(figures) : await sumRollups(ctx.db, readable.targets);
+      return { scope: `place:${code}`, target, readable, view: rollupView(figures, mine) };
     },
     federations: async (_p, args, ctx) => {
       authorize(ctx, { action: 'platform.administer' });
@@ -117,6 +130,8 @@ export const federationResolvers: Resolvers = {
     // Its readers (coordinators of it or above, administrators) read every group below it.
     rollup: async (f, _a, ctx) => ({
       scope: `federation:${f.id}`,
+      target: rollupTarget.federation(f.id),
+      readable: 'all',
       view: rollupView(await getRollup(ctx.db, rollupTarget.federation(f.id)), 'all'),
     }),
     groups: async (f, args, ctx) => {
@@ -142,6 +157,32 @@ export const federationResolvers: Resolvers = {
     women: (r) => r.view.women,
     groupsNeedingAttention: (r) => r.view.needingAttention,
     byCurrency: (r) => r.view.byCurrency,
+    history: async (r, { months }, ctx) => {
+      if (months < 1 || months > HISTORY_MONTHS) throw ValidationError.at('months', say.historyMonths(HISTORY_MONTHS));
+      const thisMonth = monthOf(cambodiaDate(ctx.now()));
+      // The rollup and, for a coordinator reading a place, her federations' shares of it: one read.
+      const shares = typeof r.readable === 'string' ? [] : r.readable.targets;
+      const [own, ...theirs] = (await getRollupHistories(ctx.db, [r.target, ...shares])).map((h) =>
+        monthlySeries(h, thisMonth, months),
+      );
+      return own!.map(({ month, figures }, i) => {
+        if (!figures) return { month, view: null };
+        if (r.readable === 'all') return { month, view: rollupView(figures, 'all') };
+        if (r.readable === 'federated') return { month, view: rollupView(figures, federatedPart(figures)) };
+        const mine = zeroFigures();
+        for (const series of theirs) for (const k of ROLLUP_FIGURES) mine[k] += series[i]!.figures?.[k] ?? 0n;
+        return { month, view: rollupView(figures, mine) };
+      });
+    },
+  },
+  RollupMonth: {
+    known: (m) => m.view !== null,
+    groups: (m) => m.view?.groups ?? null,
+    members: (m) => m.view?.members ?? null,
+    suppressed: (m) => m.view?.suppressed ?? false,
+    women: (m) => m.view?.women ?? null,
+    groupsNeedingAttention: (m) => m.view?.needingAttention ?? null,
+    byCurrency: (m) => m.view?.byCurrency ?? [],
   },
   Group: {
     federationHistory: async (g, _a, ctx) => {
@@ -265,19 +306,12 @@ async function summaries(ctx: Context, groups: Group[]) {
 }
 
 /**
- * How many of a place's groups the viewer may read the finances of anyway: an administrator, every
+ * What of a place's groups the viewer may read the finances of anyway: an administrator, every
  * federated group (she reads every federation's dashboard); a coordinator, the groups under the
  * federations she coordinates, counted once (a federation inside another of hers is left out).
  */
-async function readableInPlace(ctx: Context, code: string, place: Figures): Promise<Figures> {
-  if (allowed(ctx, { action: 'platform.administer' })) {
-    return {
-      ...zeroFigures(),
-      groups: place.federatedGroups,
-      KHR_groups: place.KHR_federatedGroups,
-      USD_groups: place.USD_federatedGroups,
-    };
-  }
+async function readableInPlace(ctx: Context, code: string): Promise<Readable> {
+  if (allowed(ctx, { action: 'platform.administer' })) return 'federated';
   const mine = ctx.viewer.roles
     .filter((r) => r.tenantType === 'FEDERATION' && r.role === 'COORDINATOR')
     .map((r) => r.tenantId);
@@ -288,10 +322,5 @@ async function readableInPlace(ctx: Context, code: string, place: Figures): Prom
     const above = (await federationTarget(ctx, federation)).federationIds.slice(1);
     if (!above.some((a) => mine.includes(a))) tops.push(id);
   }
-  return tops.length
-    ? sumRollups(
-        ctx.db,
-        tops.map((id) => rollupTarget.federationPlace(id, code)),
-      )
-    : zeroFigures();
+  return { targets: tops.map((id) => rollupTarget.federationPlace(id, code)) };
 }
