@@ -7,7 +7,7 @@ import { LocationProvider, Route, Router } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { LanguageProvider, useT } from './i18n/i18n.tsx';
 import { currentSession, onSessionChange, type Session } from './session/session.ts';
-import { Shell } from './shell/Shell.tsx';
+import { Shell, type TabSpec } from './shell/Shell.tsx';
 import { useQuery } from './shell/useQuery.ts';
 import { MyGroupsDocument } from './generated/graphql.ts';
 import { Home } from './officers/Home.tsx';
@@ -40,11 +40,16 @@ export function App() {
 function SignedIn() {
   const [session, setSession] = useState<Session | null>(currentSession);
   useEffect(() => onSessionChange(() => setSession(currentSession())), []);
-  if (!session) return loadLocalSignIn ? <LocalSignIn load={loadLocalSignIn} /> : <CognitoSignIn />;
-  return <OfficerApp key={session.userId} />;
+  if (!session) return loadLocalSignIn ? <Lazy load={loadLocalSignIn} props={{}} /> : <CognitoSignIn />;
+  return <PersonApp key={session.userId} />;
 }
 
-function OfficerApp() {
+// The coordinator's screens (and the chart library they load) are a chunk of their own: officers'
+// phones never download them.
+const loadCoordinatorApp = () => import('./federation/CoordinatorApp.tsx').then((m) => m.default);
+
+/** The screens of her job: a group's officer, a federation's coordinator; other roles' are to come. */
+function PersonApp() {
   const t = useT();
   const groups = useQuery(MyGroupsDocument, {});
   // Her groups' meetings are the ones this phone shows and sends while she is signed in.
@@ -55,25 +60,39 @@ function OfficerApp() {
   }, [groupIds]);
   if (groups.error)
     return (
-      <Shell group={null}>
+      <Shell title={null} tabs={[]}>
         <Problem error={groups.error} retry={groups.reload} />
       </Shell>
     );
   if (!groups.data)
     return (
-      <Shell group={null}>
+      <Shell title={null} tabs={[]}>
         <Loading />
       </Shell>
     );
   const group = groups.data.myGroups[0];
-  if (!group)
-    return (
-      <Shell group={null}>
-        <p class="note">{t('noGroup')}</p>
-      </Shell>
-    );
+  if (group) return <OfficerScreens group={group} />;
+  const federationId = groups.data.viewer.roles.find(
+    (r) => r.tenantType === 'FEDERATION' && r.role === 'COORDINATOR',
+  )?.tenantId;
+  if (federationId) return <Lazy load={loadCoordinatorApp} props={{ federationId }} />;
   return (
-    <Shell group={group}>
+    <Shell title={null} tabs={[]}>
+      <p class="note">{t('notYourScreens')}</p>
+    </Shell>
+  );
+}
+
+function OfficerScreens({ group }: { group: { id: string; name: string } }) {
+  const t = useT();
+  const tabs: TabSpec[] = [
+    { href: '/', icon: 'home', label: t('navHome') },
+    { href: '/meeting', icon: 'meeting', label: t('navMeeting') },
+    { href: '/members', icon: 'members', label: t('navMembers') },
+    { href: '/bank', icon: 'bank', label: t('navBank') },
+  ];
+  return (
+    <Shell title={group.name} tabs={tabs}>
       <Router>
         <Route path="/" component={() => <Home groupId={group.id} />} />
         <Route path="/meeting" component={() => <RecordMeeting groupId={group.id} />} />
@@ -96,10 +115,11 @@ function OfficerApp() {
   );
 }
 
-function LocalSignIn({ load }: { load: () => Promise<ComponentType> }) {
-  const [Page, setPage] = useState<ComponentType | null>(null);
+/** A component loaded when first needed. */
+function Lazy<P extends object>({ load, props }: { load: () => Promise<ComponentType<P>>; props: P }) {
+  const [Page, setPage] = useState<ComponentType<P> | null>(null);
   useEffect(() => void load().then((page) => setPage(() => page)), [load]);
-  return Page ? <Page /> : <Loading />;
+  return Page ? <Page {...props} /> : <Loading />;
 }
 
 /**

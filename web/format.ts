@@ -34,6 +34,12 @@ export function date(iso: string, language: Language): string {
   return `${d} ${MONTHS[language][(m ?? 1) - 1]} ${y}`;
 }
 
+/** "2026-03" → "មីនា 2026" / "March 2026". */
+export function monthName(month: string, language: Language): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${MONTHS[language][(m ?? 1) - 1]} ${y}`;
+}
+
 /** Today in Cambodia (UTC+7, no daylight saving), as YYYY-MM-DD. */
 export function cambodiaToday(now = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);

@@ -263,6 +263,13 @@ export type AppointOfficerInput = {
   from: string;
 };
 
+export type CoordinatorOverviewQueryVariables = Exact<{
+  federationId: string;
+}>;
+
+
+export type CoordinatorOverviewQuery = { federation: { id: string, name: string, place: { nameKm: string, nameEn: string }, rollup: { groups: number, members: number, women: number | null, groupsNeedingAttention: number | null, byCurrency: Array<{ currency: Currency, groups: number, savings: string | null, loansOutstanding: string | null, par30BasisPoints: number | null }>, history: Array<{ month: string, known: boolean, groups: number | null, members: number | null, women: number | null, groupsNeedingAttention: number | null, byCurrency: Array<{ currency: Currency, savings: string | null, loansOutstanding: string | null, par30BasisPoints: number | null }> }> }, dashboard: { nodes: Array<{ currency: Currency, savings: string, loansOutstanding: string, par30BasisPoints: number, lastMeetingOn: string | null, needsAttention: boolean, attentionReasons: Array<string>, attentionReasonsKm: Array<string>, group: { id: string, name: string, memberCount: number } }>, pageInfo: { hasNextPage: boolean } } } | null };
+
 export type BankAccessOfGroupQueryVariables = Exact<{
   groupId: string;
 }>;
@@ -446,6 +453,65 @@ export const ConstitutionFieldsFragmentDoc = new TypedDocumentString(`
   socialFundContribution
 }
     `, {"fragmentName":"ConstitutionFields"}) as unknown as TypedDocumentString<ConstitutionFieldsFragment, unknown>;
+export const CoordinatorOverviewDocument = new TypedDocumentString(`
+    query CoordinatorOverview($federationId: ID!) {
+  federation(id: $federationId) {
+    id
+    name
+    place {
+      nameKm
+      nameEn
+    }
+    rollup {
+      groups
+      members
+      women
+      groupsNeedingAttention
+      byCurrency {
+        currency
+        groups
+        savings
+        loansOutstanding
+        par30BasisPoints
+      }
+      history(months: 12) {
+        month
+        known
+        groups
+        members
+        women
+        groupsNeedingAttention
+        byCurrency {
+          currency
+          savings
+          loansOutstanding
+          par30BasisPoints
+        }
+      }
+    }
+    dashboard(first: 50) {
+      nodes {
+        group {
+          id
+          name
+          memberCount
+        }
+        currency
+        savings
+        loansOutstanding
+        par30BasisPoints
+        lastMeetingOn
+        needsAttention
+        attentionReasons
+        attentionReasonsKm
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoordinatorOverviewQuery, CoordinatorOverviewQueryVariables>;
 export const BankAccessOfGroupDocument = new TypedDocumentString(`
     query BankAccessOfGroup($groupId: ID!) {
   group(id: $groupId) {

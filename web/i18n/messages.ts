@@ -338,6 +338,36 @@ export const messages = {
     km: 'ប្រធានក្រុម ឬអ្នកសម្របសម្រួលសហព័ន្ធ ជាអ្នកតែងតាំងអ្នកកាន់តំណែង',
     en: 'The group’s president, or its federation’s coordinator, appoints officers',
   },
+  navOverview: { km: 'ទិដ្ឋភាពទូទៅ', en: 'Overview' },
+  federationOverview: { km: 'ទិដ្ឋភាពសហព័ន្ធ', en: 'Federation overview' },
+  groupsCount: { km: 'ក្រុម', en: 'Groups' },
+  membersCount: { km: 'សមាជិក', en: 'Members' },
+  womenCount: { km: 'ស្ត្រី', en: 'Women' },
+  needingAttention: { km: 'ក្រុមត្រូវការជំនួយ', en: 'Groups needing help' },
+  lastTwelveMonths: { km: '១២ ខែចុងក្រោយ', en: 'The last 12 months' },
+  savingsOverMonths: {
+    km: (currency: string) => `ប្រាក់សន្សំ (${currency}) ១២ ខែចុងក្រោយ`,
+    en: (currency: string) => `Savings (${currency}), last 12 months`,
+  },
+  membersOverMonths: { km: 'សមាជិក និងស្ត្រី ១២ ខែចុងក្រោយ', en: 'Members and women, last 12 months' },
+  noHistoryYet: {
+    km: 'ប្រវត្តិប្រចាំខែចាប់ផ្តើមពីខែនេះ៖ ខែមុនៗនឹងបង្ហាញនៅពេលក្រោយ',
+    en: 'Monthly history starts this month: earlier months will show as they pass',
+  },
+  memberGroups: { km: 'ក្រុមសមាជិក', en: 'Member groups' },
+  firstGroupsOnly: {
+    km: (n: number) => `បង្ហាញតែ ${n} ក្រុមដំបូងប៉ុណ្ណោះ`,
+    en: (n: number) => `Showing the first ${n} groups only`,
+  },
+  onlyNeedingHelp: { km: 'តែក្រុមដែលត្រូវការជំនួយ', en: 'Only groups needing help' },
+  group: { km: 'ក្រុម', en: 'Group' },
+  lastMeetingShort: { km: 'ប្រជុំចុងក្រោយ', en: 'Last meeting' },
+  why: { km: 'មូលហេតុ', en: 'Why' },
+  allWell: { km: 'ល្អ', en: 'Well' },
+  notYourScreens: {
+    km: 'កម្មវិធីនេះមិនទាន់មានអេក្រង់សម្រាប់តួនាទីរបស់អ្នកនៅឡើយទេ។',
+    en: 'This app does not have screens for your role yet.',
+  },
 } satisfies Record<string, Words | Phrase>;
 
 export type MessageKey = keyof typeof messages;

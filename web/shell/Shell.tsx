@@ -9,7 +9,22 @@ import { signOut } from '../session/session.ts';
 import { useOnline, useOutbox } from './hooks.ts';
 import { Icon, type IconName } from './Icon.tsx';
 
-export function Shell({ group, children }: { group: { name: string } | null; children: ComponentChildren }) {
+export interface TabSpec {
+  href: string;
+  icon: IconName;
+  label: string;
+}
+
+/** `title`: the group or federation she works on; `tabs`: the screens of her job. */
+export function Shell({
+  title,
+  tabs,
+  children,
+}: {
+  title: string | null;
+  tabs: TabSpec[];
+  children: ComponentChildren;
+}) {
   const t = useT();
   const online = useOnline();
   const outbox = useOutbox();
@@ -19,7 +34,7 @@ export function Shell({ group, children }: { group: { name: string } | null; chi
       <header class="top">
         <div class="brand">
           <span class="app-name">{t('appName')}</span>
-          {group && <span class="group-name">{group.name}</span>}
+          {title && <span class="group-name">{title}</span>}
         </div>
         <div class="top-actions">
           <button
@@ -46,12 +61,11 @@ export function Shell({ group, children }: { group: { name: string } | null; chi
         )}
       </div>
       <main class="page">{children}</main>
-      {group && (
+      {tabs.length > 0 && (
         <nav class="tabs" aria-label={t('appName')}>
-          <Tab href="/" icon="home" label={t('navHome')} />
-          <Tab href="/meeting" icon="meeting" label={t('navMeeting')} />
-          <Tab href="/members" icon="members" label={t('navMembers')} />
-          <Tab href="/bank" icon="bank" label={t('navBank')} />
+          {tabs.map((tab) => (
+            <Tab key={tab.href} {...tab} />
+          ))}
         </nav>
       )}
     </div>

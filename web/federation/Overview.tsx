@@ -1,0 +1,201 @@
+/**
+ * A federation coordinator's overview: her federation and everything below it — groups, members,
+ * women, savings and loans outstanding per currency, PAR30, groups needing help — how they moved
+ * over the last 12 months (Rollup.history, as charts with their tables), and her member groups
+ * in a table she sorts by savings, PAR30 or last meeting and filters to those needing help.
+ */
+import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
+import { CoordinatorOverviewDocument, type CoordinatorOverviewQuery, type Currency } from '../generated/graphql.ts';
+import { date, money, monthName } from '../format.ts';
+import { formatMoney } from '#core/money.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { Icon } from '../shell/Icon.tsx';
+import { LineChart } from '../shell/LineChart.tsx';
+import { FromPhone, Loading, Problem } from '../shell/Status.tsx';
+import { useQuery } from '../shell/useQuery.ts';
+
+type Federation = NonNullable<CoordinatorOverviewQuery['federation']>;
+type Row = Federation['dashboard']['nodes'][number];
+type SortKey = 'savings' | 'par30' | 'lastMeeting';
+
+const percent = (basisPoints: number | null | undefined) =>
+  basisPoints === null || basisPoints === undefined ? '—' : `${(basisPoints / 100).toFixed(1)}%`;
+
+export function Overview({ federationId }: { federationId: string }) {
+  const t = useT();
+  const answer = useQuery(CoordinatorOverviewDocument, { federationId });
+  const federation = answer.data?.federation;
+  if (answer.error && !federation) return <Problem error={answer.error} retry={answer.reload} />;
+  if (!federation) return <Loading />;
+  const rollup = federation.rollup;
+  return (
+    <>
+      <h1>{federation.name}</h1>
+      <p class="note">{t.language === 'km' ? federation.place.nameKm : federation.place.nameEn}</p>
+      <FromPhone shown={answer.fromPhone} />
+      <section aria-labelledby="totals" class="cards">
+        <h2 id="totals" class="visually-hidden">
+          {t('federationOverview')}
+        </h2>
+        <Card icon="home" label={t('groupsCount')} value={String(rollup.groups)} />
+        <Card icon="members" label={t('membersCount')} value={String(rollup.members)} />
+        <Card icon="members" label={t('womenCount')} value={String(rollup.women ?? '—')} />
+        <Card icon="alert" label={t('needingAttention')} value={String(rollup.groupsNeedingAttention ?? '—')} />
+        {rollup.byCurrency.map((c) => (
+          <Fragment key={c.currency}>
+            <Card
+              icon="cash"
+              label={`${t('savings')} (${c.currency})`}
+              value={c.savings ? money(c.savings, c.currency) : '—'}
+            />
+            <Card
+              icon="loan"
+              label={`${t('loansOutstanding')} (${c.currency})`}
+              value={c.loansOutstanding ? money(c.loansOutstanding, c.currency) : '—'}
+            />
+            <Card icon="alert" label={`${t('par30')} (${c.currency})`} value={percent(c.par30BasisPoints)} />
+          </Fragment>
+        ))}
+      </section>
+      <Trends federation={federation} />
+      <MemberGroups rows={federation.dashboard.nodes} more={federation.dashboard.pageInfo.hasNextPage} />
+    </>
+  );
+}
+
+function Card({
+  icon,
+  label,
+  value,
+}: {
+  icon: 'home' | 'members' | 'alert' | 'cash' | 'loan';
+  label: string;
+  value: string;
+}) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a figure and its name, not a form: a fieldset would say otherwise.
+    <div class="card" role="group" aria-label={label}>
+      <span class="card-label">
+        <Icon name={icon} /> {label}
+      </span>
+      <span class="card-value">{value}</span>
+    </div>
+  );
+}
+
+function Trends({ federation }: { federation: Federation }) {
+  const t = useT();
+  const history = federation.rollup.history;
+  const labels = history.map((m) => monthName(m.month, t.language));
+  // "3/26": months as people write them, short enough for a phone's axis.
+  const axisLabels = history.map((m) => `${Number(m.month.slice(5))}/${m.month.slice(2, 4)}`);
+  const known = history.filter((m) => m.known).length;
+  const currencies = federation.rollup.byCurrency.map((c) => c.currency);
+  const count = (n: number) => n.toLocaleString('en-US');
+  return (
+    <section aria-labelledby="trends" class="panel">
+      <h2 id="trends">{t('lastTwelveMonths')}</h2>
+      {known <= 1 && <p class="note">{t('noHistoryYet')}</p>}
+      {currencies.map((currency: Currency) => (
+        <LineChart
+          key={currency}
+          title={t.say('savingsOverMonths')(currency)}
+          labels={labels}
+          axisLabels={axisLabels}
+          series={[
+            {
+              label: t('savings'),
+              values: history.map((m) => {
+                const line = m.byCurrency.find((c) => c.currency === currency);
+                return line?.savings ? Number(line.savings) / (currency === 'USD' ? 100 : 1) : null;
+              }),
+            },
+          ]}
+          format={(v) => formatMoney(BigInt(Math.round(v * (currency === 'USD' ? 100 : 1))), currency)}
+        />
+      ))}
+      <LineChart
+        title={t('membersOverMonths')}
+        labels={labels}
+        axisLabels={axisLabels}
+        series={[
+          { label: t('membersCount'), values: history.map((m) => m.members ?? null) },
+          { label: t('womenCount'), values: history.map((m) => m.women ?? null) },
+        ]}
+        format={count}
+      />
+    </section>
+  );
+}
+
+function MemberGroups({ rows, more }: { rows: Row[]; more: boolean }) {
+  const t = useT();
+  const [sort, setSort] = useState<SortKey>('par30');
+  const [onlyNeedingHelp, setOnlyNeedingHelp] = useState(false);
+  const shown = rows
+    .filter((r) => !onlyNeedingHelp || r.needsAttention)
+    .sort((a, b) => {
+      if (sort === 'savings') {
+        const d = BigInt(b.savings) - BigInt(a.savings);
+        return d > 0n ? 1 : d < 0n ? -1 : 0;
+      }
+      if (sort === 'par30') return b.par30BasisPoints - a.par30BasisPoints;
+      // Longest without a meeting first: they need the visit.
+      return (a.lastMeetingOn ?? '').localeCompare(b.lastMeetingOn ?? '');
+    });
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort === key ? 'descending' : undefined}>
+      <button type="button" class="sort" onClick={() => setSort(key)}>
+        {label}
+      </button>
+    </th>
+  );
+  return (
+    <section aria-labelledby="member-groups" class="panel">
+      <h2 id="member-groups">{t('memberGroups')}</h2>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={onlyNeedingHelp}
+          onChange={(e) => setOnlyNeedingHelp(e.currentTarget.checked)}
+        />
+        {t('onlyNeedingHelp')}
+      </label>
+      {more && <p class="note">{t.say('firstGroupsOnly')(rows.length)}</p>}
+      <div class="table-scroll">
+        <table class="ledger groups-table">
+          <caption class="visually-hidden">{t('memberGroups')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('group')}</th>
+              {header('savings', t('savings'))}
+              {header('par30', 'PAR30')}
+              {header('lastMeeting', t('lastMeetingShort'))}
+              <th scope="col">{t('why')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.group.id} class={r.needsAttention ? 'attention' : undefined}>
+                <th scope="row">
+                  {r.group.name}
+                  <br />
+                  <span class="note">{t.say('memberCount')(r.group.memberCount)}</span>
+                </th>
+                <td>{money(r.savings, r.currency)}</td>
+                <td>{percent(r.par30BasisPoints)}</td>
+                <td>{r.lastMeetingOn ? date(r.lastMeetingOn, t.language) : t('noMeetingYet')}</td>
+                <td>
+                  {r.needsAttention
+                    ? (t.language === 'km' ? r.attentionReasonsKm : r.attentionReasons).join('; ')
+                    : t('allWell')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
