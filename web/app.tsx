@@ -47,8 +47,9 @@ function SignedIn() {
 // The coordinator's screens (and the chart library they load) are a chunk of their own: officers'
 // phones never download them.
 const loadCoordinatorApp = () => import('./federation/CoordinatorApp.tsx').then((m) => m.default);
+const loadAdminApp = () => import('./admin/AdminApp.tsx').then((m) => m.default);
 
-/** The screens of her job: a group's officer, a federation's coordinator; other roles' are to come. */
+/** The screens of her job: a group's officer, a federation's coordinator, an administrator; banks' and NGOs' are to come. */
 function PersonApp() {
   const t = useT();
   const groups = useQuery(MyGroupsDocument, {});
@@ -76,6 +77,8 @@ function PersonApp() {
     (r) => r.tenantType === 'FEDERATION' && r.role === 'COORDINATOR',
   )?.tenantId;
   if (federationId) return <Lazy load={loadCoordinatorApp} props={{ federationId }} />;
+  if (groups.data.viewer.roles.some((r) => r.tenantType === 'PLATFORM' && r.role === 'ADMIN'))
+    return <Lazy load={loadAdminApp} props={{}} />;
   return (
     <Shell title={null} tabs={[]}>
       <p class="note">{t('notYourScreens')}</p>

@@ -39,6 +39,16 @@ export type InvitePersonInput = {
   from?: string | null | undefined;
 };
 
+export type RevokeRoleInput = {
+  idempotencyKey: string;
+  userId: string;
+  tenantType: TenantType;
+  tenantId: string;
+  role: RoleName;
+  /** Why, for the record (she left the bank, the federation changed coordinators). */
+  reason: string;
+};
+
 export type AccessScope =
   /** Total savings, members, savings per member. */
   | 'SAVINGS_SUMMARY'
@@ -263,6 +273,25 @@ export type AppointOfficerInput = {
   from: string;
 };
 
+export type AdminPeopleQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminPeopleQuery = { viewer: { id: string }, people: { nodes: Array<{ id: string, displayName: string, phone: string | null, roles: Array<{ tenantType: TenantType, tenantId: string, role: RoleName }> }>, pageInfo: { hasNextPage: boolean } }, banks: { nodes: Array<{ id: string, name: string }> }, ngos: { nodes: Array<{ id: string, name: string }> }, federations: { nodes: Array<{ id: string, name: string }> } };
+
+export type InvitePersonMutationVariables = Exact<{
+  input: InvitePersonInput;
+}>;
+
+
+export type InvitePersonMutation = { invitePerson: { id: string, displayName: string } };
+
+export type RevokeRoleMutationVariables = Exact<{
+  input: RevokeRoleInput;
+}>;
+
+
+export type RevokeRoleMutation = { revokeRole: { role: RoleName } };
+
 export type CoordinatorOverviewQueryVariables = Exact<{
   federationId: string;
 }>;
@@ -453,6 +482,61 @@ export const ConstitutionFieldsFragmentDoc = new TypedDocumentString(`
   socialFundContribution
 }
     `, {"fragmentName":"ConstitutionFields"}) as unknown as TypedDocumentString<ConstitutionFieldsFragment, unknown>;
+export const AdminPeopleDocument = new TypedDocumentString(`
+    query AdminPeople {
+  viewer {
+    id
+  }
+  people(first: 50) {
+    nodes {
+      id
+      displayName
+      phone
+      roles {
+        tenantType
+        tenantId
+        role
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+  banks(first: 50) {
+    nodes {
+      id
+      name
+    }
+  }
+  ngos(first: 50) {
+    nodes {
+      id
+      name
+    }
+  }
+  federations(first: 50) {
+    nodes {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminPeopleQuery, AdminPeopleQueryVariables>;
+export const InvitePersonDocument = new TypedDocumentString(`
+    mutation InvitePerson($input: InvitePersonInput!) {
+  invitePerson(input: $input) {
+    id
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<InvitePersonMutation, InvitePersonMutationVariables>;
+export const RevokeRoleDocument = new TypedDocumentString(`
+    mutation RevokeRole($input: RevokeRoleInput!) {
+  revokeRole(input: $input) {
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeRoleMutation, RevokeRoleMutationVariables>;
 export const CoordinatorOverviewDocument = new TypedDocumentString(`
     query CoordinatorOverview($federationId: ID!) {
   federation(id: $federationId) {

@@ -368,6 +368,31 @@ export const messages = {
     km: 'កម្មវិធីនេះមិនទាន់មានអេក្រង់សម្រាប់តួនាទីរបស់អ្នកនៅឡើយទេ។',
     en: 'This app does not have screens for your role yet.',
   },
+  people: { km: 'មនុស្ស', en: 'People' },
+  everyoneRegistered: { km: 'អ្នកដែលបានចុះឈ្មោះទាំងអស់', en: 'Everyone registered' },
+  firstPeopleOnly: {
+    km: (n: number) => `បង្ហាញតែ ${n} នាក់ដំបូងប៉ុណ្ណោះ`,
+    en: (n: number) => `Showing the first ${n} people only`,
+  },
+  invitePerson: { km: 'អញ្ជើញមនុស្សម្នាក់', en: 'Invite a person' },
+  roleAndWhere: { km: 'តួនាទី និងកន្លែង', en: 'Role, and where' },
+  signsInWithPhoneAny: {
+    km: 'គាត់នឹងចូលប្រើក្រុមដោយលេខទូរស័ព្ទនេះ',
+    en: 'They will sign in to Krom with this phone number',
+  },
+  invited: {
+    km: (name: string, role: string) => `បានអញ្ជើញ ${name} ជា ${role}`,
+    en: (name: string, role: string) => `${name} is invited as ${role}`,
+  },
+  takeAway: { km: 'ដកតួនាទី', en: 'Take away' },
+  takeAwayRoleOf: {
+    km: (name: string, role: string) => `ដកតួនាទី ${role} ពី ${name}`,
+    en: (name: string, role: string) => `Take ${role} away from ${name}`,
+  },
+  ADMIN: { km: 'អ្នកគ្រប់គ្រងប្រព័ន្ធ', en: 'Administrator' },
+  COORDINATOR: { km: 'អ្នកសម្របសម្រួល', en: 'Coordinator' },
+  LOAN_OFFICER: { km: 'មន្ត្រីឥណទាន', en: 'Loan officer' },
+  STAFF: { km: 'បុគ្គលិក', en: 'Staff' },
 } satisfies Record<string, Words | Phrase>;
 
 export type MessageKey = keyof typeof messages;
