@@ -25,6 +25,7 @@ export interface Loaders {
   books: DataLoader<string, Books>;
   /** Banks named on a page of grants, requests, read-log entries or loans: one BatchGetItem, not one read per row. */
   bank: DataLoader<string, Organisation | undefined>;
+  ngo: DataLoader<string, Organisation | undefined>;
   /** People named on a page (officers, readers): one BatchGetItem. */
   user: DataLoader<string, User | undefined>;
 }
@@ -57,6 +58,7 @@ export function createLoaders(db: Db): Loaders {
     federation: new DataLoader(async (ids) => Promise.all(ids.map((id) => getFederation(db, id)))),
     books: new DataLoader((ids) => getManyBooks(db, ids), { maxBatchSize: 50 }),
     bank: new DataLoader((ids) => getOrganisations(db, 'BANK', ids)),
+    ngo: new DataLoader((ids) => getOrganisations(db, 'NGO', ids)),
     user: new DataLoader((ids) => getUsers(db, ids)),
   };
 }

@@ -167,3 +167,18 @@ describe('inviting a person', () => {
     expect(b).toEqual(a);
   });
 });
+
+describe('roles by name', () => {
+  it('say where each is held: the group, the federation, the bank, the NGO, Krom', async () => {
+    const ROLES = '{ viewer { roles { tenantType tenantName } } }';
+    const named = async (token: string) =>
+      ((await graphqlOk(env.app, token, ROLES)).viewer.roles as { tenantType: string; tenantName: string }[]).map(
+        (r) => [r.tenantType, r.tenantName],
+      );
+    expect(await named(world.token.presidentA)).toEqual([['GROUP', 'ក្រុមជីក្រែង']]);
+    expect(await named(world.token.coordinatorTop)).toEqual([['FEDERATION', expect.any(String)]]);
+    expect(await named(world.token.bankOfficer)).toEqual([['BANK', 'Rural Bank']]);
+    expect(await named(world.token.ngoStaff)).toEqual([['NGO', 'KCDA']]);
+    expect(await named(world.token.admin)).toEqual([['PLATFORM', 'Krom']]);
+  });
+});

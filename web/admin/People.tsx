@@ -64,7 +64,6 @@ export function People() {
   const data = answer.data;
   if (answer.error && !data) return <Problem error={answer.error} retry={answer.reload} />;
   if (!data) return <Loading />;
-  const where = new Map(offers(data).map((o) => [`${o.tenantType}#${o.tenantId}`, o.name]));
   return (
     <>
       <h1>{t('people')}</h1>
@@ -85,7 +84,7 @@ export function People() {
                       key={`${r.tenantType}#${r.tenantId}#${r.role}`}
                       person={p}
                       role={r}
-                      place={where.get(`${r.tenantType}#${r.tenantId}`) ?? r.tenantId}
+                      place={r.tenantName ?? r.tenantId}
                       mayTake={r.tenantType !== 'GROUP' && p.id !== data.viewer.id}
                       changed={answer.reload}
                     />
@@ -195,7 +194,14 @@ function RoleLine({
     await change.run(
       () =>
         send(RevokeRoleDocument, {
-          input: { idempotencyKey: key, userId: person.id, ...role, reason: reason.trim() },
+          input: {
+            idempotencyKey: key,
+            userId: person.id,
+            tenantType: role.tenantType,
+            tenantId: role.tenantId,
+            role: role.role,
+            reason: reason.trim(),
+          },
         }),
       changed,
     );

@@ -276,7 +276,7 @@ export type AppointOfficerInput = {
 export type AdminPeopleQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminPeopleQuery = { viewer: { id: string }, people: { nodes: Array<{ id: string, displayName: string, phone: string | null, roles: Array<{ tenantType: TenantType, tenantId: string, role: RoleName }> }>, pageInfo: { hasNextPage: boolean } }, banks: { nodes: Array<{ id: string, name: string }> }, ngos: { nodes: Array<{ id: string, name: string }> }, federations: { nodes: Array<{ id: string, name: string }> } };
+export type AdminPeopleQuery = { viewer: { id: string }, people: { nodes: Array<{ id: string, displayName: string, phone: string | null, roles: Array<{ tenantType: TenantType, tenantId: string, role: RoleName, tenantName: string | null }> }>, pageInfo: { hasNextPage: boolean } }, banks: { nodes: Array<{ id: string, name: string }> }, ngos: { nodes: Array<{ id: string, name: string }> }, federations: { nodes: Array<{ id: string, name: string }> } };
 
 export type InvitePersonMutationVariables = Exact<{
   input: InvitePersonInput;
@@ -496,6 +496,7 @@ export const AdminPeopleDocument = new TypedDocumentString(`
         tenantType
         tenantId
         role
+        tenantName
       }
     }
     pageInfo {

@@ -63,6 +63,23 @@ export const baseResolvers: Resolvers = {
       return connection(await listUsers(ctx.db, limit, cursor));
     },
   },
+  Role: {
+    // Where the role is held, by name: the group, federation, bank or NGO (batched loads).
+    tenantName: async (r, _a, ctx) => {
+      switch (r.tenantType) {
+        case 'PLATFORM':
+          return 'Krom';
+        case 'GROUP':
+          return (await ctx.loaders.group.load(r.tenantId))?.name ?? null;
+        case 'FEDERATION':
+          return (await ctx.loaders.federation.load(r.tenantId))?.name ?? null;
+        case 'BANK':
+          return (await ctx.loaders.bank.load(r.tenantId))?.name ?? null;
+        case 'NGO':
+          return (await ctx.loaders.ngo.load(r.tenantId))?.name ?? null;
+      }
+    },
+  },
   Person: {
     roles: (u, _a, ctx) => getRoles(ctx.db, u.id),
     roleHistory: (u, _a, ctx) => listRoleChanges(ctx.db, u.id),
