@@ -60,3 +60,22 @@ for (const [device, viewport] of [
     await context.close();
   });
 }
+
+test('the coordinator downloads her federation’s report: a CSV that opens with Khmer intact', async ({ page }) => {
+  await signIn(page, COORDINATOR.name);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(FEDERATION);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'ទាញយករបាយការណ៍ (CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${FEDERATION} \\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const bytes = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks));
+  // UTF-8 with a byte-order mark: Excel reads it as UTF-8 and shows Khmer.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.subarray(3).toString('utf8');
+  const [header, ...lines] = text.trim().split('\r\n');
+  expect(header!.split(',')).toContain('currency');
+  expect(text).toContain('ក្រុមជួយខ្លួនឯងជីក្រែង');
+  expect(lines.length).toBe(2);
+  expect(lines.every((l) => l.includes(',KHR,'))).toBe(true);
+});

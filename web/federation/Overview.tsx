@@ -6,13 +6,21 @@
  */
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { CoordinatorOverviewDocument, type CoordinatorOverviewQuery, type Currency } from '../generated/graphql.ts';
-import { date, money, monthName } from '../format.ts';
+import { send } from '../graphql/client.ts';
+import {
+  CoordinatorOverviewDocument,
+  FederationReportDocument,
+  type CoordinatorOverviewQuery,
+  type Currency,
+} from '../generated/graphql.ts';
+import { cambodiaToday, date, money, monthName } from '../format.ts';
 import { formatMoney } from '#core/money.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Icon } from '../shell/Icon.tsx';
 import { LineChart } from '../shell/LineChart.tsx';
-import { FromPhone, Loading, Problem } from '../shell/Status.tsx';
+import { useOnline } from '../shell/hooks.ts';
+import { FromPhone, Loading, Problem, Refusal } from '../shell/Status.tsx';
+import { useChange } from '../shell/useChange.ts';
 import { useQuery } from '../shell/useQuery.ts';
 
 type Federation = NonNullable<CoordinatorOverviewQuery['federation']>;
@@ -34,6 +42,7 @@ export function Overview({ federationId }: { federationId: string }) {
       <h1>{federation.name}</h1>
       <p class="note">{t.language === 'km' ? federation.place.nameKm : federation.place.nameEn}</p>
       <FromPhone shown={answer.fromPhone} />
+      <Report federationId={federationId} name={federation.name} />
       <section aria-labelledby="totals" class="cards">
         <h2 id="totals" class="visually-hidden">
           {t('federationOverview')}
@@ -61,6 +70,39 @@ export function Overview({ federationId }: { federationId: string }) {
       <Trends federation={federation} />
       <MemberGroups rows={federation.dashboard.nodes} more={federation.dashboard.pageInfo.hasNextPage} />
     </>
+  );
+}
+
+/**
+ * The federation's report: a CSV file (UTF-8 with a byte-order mark, so Excel shows Khmer; a
+ * currency column beside the money) and this page printed.
+ */
+function Report({ federationId, name }: { federationId: string; name: string }) {
+  const t = useT();
+  const online = useOnline();
+  const change = useChange();
+  async function download() {
+    await change.run(async () => {
+      const answer = await send(FederationReportDocument, { federationId });
+      const csv = answer.federation?.reportCsv ?? '';
+      const file = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(file);
+      link.download = `${name} ${cambodiaToday()}.csv`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    });
+  }
+  return (
+    <div class="actions no-print">
+      <button type="button" class="button" onClick={() => void download()} disabled={!online || change.busy}>
+        <Icon name="book" /> {t('downloadCsv')}
+      </button>
+      <button type="button" class="button" onClick={() => window.print()}>
+        <Icon name="print" /> {t('print')}
+      </button>
+      <Refusal error={change.error} />
+    </div>
   );
 }
 

@@ -299,6 +299,13 @@ export type CoordinatorOverviewQueryVariables = Exact<{
 
 export type CoordinatorOverviewQuery = { federation: { id: string, name: string, place: { nameKm: string, nameEn: string }, rollup: { groups: number, members: number, women: number | null, groupsNeedingAttention: number | null, byCurrency: Array<{ currency: Currency, groups: number, savings: string | null, loansOutstanding: string | null, par30BasisPoints: number | null }>, history: Array<{ month: string, known: boolean, groups: number | null, members: number | null, women: number | null, groupsNeedingAttention: number | null, byCurrency: Array<{ currency: Currency, savings: string | null, loansOutstanding: string | null, par30BasisPoints: number | null }> }> }, dashboard: { nodes: Array<{ currency: Currency, savings: string, loansOutstanding: string, par30BasisPoints: number, lastMeetingOn: string | null, needsAttention: boolean, attentionReasons: Array<string>, attentionReasonsKm: Array<string>, group: { id: string, name: string, memberCount: number } }>, pageInfo: { hasNextPage: boolean } } } | null };
 
+export type FederationReportQueryVariables = Exact<{
+  federationId: string;
+}>;
+
+
+export type FederationReportQuery = { federation: { id: string, name: string, reportCsv: string } | null };
+
 export type BankAccessOfGroupQueryVariables = Exact<{
   groupId: string;
 }>;
@@ -597,6 +604,15 @@ export const CoordinatorOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CoordinatorOverviewQuery, CoordinatorOverviewQueryVariables>;
+export const FederationReportDocument = new TypedDocumentString(`
+    query FederationReport($federationId: ID!) {
+  federation(id: $federationId) {
+    id
+    name
+    reportCsv
+  }
+}
+    `) as unknown as TypedDocumentString<FederationReportQuery, FederationReportQueryVariables>;
 export const BankAccessOfGroupDocument = new TypedDocumentString(`
     query BankAccessOfGroup($groupId: ID!) {
   group(id: $groupId) {

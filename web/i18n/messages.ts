@@ -354,6 +354,7 @@ export const messages = {
     km: 'ប្រវត្តិប្រចាំខែចាប់ផ្តើមពីខែនេះ៖ ខែមុនៗនឹងបង្ហាញនៅពេលក្រោយ',
     en: 'Monthly history starts this month: earlier months will show as they pass',
   },
+  downloadCsv: { km: 'ទាញយករបាយការណ៍ (CSV)', en: 'Download the report (CSV)' },
   memberGroups: { km: 'ក្រុមសមាជិក', en: 'Member groups' },
   firstGroupsOnly: {
     km: (n: number) => `បង្ហាញតែ ${n} ក្រុមដំបូងប៉ុណ្ណោះ`,
