@@ -61,7 +61,11 @@ for (const [device, viewport] of [
   });
 }
 
-test('the coordinator downloads her federation’s report: a CSV that opens with Khmer intact', async ({ page }) => {
+test('the coordinator downloads her federation’s report: a CSV that opens with Khmer intact', async ({
+  page,
+  request,
+}) => {
+  const truth = (await api<Answer>(request, COORDINATOR.id, TRUTH)).myFederations[0]!;
   await signIn(page, COORDINATOR.name);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(FEDERATION);
   const [download] = await Promise.all([
@@ -76,6 +80,44 @@ test('the coordinator downloads her federation’s report: a CSV that opens with
   const [header, ...lines] = text.trim().split('\r\n');
   expect(header!.split(',')).toContain('currency');
   expect(text).toContain('ក្រុមជួយខ្លួនឯងជីក្រែង');
-  expect(lines.length).toBe(2);
+  expect(lines.length).toBe(truth.dashboard.nodes.length);
   expect(lines.every((l) => l.includes(',KHR,'))).toBe(true);
+});
+
+test('the coordinator onboards a group in a commune and invites its treasurer, who signs in at once', async ({
+  browser,
+  page,
+  request,
+}, testInfo) => {
+  await signIn(page, COORDINATOR.name);
+  await page.getByRole('link', { name: 'ក្រុមថ្មី' }).click();
+  await expect(page.getByRole('heading', { name: 'ចុះឈ្មោះក្រុមថ្មី', level: 1 })).toBeVisible();
+  const form = page.getByRole('form', { name: 'ក្រុមថ្មី' });
+  await form.getByRole('textbox', { name: 'ឈ្មោះក្រុម' }).fill('ក្រុមស្ត្រីរស្មីថ្មី');
+  await form.getByRole('combobox', { name: 'ខេត្ត/រាជធានី' }).selectOption('17');
+  await form.getByRole('combobox', { name: 'ស្រុក/ខណ្ឌ' }).selectOption('1704');
+  await form.getByRole('combobox', { name: 'ឃុំ/សង្កាត់' }).selectOption('170401');
+  await form.getByRole('combobox', { name: 'ថ្ងៃក្នុងសប្តាហ៍' }).selectOption('FRIDAY');
+  await screenshot(page, testInfo, 'coordinator-onboard-km');
+  await expectAccessible(page);
+  await form.getByRole('button', { name: 'បង្កើតក្រុម' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'បានបង្កើត ក្រុមស្ត្រីរស្មីថ្មី' })).toBeVisible();
+
+  const treasurer = page.getByRole('form', { name: 'ហេរញ្ញិក' });
+  await treasurer.getByRole('textbox', { name: 'ឈ្មោះ' }).fill('ញឹម សុគន្ធា');
+  await treasurer.getByRole('textbox', { name: 'លេខទូរស័ព្ទ' }).fill('017 444 555');
+  await treasurer.getByRole('button', { name: 'តែងតាំង' }).click();
+  await expect(page.getByText('ញឹម សុគន្ធា ជាហេរញ្ញិកហើយ')).toBeVisible();
+  await screenshot(page, testInfo, 'coordinator-onboarded-km');
+  await expectAccessible(page);
+
+  const truth = (await api<Answer>(request, COORDINATOR.id, TRUTH)).myFederations[0]!;
+  expect(truth.dashboard.nodes.map((n) => n.group.name)).toContain('ក្រុមស្ត្រីរស្មីថ្មី');
+
+  const { baseURL, locale } = testInfo.project.use;
+  const herPhone = await browser.newContext({ baseURL, locale, viewport: { width: 360, height: 640 } });
+  const her = await herPhone.newPage();
+  await signIn(her, 'ញឹម សុគន្ធា');
+  await expect(her.getByRole('heading', { level: 1 })).toHaveText('ក្រុមស្ត្រីរស្មីថ្មី');
+  await herPhone.close();
 });

@@ -1,14 +1,22 @@
-/** A federation coordinator's screens, loaded as a chunk of their own. Her overview, for now. */
+/** A federation coordinator's screens, loaded as a chunk of their own: her overview, and onboarding a group. */
+import { Route, Router } from 'preact-iso';
 import { useT } from '../i18n/i18n.tsx';
 import { Shell, type TabSpec } from '../shell/Shell.tsx';
+import { Onboard } from './Onboard.tsx';
 import { Overview } from './Overview.tsx';
 
 export default function CoordinatorApp({ federationId }: { federationId: string }) {
   const t = useT();
-  const tabs: TabSpec[] = [{ href: '/', icon: 'home', label: t('navOverview') }];
+  const tabs: TabSpec[] = [
+    { href: '/', icon: 'home', label: t('navOverview') },
+    { href: '/onboard', icon: 'plus', label: t('navOnboard') },
+  ];
   return (
     <Shell title={null} tabs={tabs}>
-      <Overview federationId={federationId} />
+      <Router>
+        <Route path="/onboard" component={() => <Onboard federationId={federationId} />} />
+        <Route default component={() => <Overview federationId={federationId} />} />
+      </Router>
     </Shell>
   );
 }

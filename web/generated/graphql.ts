@@ -129,6 +129,17 @@ export type MeetingScheduleInput = {
   weekOfMonth?: number | null | undefined;
 };
 
+export type CreateGroupInput = {
+  idempotencyKey: string;
+  name: string;
+  /** Commune (6 digits) or village (8 digits) code. */
+  placeCode: string;
+  currency: Currency;
+  meetingSchedule: MeetingScheduleInput;
+  formedOn: string;
+  federationId?: string | null | undefined;
+};
+
 export type AddMemberInput = {
   idempotencyKey: string;
   groupId: string;
@@ -291,6 +302,25 @@ export type RevokeRoleMutationVariables = Exact<{
 
 
 export type RevokeRoleMutation = { revokeRole: { role: RoleName } };
+
+export type ProvincesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProvincesQuery = { provinces: Array<{ code: string, nameKm: string, nameEn: string }> };
+
+export type PlaceChildrenQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type PlaceChildrenQuery = { place: { code: string, children: Array<{ code: string, nameKm: string, nameEn: string }> } | null };
+
+export type CreateGroupMutationVariables = Exact<{
+  input: CreateGroupInput;
+}>;
+
+
+export type CreateGroupMutation = { createGroup: { id: string, name: string } };
 
 export type CoordinatorOverviewQueryVariables = Exact<{
   federationId: string;
@@ -545,6 +575,35 @@ export const RevokeRoleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeRoleMutation, RevokeRoleMutationVariables>;
+export const ProvincesDocument = new TypedDocumentString(`
+    query Provinces {
+  provinces {
+    code
+    nameKm
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<ProvincesQuery, ProvincesQueryVariables>;
+export const PlaceChildrenDocument = new TypedDocumentString(`
+    query PlaceChildren($code: String!) {
+  place(code: $code) {
+    code
+    children {
+      code
+      nameKm
+      nameEn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlaceChildrenQuery, PlaceChildrenQueryVariables>;
+export const CreateGroupDocument = new TypedDocumentString(`
+    mutation CreateGroup($input: CreateGroupInput!) {
+  createGroup(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateGroupMutation, CreateGroupMutationVariables>;
 export const CoordinatorOverviewDocument = new TypedDocumentString(`
     query CoordinatorOverview($federationId: ID!) {
   federation(id: $federationId) {

@@ -394,6 +394,25 @@ export const messages = {
   COORDINATOR: { km: 'អ្នកសម្របសម្រួល', en: 'Coordinator' },
   LOAN_OFFICER: { km: 'មន្ត្រីឥណទាន', en: 'Loan officer' },
   STAFF: { km: 'បុគ្គលិក', en: 'Staff' },
+  navOnboard: { km: 'ក្រុមថ្មី', en: 'New group' },
+  onboardGroup: { km: 'ចុះឈ្មោះក្រុមថ្មី', en: 'Onboard a group' },
+  newGroup: { km: 'ក្រុមថ្មី', en: 'A new group' },
+  groupName: { km: 'ឈ្មោះក្រុម', en: 'Group name' },
+  province: { km: 'ខេត្ត/រាជធានី', en: 'Province' },
+  district: { km: 'ស្រុក/ខណ្ឌ', en: 'District' },
+  commune: { km: 'ឃុំ/សង្កាត់', en: 'Commune' },
+  choose: { km: 'សូមជ្រើសរើស…', en: 'Choose…' },
+  currency: { km: 'រូបិយប័ណ្ណនៃសៀវភៅ', en: 'Currency of its books' },
+  KHR: { km: 'រៀល', en: 'Riel' },
+  USD: { km: 'ដុល្លារ', en: 'Dollars' },
+  formedOn: { km: 'ថ្ងៃបង្កើតក្រុម', en: 'Formed on' },
+  createGroup: { km: 'បង្កើតក្រុម', en: 'Create the group' },
+  groupCreated: {
+    km: (name: string) => `បានបង្កើត ${name}។ ឥឡូវអញ្ជើញអ្នកកាន់តំណែងរបស់ក្រុម។`,
+    en: (name: string) => `${name} is created. Now invite its officers.`,
+  },
+  inviteItsOfficers: { km: 'អញ្ជើញអ្នកកាន់តំណែង', en: 'Invite its officers' },
+  anotherGroup: { km: 'ក្រុមមួយទៀត', en: 'Another group' },
 } satisfies Record<string, Words | Phrase>;
 
 export type MessageKey = keyof typeof messages;

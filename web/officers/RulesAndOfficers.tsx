@@ -15,8 +15,6 @@ import {
   type Currency,
   type GroupRulesQuery,
   type InterestMethod,
-  type MeetingFrequency,
-  type Weekday,
 } from '../generated/graphql.ts';
 import { cambodiaToday, date, money } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -25,6 +23,7 @@ import { Icon } from '../shell/Icon.tsx';
 import { FromPhone, Loading, Problem, Refusal } from '../shell/Status.tsx';
 import { useChange } from '../shell/useChange.ts';
 import { useQuery } from '../shell/useQuery.ts';
+import { ScheduleFields } from '../shell/ScheduleFields.tsx';
 import {
   checkRules,
   percentText,
@@ -104,9 +103,6 @@ function Rules({ rules, currency }: { rules: ConstitutionFieldsFragment; currenc
   );
 }
 
-const FREQUENCIES: MeetingFrequency[] = ['MONTHLY', 'FORTNIGHTLY', 'WEEKLY'];
-const WEEKDAYS: Weekday[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-const WEEKS = [1, 2, 3, 4, -1];
 const METHODS: InterestMethod[] = ['FLAT', 'DECLINING_BALANCE'];
 
 function NewVersion({
@@ -180,38 +176,7 @@ function NewVersion({
           onInput={(e) => set({ effectiveFrom: e.currentTarget.value })}
         />
       </label>
-      <label class="field">
-        <span>{t('frequency')}</span>
-        <select value={form.frequency} onChange={(e) => set({ frequency: e.currentTarget.value as MeetingFrequency })}>
-          {FREQUENCIES.map((f) => (
-            <option key={f} value={f}>
-              {t(f)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span>{t('weekday')}</span>
-        <select value={form.weekday} onChange={(e) => set({ weekday: e.currentTarget.value as Weekday })}>
-          {WEEKDAYS.map((d) => (
-            <option key={d} value={d}>
-              {t(d)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {form.frequency === 'MONTHLY' && (
-        <label class="field">
-          <span>{t('weekOfMonth')}</span>
-          <select value={form.weekOfMonth} onChange={(e) => set({ weekOfMonth: e.currentTarget.value })}>
-            {WEEKS.map((w) => (
-              <option key={w} value={String(w)}>
-                {t.say('weekNumber')(w)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <ScheduleFields value={form} set={set} />
       {text('regularSaving', t('regularSaving'), money$)}
       {text('socialFundContribution', t('socialFundContribution'), money$)}
       {text('interestPercent', t('monthlyInterest'), 'decimal')}

@@ -15,6 +15,7 @@ import type {
 } from '../generated/graphql.ts';
 import { amountText, parseAmount } from '../format.ts';
 import { parseMinorUnits } from '#core/money.ts';
+import { scheduleInput } from '../shell/schedule.ts';
 
 export const MONEY_FIELDS = ['regularSaving', 'absenceFine', 'lateRepaymentFine', 'socialFundContribution'] as const;
 export type MoneyField = (typeof MONEY_FIELDS)[number];
@@ -109,11 +110,7 @@ export function checkRules(
       idempotencyKey,
       groupId,
       effectiveFrom: form.effectiveFrom,
-      meetingSchedule: {
-        frequency: form.frequency,
-        weekday: form.weekday,
-        weekOfMonth: form.frequency === 'MONTHLY' ? Number(form.weekOfMonth) : null,
-      },
+      meetingSchedule: scheduleInput(form),
       ...money,
       monthlyInterestBasisPoints: interest!,
       interestMethod: form.interestMethod,
