@@ -187,6 +187,22 @@ describe('from request to grant', () => {
     expect(await readLogCount()).toBe(before);
   });
 
+  it('a scope left out with @include or @skip is not asked for: the bank reads what its grant covers', async () => {
+    const ASK = `query($g: ID!, $from: Date!, $to: Date!, $meetings: Boolean!) {
+      bankView(groupId: $g, from: $from, to: $to) {
+        savingsSummary { totalSavings }
+        meetingDiscipline @include(if: $meetings) { meetingsHeld }
+        loanBookQuality @skip(if: true) { par30BasisPoints }
+      } }`;
+    const vars = { g: G, from: '2025-01-01', to: '2026-03-01' };
+    const left = await graphql(env.app, world.token.bankOfficer, ASK, { ...vars, meetings: false });
+    expect(left.errors).toBeUndefined();
+    expect(left.data!.bankView).toEqual({ savingsSummary: { totalSavings: expect.any(String) } });
+    // Asked for, the scope the treasurer left out is refused as before.
+    const asked = await graphql(env.app, world.token.bankOfficer, ASK, { ...vars, meetings: true });
+    expect(asked.errors![0]!.message).toContain('MEETING_DISCIPLINE');
+  });
+
   it('data outside the granted range is refused', async () => {
     const r = await graphql(env.app, world.token.bankOfficer, A.view, { g: G, from: '2024-06-01', to: '2026-03-01' });
     expect(r.errors![0]!.message).toMatch(/covers data from 2025-01-01 to 2026-12-31 only/);

@@ -3,7 +3,15 @@
  * enforcement point (`bankView`) that checks the grant through the policy and logs the read before
  * any data is read.
  */
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import {
+  type FieldNode,
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  type GraphQLResolveInfo,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import {
   changeGrantInputSchema,
   decideRequestInputSchema,
@@ -78,12 +86,19 @@ import { connection, pageArgs } from '#api/pagination.ts';
 import type { Resolvers } from '#api/generated/schema.ts';
 import { invalid, say } from '#core/messages.ts';
 
-/** Which scope each field of the bank view needs, by its path below bankView. */
-/** Paths of the fields selected under the current field ("savingsSummary", "creditProfile.grade"), through fragments. */
+/**
+ * Paths of the fields selected under the current field ("savingsSummary", "creditProfile.grade"),
+ * through fragments, leaving out what `@include(if: false)` or `@skip(if: true)` leaves out: a bank
+ * asks only for what its grant covers by leaving the rest out, and is not refused for it.
+ */
 function selectedFields(info: GraphQLResolveInfo): Set<string> {
   const paths = new Set<string>();
+  const included = (node: SelectionNode) =>
+    getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
   const walk = (set: SelectionSetNode | undefined, prefix: string, depth: number) => {
     for (const s of set?.selections ?? []) {
+      if (!included(s)) continue;
       if (s.kind === 'Field') {
         const path = prefix + s.name.value;
         paths.add(path);
