@@ -48,8 +48,9 @@ function SignedIn() {
 // phones never download them.
 const loadCoordinatorApp = () => import('./federation/CoordinatorApp.tsx').then((m) => m.default);
 const loadAdminApp = () => import('./admin/AdminApp.tsx').then((m) => m.default);
+const loadBankApp = () => import('./bank/BankApp.tsx').then((m) => m.default);
 
-/** The screens of her job: a group's officer, a federation's coordinator, an administrator; banks' and NGOs' are to come. */
+/** The screens of her job: a group's officer, a federation's coordinator, an administrator, a bank's loan officer; NGOs' are to come. */
 function PersonApp() {
   const t = useT();
   const groups = useQuery(MyGroupsDocument, {});
@@ -77,8 +78,11 @@ function PersonApp() {
     (r) => r.tenantType === 'FEDERATION' && r.role === 'COORDINATOR',
   )?.tenantId;
   if (federationId) return <Lazy load={loadCoordinatorApp} props={{ federationId }} />;
-  if (groups.data.viewer.roles.some((r) => r.tenantType === 'PLATFORM' && r.role === 'ADMIN'))
+  const roles = groups.data.viewer.roles;
+  if (roles.some((r) => r.tenantType === 'PLATFORM' && r.role === 'ADMIN'))
     return <Lazy load={loadAdminApp} props={{}} />;
+  if (roles.some((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER'))
+    return <Lazy load={loadBankApp} props={{}} />;
   return (
     <Shell title={null} tabs={[]}>
       <p class="note">{t('notYourScreens')}</p>

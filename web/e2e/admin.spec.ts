@@ -48,7 +48,7 @@ test('the administrator invites a loan officer, who signs in, and takes the role
   const herPage = await herPhone.newPage();
   await herPage.goto('/');
   await herPage.getByRole('button', { name: 'ចូលជា ហេង ស្រីពៅ' }).click();
-  await expect(herPage.getByText('កម្មវិធីនេះមិនទាន់មានអេក្រង់សម្រាប់តួនាទីរបស់អ្នកនៅឡើយទេ។')).toBeVisible();
+  await expect(herPage.getByRole('heading', { name: 'ស្វែងរកក្រុមតាមទីកន្លែង', level: 1 })).toBeVisible();
   await herPhone.close();
 
   // She left the bank: the role is taken away, with the reason.

@@ -6,23 +6,16 @@
  */
 import { useState } from 'preact/hooks';
 import { send } from '../graphql/client.ts';
-import {
-  CreateGroupDocument,
-  InviteOfficerDocument,
-  PlaceChildrenDocument,
-  ProvincesDocument,
-  type Currency,
-  type OfficerRole,
-} from '../generated/graphql.ts';
+import { CreateGroupDocument, InviteOfficerDocument, type Currency, type OfficerRole } from '../generated/graphql.ts';
 import { cambodiaToday } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useOnline } from '../shell/hooks.ts';
 import { Icon } from '../shell/Icon.tsx';
+import { PlacePicker } from '../shell/PlacePicker.tsx';
 import { ScheduleFields } from '../shell/ScheduleFields.tsx';
 import { scheduleInput, type Schedule } from '../shell/schedule.ts';
-import { Loading, Problem, Refusal } from '../shell/Status.tsx';
+import { Refusal } from '../shell/Status.tsx';
 import { useChange } from '../shell/useChange.ts';
-import { useQuery } from '../shell/useQuery.ts';
 
 interface Created {
   id: string;
@@ -133,76 +126,6 @@ function NewGroup({ federationId, created }: { federationId: string; created: (g
         <Icon name="plus" /> {t('createGroup')}
       </button>
     </form>
-  );
-}
-
-type Level = 'province' | 'district' | 'commune';
-
-function PlacePicker({
-  province,
-  district,
-  commune,
-  choose,
-}: {
-  province: string;
-  district: string;
-  commune: string;
-  choose: (level: Level, code: string) => void;
-}) {
-  const provinces = useQuery(ProvincesDocument, {});
-  if (provinces.error && !provinces.data) return <Problem error={provinces.error} retry={provinces.reload} />;
-  if (!provinces.data) return <Loading />;
-  return (
-    <>
-      <PlaceSelect level="province" places={provinces.data.provinces} value={province} choose={choose} />
-      {province && <Children level="district" parent={province} value={district} choose={choose} />}
-      {district && <Children level="commune" parent={district} value={commune} choose={choose} />}
-    </>
-  );
-}
-
-function Children({
-  level,
-  parent,
-  value,
-  choose,
-}: {
-  level: Level;
-  parent: string;
-  value: string;
-  choose: (level: Level, code: string) => void;
-}) {
-  const answer = useQuery(PlaceChildrenDocument, { code: parent });
-  const places = answer.data?.place?.children;
-  if (answer.error && !places) return <Problem error={answer.error} retry={answer.reload} />;
-  if (!places) return <Loading />;
-  return <PlaceSelect level={level} places={places} value={value} choose={choose} />;
-}
-
-function PlaceSelect({
-  level,
-  places,
-  value,
-  choose,
-}: {
-  level: Level;
-  places: { code: string; nameKm: string; nameEn: string }[];
-  value: string;
-  choose: (level: Level, code: string) => void;
-}) {
-  const t = useT();
-  return (
-    <label class="field">
-      <span>{t(level)}</span>
-      <select value={value} required onChange={(e) => choose(level, e.currentTarget.value)}>
-        <option value="">{t('choose')}</option>
-        {places.map((p) => (
-          <option key={p.code} value={p.code}>
-            {t.language === 'km' ? p.nameKm : p.nameEn}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 

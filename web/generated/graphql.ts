@@ -85,6 +85,19 @@ export type DataRangeInput = {
   to: string;
 };
 
+export type RequestAccessInput = {
+  idempotencyKey: string;
+  groupId: string;
+  /** Your bank, if you are an officer of more than one. */
+  bankId?: string | null | undefined;
+  purpose: AccessPurpose;
+  scopes: Array<AccessScope>;
+  dataRange: DataRangeInput;
+  /** At most 12. */
+  durationMonths: number;
+  message?: string | null | undefined;
+};
+
 export type DecideAccessRequestInput = {
   idempotencyKey: string;
   groupId: string;
@@ -96,12 +109,25 @@ export type DecideAccessRequestInput = {
   reason?: string | null | undefined;
 };
 
+export type WithdrawAccessRequestInput = {
+  idempotencyKey: string;
+  groupId: string;
+  requestId: string;
+  /** Why, for the group to read. */
+  reason: string;
+};
+
 export type ChangeGrantInput = {
   idempotencyKey: string;
   groupId: string;
   grantId: string;
   reason: string;
 };
+
+export type CreditGrade =
+  | 'A'
+  | 'B'
+  | 'C';
 
 export type MeetingFrequency =
   | 'WEEKLY'
@@ -303,17 +329,50 @@ export type RevokeRoleMutationVariables = Exact<{
 
 export type RevokeRoleMutation = { revokeRole: { role: RoleName } };
 
-export type ProvincesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ProvincesQuery = { provinces: Array<{ code: string, nameKm: string, nameEn: string }> };
-
-export type PlaceChildrenQueryVariables = Exact<{
-  code: string;
+export type BankDirectoryQueryVariables = Exact<{
+  placeCode: string;
 }>;
 
 
-export type PlaceChildrenQuery = { place: { code: string, children: Array<{ code: string, nameKm: string, nameEn: string }> } | null };
+export type BankDirectoryQuery = { groupDirectory: { nodes: Array<{ id: string, name: string, memberCount: number, ageInMonths: number, meetingSchedule: { description: string, descriptionKm: string } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type BankGroupNameQueryVariables = Exact<{
+  groupId: string;
+}>;
+
+
+export type BankGroupNameQuery = { group: { id: string, name: string } | null };
+
+export type MyBankAccessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyBankAccessQuery = { myBankAccess: { bank: { id: string, name: string }, requests: Array<{ id: string, groupId: string, groupName: string, purpose: AccessPurpose, scopes: Array<AccessScope>, durationMonths: number, state: AccessRequestState, createdAt: string, dataRange: { from: string, to: string } }>, grants: Array<{ id: string, groupId: string, groupName: string, scopes: Array<AccessScope>, validUntil: string, state: GrantState, dataRange: { from: string, to: string } }> } };
+
+export type RequestAccessMutationVariables = Exact<{
+  input: RequestAccessInput;
+}>;
+
+
+export type RequestAccessMutation = { requestAccess: { id: string } };
+
+export type WithdrawAccessRequestMutationVariables = Exact<{
+  input: WithdrawAccessRequestInput;
+}>;
+
+
+export type WithdrawAccessRequestMutation = { withdrawAccessRequest: { id: string, state: AccessRequestState } };
+
+export type BankCreditProfileQueryVariables = Exact<{
+  groupId: string;
+  savings: boolean;
+  loans: boolean;
+  meetings: boolean;
+  grade: boolean;
+  bankLoans: boolean;
+}>;
+
+
+export type BankCreditProfileQuery = { bankView: { grantId: string, dataRange: { from: string, to: string }, creditProfile: { asOf: string, currency: Currency, savings?: { total: string, perMember: string, memberCount: number, monthly: Array<{ month: string, saved: string }> } | null, loanBook?: { outstanding: string, par30BasisPoints: number, repaymentRateBasisPoints: number } | null, meetings?: { attendanceLast12BasisPoints: number, heldLast12Months: number, monthsOfBooksInKrom: number } | null, grade?: { eligible: boolean, notEligibleReason: string | null, notEligibleReasonKm: string | null, grade: CreditGrade | null, points: number, maxPoints: number, indicators: Array<{ key: string, value: string, points: number, max: number, reason: string, reasonKm: string }> } | null, suggestedLoan?: { ready: boolean, amount: string, rule: string, ruleKm: string, notYetReason: string | null, notYetReasonKm: string | null } | null, bankLoans?: { record: string } | null } } };
 
 export type CreateGroupMutationVariables = Exact<{
   input: CreateGroupInput;
@@ -481,6 +540,18 @@ export type SyncMeetingsMutationVariables = Exact<{
 
 export type SyncMeetingsMutation = { syncMeetings: { applied: number, rejected: number, results: Array<{ idempotencyKey: string, date: string, status: SyncStatus, error: { code: string, field: string | null, message: string, messageKm: string } | null }> } };
 
+export type ProvincesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProvincesQuery = { provinces: Array<{ code: string, nameKm: string, nameEn: string }> };
+
+export type PlaceChildrenQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type PlaceChildrenQuery = { place: { code: string, children: Array<{ code: string, nameKm: string, nameEn: string }> } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -575,27 +646,145 @@ export const RevokeRoleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeRoleMutation, RevokeRoleMutationVariables>;
-export const ProvincesDocument = new TypedDocumentString(`
-    query Provinces {
-  provinces {
-    code
-    nameKm
-    nameEn
-  }
-}
-    `) as unknown as TypedDocumentString<ProvincesQuery, ProvincesQueryVariables>;
-export const PlaceChildrenDocument = new TypedDocumentString(`
-    query PlaceChildren($code: String!) {
-  place(code: $code) {
-    code
-    children {
-      code
-      nameKm
-      nameEn
+export const BankDirectoryDocument = new TypedDocumentString(`
+    query BankDirectory($placeCode: String!) {
+  groupDirectory(placeCode: $placeCode, first: 50) {
+    nodes {
+      id
+      name
+      memberCount
+      ageInMonths
+      meetingSchedule {
+        description
+        descriptionKm
+      }
+    }
+    pageInfo {
+      hasNextPage
     }
   }
 }
-    `) as unknown as TypedDocumentString<PlaceChildrenQuery, PlaceChildrenQueryVariables>;
+    `) as unknown as TypedDocumentString<BankDirectoryQuery, BankDirectoryQueryVariables>;
+export const BankGroupNameDocument = new TypedDocumentString(`
+    query BankGroupName($groupId: ID!) {
+  group(id: $groupId) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<BankGroupNameQuery, BankGroupNameQueryVariables>;
+export const MyBankAccessDocument = new TypedDocumentString(`
+    query MyBankAccess {
+  myBankAccess {
+    bank {
+      id
+      name
+    }
+    requests {
+      id
+      groupId
+      groupName
+      purpose
+      scopes
+      dataRange {
+        from
+        to
+      }
+      durationMonths
+      state
+      createdAt
+    }
+    grants {
+      id
+      groupId
+      groupName
+      scopes
+      dataRange {
+        from
+        to
+      }
+      validUntil
+      state
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyBankAccessQuery, MyBankAccessQueryVariables>;
+export const RequestAccessDocument = new TypedDocumentString(`
+    mutation RequestAccess($input: RequestAccessInput!) {
+  requestAccess(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RequestAccessMutation, RequestAccessMutationVariables>;
+export const WithdrawAccessRequestDocument = new TypedDocumentString(`
+    mutation WithdrawAccessRequest($input: WithdrawAccessRequestInput!) {
+  withdrawAccessRequest(input: $input) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawAccessRequestMutation, WithdrawAccessRequestMutationVariables>;
+export const BankCreditProfileDocument = new TypedDocumentString(`
+    query BankCreditProfile($groupId: ID!, $savings: Boolean!, $loans: Boolean!, $meetings: Boolean!, $grade: Boolean!, $bankLoans: Boolean!) {
+  bankView(groupId: $groupId) {
+    grantId
+    dataRange {
+      from
+      to
+    }
+    creditProfile {
+      asOf
+      currency
+      savings @include(if: $savings) {
+        total
+        perMember
+        memberCount
+        monthly {
+          month
+          saved
+        }
+      }
+      loanBook @include(if: $loans) {
+        outstanding
+        par30BasisPoints
+        repaymentRateBasisPoints
+      }
+      meetings @include(if: $meetings) {
+        attendanceLast12BasisPoints
+        heldLast12Months
+        monthsOfBooksInKrom
+      }
+      grade @include(if: $grade) {
+        eligible
+        notEligibleReason
+        notEligibleReasonKm
+        grade
+        points
+        maxPoints
+        indicators {
+          key
+          value
+          points
+          max
+          reason
+          reasonKm
+        }
+      }
+      suggestedLoan @include(if: $grade) {
+        ready
+        amount
+        rule
+        ruleKm
+        notYetReason
+        notYetReasonKm
+      }
+      bankLoans @include(if: $bankLoans) {
+        record
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BankCreditProfileQuery, BankCreditProfileQueryVariables>;
 export const CreateGroupDocument = new TypedDocumentString(`
     mutation CreateGroup($input: CreateGroupInput!) {
   createGroup(input: $input) {
@@ -1127,3 +1316,24 @@ export const SyncMeetingsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SyncMeetingsMutation, SyncMeetingsMutationVariables>;
+export const ProvincesDocument = new TypedDocumentString(`
+    query Provinces {
+  provinces {
+    code
+    nameKm
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<ProvincesQuery, ProvincesQueryVariables>;
+export const PlaceChildrenDocument = new TypedDocumentString(`
+    query PlaceChildren($code: String!) {
+  place(code: $code) {
+    code
+    children {
+      code
+      nameKm
+      nameEn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlaceChildrenQuery, PlaceChildrenQueryVariables>;

@@ -413,6 +413,84 @@ export const messages = {
   },
   inviteItsOfficers: { km: 'អញ្ជើញអ្នកកាន់តំណែង', en: 'Invite its officers' },
   anotherGroup: { km: 'ក្រុមមួយទៀត', en: 'Another group' },
+  navDirectory: { km: 'បញ្ជីក្រុម', en: 'Directory' },
+  navAccess: { km: 'ការអនុញ្ញាត', en: 'Access' },
+  findGroups: { km: 'ស្វែងរកក្រុមតាមទីកន្លែង', en: 'Find groups by place' },
+  ageMonths: { km: (n: number) => `អាយុ ${n} ខែ`, en: (n: number) => `${n} months old` },
+  askAccess: { km: 'សុំមើលទិន្នន័យ', en: 'Ask for access' },
+  askAccessTo: {
+    km: (name: string) => `សុំមើលទិន្នន័យរបស់ ${name}`,
+    en: (name: string) => `Ask ${name} for access`,
+  },
+  whatToSee: { km: 'អ្វីដែលអ្នកសុំមើល', en: 'What you ask to see' },
+  explainSAVINGS_SUMMARY: {
+    km: 'ប្រាក់សន្សំសរុប ចំនួនសមាជិក និងប្រាក់សន្សំក្នុងម្នាក់',
+    en: 'Total savings, members and savings per member',
+  },
+  explainLOAN_BOOK_QUALITY: { km: 'ប្រាក់កម្ចីនៅជំពាក់ កម្ចីយឺត និង PAR30', en: 'Loans outstanding, late loans and PAR30' },
+  explainMEETING_DISCIPLINE: { km: 'កិច្ចប្រជុំដែលបានធ្វើ និងវត្តមាន', en: 'Meetings held and attendance' },
+  explainCREDIT_GRADE: {
+    km: 'ចំណាត់ថ្នាក់ឥណទាន សូចនាករនីមួយៗ និងមូលហេតុ',
+    en: 'The credit grade, each indicator and its reason',
+  },
+  explainBANK_LOAN_HISTORY: { km: 'កម្ចីពីធនាគារ និងរបៀបសង', en: 'Loans from banks and how they were repaid' },
+  purpose: { km: 'គោលបំណង', en: 'Purpose' },
+  messageToGroup: { km: 'សារទៅក្រុម (មិនចាំបាច់)', en: 'A message to the group (optional)' },
+  sendRequest: { km: 'ផ្ញើសំណើ', en: 'Send the request' },
+  requestSent: {
+    km: 'បានផ្ញើសំណើ។ ហេរញ្ញិករបស់ក្រុមនឹងឆ្លើយ។',
+    en: 'Request sent. The group’s treasurer will answer.',
+  },
+  yourRequests: { km: 'សំណើរបស់អ្នក', en: 'Your requests' },
+  yourGrants: { km: 'អ្វីដែលក្រុមអនុញ្ញាតឱ្យអ្នកមើល', en: 'What groups let you see' },
+  youAsked: {
+    km: (group: string, what: string, months: number, purpose: string) =>
+      `អ្នកបានសុំមើល${what}របស់ ${group} រយៈពេល ${months} ខែ ${purpose}។`,
+    en: (group: string, what: string, months: number, purpose: string) =>
+      `You asked ${group} to see its ${what} for ${months} months, ${purpose}.`,
+  },
+  youMaySee: {
+    km: (group: string, what: string, until: string) => `អ្នកអាចមើល${what}របស់ ${group} រហូតដល់ ${until}`,
+    en: (group: string, what: string, until: string) => `You may see ${group}’s ${what} until ${until}`,
+  },
+  withdraw: { km: 'ដកសំណើវិញ', en: 'Withdraw' },
+  withdrawRequestTo: {
+    km: (group: string) => `ដកសំណើទៅ ${group} វិញ`,
+    en: (group: string) => `Withdraw the request to ${group}`,
+  },
+  creditProfile: { km: 'ប្រវត្តិឥណទាន', en: 'Credit profile' },
+  creditProfileOf: {
+    km: (group: string) => `ប្រវត្តិឥណទានរបស់ ${group}`,
+    en: (group: string) => `Credit profile of ${group}`,
+  },
+  readUnderGrant: {
+    km: (grant: string, on: string) => `អានក្រោមការអនុញ្ញាត ${grant} នៅថ្ងៃ ${on}`,
+    en: (grant: string, on: string) => `Read under grant ${grant} on ${on}`,
+  },
+  gradeLabel: { km: 'ចំណាត់ថ្នាក់', en: 'Grade' },
+  pointsOf: {
+    km: (p: number, max: number) => `${p} ពិន្ទុ ក្នុងចំណោម ${max}`,
+    en: (p: number, max: number) => `${p} of ${max} points`,
+  },
+  indicator: { km: 'សូចនាករ', en: 'Indicator' },
+  valueLabel: { km: 'តម្លៃ', en: 'Value' },
+  pointsLabel: { km: 'ពិន្ទុ', en: 'Points' },
+  suggestedLoan: { km: 'កម្ចីដែលណែនាំ', en: 'Suggested loan' },
+  notCovered: {
+    km: (what: string) => `ការអនុញ្ញាតនេះមិនរាប់បញ្ចូល ${what} ទេ`,
+    en: (what: string) => `This grant does not cover ${what}`,
+  },
+  savedEachMonth: { km: 'ប្រាក់សន្សំប្រចាំខែ', en: 'Saved each month' },
+  attendance12: { km: 'វត្តមាន ១២ ខែ', en: 'Attendance, 12 months' },
+  meetings12: { km: 'កិច្ចប្រជុំ ១២ ខែ', en: 'Meetings, 12 months' },
+  repaymentRate: { km: 'អត្រាសងប្រាក់', en: 'Repayment rate' },
+  monthsInKrom: { km: 'ខែនៃសៀវភៅក្នុងក្រុម', en: 'Months of books in Krom' },
+  noActiveGrant: { km: 'គ្មានការអនុញ្ញាតសកម្មសម្រាប់ក្រុមនេះទេ', en: 'No active grant for this group' },
+  bankLoanRecord: { km: 'ប្រវត្តិកម្ចីធនាគារ', en: 'Bank loan history' },
+  recordNONE: { km: 'មិនទាន់ធ្លាប់ខ្ចីពីធនាគារ', en: 'No bank loan yet' },
+  recordNEVER_LATE: { km: 'មិនដែលសងយឺត', en: 'Never late' },
+  recordEVER_LATE: { km: 'ធ្លាប់សងយឺត', en: 'Has been late' },
+  recordDEFAULTED_90: { km: 'យឺតលើស ៩០ ថ្ងៃ', en: 'More than 90 days late' },
 } satisfies Record<string, Words | Phrase>;
 
 export type MessageKey = keyof typeof messages;

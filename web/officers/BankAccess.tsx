@@ -18,21 +18,16 @@ import {
   type BankAccessOfGroupQuery,
 } from '../generated/graphql.ts';
 import { date } from '../format.ts';
-import { type Translator, useT } from '../i18n/i18n.tsx';
+import { useT } from '../i18n/i18n.tsx';
 import { useOnline } from '../shell/hooks.ts';
 import { FromPhone, Loading, Problem, Refusal } from '../shell/Status.tsx';
 import { useQuery } from '../shell/useQuery.ts';
+import { scopeWords } from '../shell/scopes.ts';
 import { useChange } from '../shell/useChange.ts';
 
 type Group = NonNullable<BankAccessOfGroupQuery['group']>;
 type Request = Group['accessRequests'][number];
 type GrantRow = Group['grants'][number];
-
-/** "savings and credit grade", "savings, how loans are repaid and credit grade". */
-export function scopeWords(t: Translator, scopes: readonly AccessScope[]): string {
-  const words = scopes.map((s) => t(s));
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')}${t('and')}${words.at(-1)}`;
-}
 
 const day = (iso: string) => iso.slice(0, 10);
 

@@ -389,11 +389,14 @@ export const accessResolvers: Resolvers = {
   },
   AccessRequest: {
     bank: async (r, _a, ctx) => (await ctx.loaders.bank.load(r.bankId))!,
+    // The directory's public fact, so a bank's list of requests says which group (batched).
+    groupName: async (r, _a, ctx) => (await ctx.loaders.group.load(r.groupId))?.name ?? r.groupId,
     state: (r, _a, ctx) => requestStateAt(r, ctx.now()),
     expiresAt: (r) => new Date(Date.parse(r.createdAt) + REQUEST_TTL_DAYS * 86_400_000).toISOString(),
   },
   Grant: {
     bank: async (g, _a, ctx) => (await ctx.loaders.bank.load(g.bankId))!,
+    groupName: async (g, _a, ctx) => (await ctx.loaders.group.load(g.groupId))?.name ?? g.groupId,
     state: (g, _a, ctx) => grantStateAt(g, ctx.now()),
   },
   ReadLogEntry: {
