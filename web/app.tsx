@@ -49,8 +49,9 @@ function SignedIn() {
 const loadCoordinatorApp = () => import('./federation/CoordinatorApp.tsx').then((m) => m.default);
 const loadAdminApp = () => import('./admin/AdminApp.tsx').then((m) => m.default);
 const loadBankApp = () => import('./bank/BankApp.tsx').then((m) => m.default);
+const loadNgoApp = () => import('./ngo/NgoApp.tsx').then((m) => m.default);
 
-/** The screens of her job: a group's officer, a federation's coordinator, an administrator, a bank's loan officer; NGOs' are to come. */
+/** The screens of her job: a group's officer, a federation's coordinator, an administrator, a bank's loan officer, an NGO's staff. */
 function PersonApp() {
   const t = useT();
   const groups = useQuery(MyGroupsDocument, {});
@@ -83,6 +84,8 @@ function PersonApp() {
     return <Lazy load={loadAdminApp} props={{}} />;
   if (roles.some((r) => r.tenantType === 'BANK' && r.role === 'LOAN_OFFICER'))
     return <Lazy load={loadBankApp} props={{}} />;
+  const ngoId = roles.find((r) => r.tenantType === 'NGO' && r.role === 'STAFF')?.tenantId;
+  if (ngoId) return <Lazy load={loadNgoApp} props={{ ngoId }} />;
   return (
     <Shell title={null} tabs={[]}>
       <p class="note">{t('notYourScreens')}</p>

@@ -230,6 +230,11 @@ const queryProbes: Record<string, Probe> = {
   },
   banks: { name: 'banks', allowed: withRole, make: () => ({ query: '{ banks { nodes { id } } }' }) },
   ngos: { name: 'ngos', allowed: withRole, make: () => ({ query: '{ ngos { nodes { id } } }' }) },
+  ngo: {
+    name: 'ngo',
+    allowed: withRole,
+    make: () => ({ query: 'query($id: ID!) { ngo(id: $id) { id name } }', variables: { id: world.ids.ngo } }),
+  },
   bankView: {
     name: 'bankView',
     allowed: (role, rel) => role === 'bank' && rel === 'own',

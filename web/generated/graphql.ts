@@ -124,6 +124,58 @@ export type ChangeGrantInput = {
   reason: string;
 };
 
+/** The technical working groups NGOs work in (CSO mapping in Cambodia). */
+export type Sector =
+  | 'EDUCATION'
+  | 'HEALTH'
+  | 'AGRICULTURE_AND_WATER'
+  | 'FISHERIES'
+  | 'WATER_SANITATION_HYGIENE'
+  | 'LAND'
+  | 'GENDER'
+  | 'DECENTRALISATION'
+  | 'SOCIAL_PROTECTION_NUTRITION'
+  | 'FORESTRY'
+  | 'HIV_AIDS'
+  | 'DISABILITY'
+  | 'LEGAL_REFORM'
+  | 'PRIVATE_SECTOR'
+  | 'PLANNING_POVERTY_REDUCTION'
+  | 'MINE_ACTION';
+
+export type DeliveryStatus =
+  | 'RECORDED'
+  | 'CORRECTED'
+  | 'WITHDRAWN';
+
+export type RegisterServiceInput = {
+  idempotencyKey: string;
+  ngoId: string;
+  name: string;
+  sector: Sector;
+};
+
+export type RecordDeliveryInput = {
+  idempotencyKey: string;
+  ngoId: string;
+  serviceId: string;
+  date: string;
+  /** The commune where it was delivered to everyone (6 digits). Give this or groupIds, not both. */
+  communeCode?: string | null | undefined;
+  /** The groups it was delivered to (1–25, found in the group directory). Give this or communeCode. */
+  groupIds?: Array<string> | null | undefined;
+  participants: number;
+  women: number;
+};
+
+export type WithdrawDeliveryInput = {
+  idempotencyKey: string;
+  ngoId: string;
+  deliveryId: string;
+  deliveryDate: string;
+  reason: string;
+};
+
 export type CreditGrade =
   | 'A'
   | 'B'
@@ -394,6 +446,50 @@ export type FederationReportQueryVariables = Exact<{
 
 
 export type FederationReportQuery = { federation: { id: string, name: string, reportCsv: string } | null };
+
+export type NgoWorkQueryVariables = Exact<{
+  ngoId: string;
+}>;
+
+
+export type NgoWorkQuery = { ngo: { id: string, name: string, sectors: Array<Sector>, services: Array<{ id: string, name: string, sector: Sector }>, deliveries: { nodes: Array<{ id: string, serviceId: string, sector: Sector, date: string, groupIds: Array<string>, participants: number, women: number, status: DeliveryStatus, communes: Array<{ code: string, nameKm: string, nameEn: string }> }> } } | null };
+
+export type CoverageOfQueryVariables = Exact<{
+  placeCode: string;
+  sector: Sector;
+}>;
+
+
+export type CoverageOfQuery = { coverage: { communesReached: number, place: { code: string, nameKm: string, nameEn: string }, groupsReached: { suppressed: boolean, value: number | null }, membersReached: { suppressed: boolean, value: number | null } } };
+
+export type CoverageGapsOfQueryVariables = Exact<{
+  placeCode: string;
+  sector: Sector;
+}>;
+
+
+export type CoverageGapsOfQuery = { coverageGaps: Array<{ commune: { code: string, nameKm: string, nameEn: string }, activeGroups: { suppressed: boolean, value: number | null } }> };
+
+export type RegisterServiceMutationVariables = Exact<{
+  input: RegisterServiceInput;
+}>;
+
+
+export type RegisterServiceMutation = { registerService: { id: string } };
+
+export type RecordDeliveryMutationVariables = Exact<{
+  input: RecordDeliveryInput;
+}>;
+
+
+export type RecordDeliveryMutation = { recordDelivery: { id: string } };
+
+export type WithdrawDeliveryMutationVariables = Exact<{
+  input: WithdrawDeliveryInput;
+}>;
+
+
+export type WithdrawDeliveryMutation = { withdrawDelivery: { id: string, status: DeliveryStatus } };
 
 export type BankAccessOfGroupQueryVariables = Exact<{
   groupId: string;
@@ -861,6 +957,94 @@ export const FederationReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FederationReportQuery, FederationReportQueryVariables>;
+export const NgoWorkDocument = new TypedDocumentString(`
+    query NgoWork($ngoId: ID!) {
+  ngo(id: $ngoId) {
+    id
+    name
+    sectors
+    services {
+      id
+      name
+      sector
+    }
+    deliveries(first: 50) {
+      nodes {
+        id
+        serviceId
+        sector
+        date
+        communes {
+          code
+          nameKm
+          nameEn
+        }
+        groupIds
+        participants
+        women
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NgoWorkQuery, NgoWorkQueryVariables>;
+export const CoverageOfDocument = new TypedDocumentString(`
+    query CoverageOf($placeCode: String!, $sector: Sector!) {
+  coverage(placeCode: $placeCode, sector: $sector) {
+    place {
+      code
+      nameKm
+      nameEn
+    }
+    communesReached
+    groupsReached {
+      suppressed
+      value
+    }
+    membersReached {
+      suppressed
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoverageOfQuery, CoverageOfQueryVariables>;
+export const CoverageGapsOfDocument = new TypedDocumentString(`
+    query CoverageGapsOf($placeCode: String!, $sector: Sector!) {
+  coverageGaps(placeCode: $placeCode, sector: $sector) {
+    commune {
+      code
+      nameKm
+      nameEn
+    }
+    activeGroups {
+      suppressed
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoverageGapsOfQuery, CoverageGapsOfQueryVariables>;
+export const RegisterServiceDocument = new TypedDocumentString(`
+    mutation RegisterService($input: RegisterServiceInput!) {
+  registerService(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterServiceMutation, RegisterServiceMutationVariables>;
+export const RecordDeliveryDocument = new TypedDocumentString(`
+    mutation RecordDelivery($input: RecordDeliveryInput!) {
+  recordDelivery(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordDeliveryMutation, RecordDeliveryMutationVariables>;
+export const WithdrawDeliveryDocument = new TypedDocumentString(`
+    mutation WithdrawDelivery($input: WithdrawDeliveryInput!) {
+  withdrawDelivery(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawDeliveryMutation, WithdrawDeliveryMutationVariables>;
 export const BankAccessOfGroupDocument = new TypedDocumentString(`
     query BankAccessOfGroup($groupId: ID!) {
   group(id: $groupId) {

@@ -31,6 +31,10 @@ export const organisationResolvers: Resolvers = {
   Query: {
     banks: (_p, args, ctx) => list(ctx, 'BANK', args),
     ngos: (_p, args, ctx) => list(ctx, 'NGO', args),
+    ngo: async (_p, { id }, ctx) => {
+      authorize(ctx, { action: 'organisation.read' });
+      return (await ctx.loaders.ngo.load(id)) ?? null;
+    },
   },
   Mutation: {
     createBank: (_p, { input }, ctx) => create(ctx, 'BANK', input),
