@@ -366,8 +366,8 @@ export const messages = {
   why: { km: 'មូលហេតុ', en: 'Why' },
   allWell: { km: 'ល្អ', en: 'Well' },
   notYourScreens: {
-    km: 'កម្មវិធីនេះមិនទាន់មានអេក្រង់សម្រាប់តួនាទីរបស់អ្នកនៅឡើយទេ។',
-    en: 'This app does not have screens for your role yet.',
+    km: 'អ្នកមិនទាន់មានតួនាទីក្នុងក្រុមនៅឡើយទេ។ សូមសួរសហព័ន្ធរបស់អ្នក ឬអ្នកគ្រប់គ្រងប្រព័ន្ធ។',
+    en: 'You have no role in Krom yet. Ask your federation or an administrator.',
   },
   people: { km: 'មនុស្ស', en: 'People' },
   everyoneRegistered: { km: 'អ្នកដែលបានចុះឈ្មោះទាំងអស់', en: 'Everyone registered' },
