@@ -33,6 +33,19 @@ test('NGO staff see where services reach, with small counts never shown as numbe
     expect(cell).toMatch(/^(0|[3-9]|\d{2,}|តិចជាង ៣)$/);
   await screenshot(page, testInfo, 'ngo-coverage-district-km');
   await expectAccessible(page);
+
+  // The view is in the address: opened again, it shows the same; in English, the same rule.
+  expect(page.url()).toContain('place=0209');
+  await page.reload();
+  await page.getByRole('button', { name: 'ប្តូរភាសា' }).click();
+  await expect(page.getByRole('heading', { name: 'Where services reach', level: 1 })).toBeVisible();
+  const english = page.getByRole('table', { name: 'Where services reach · Water, sanitation and hygiene' });
+  await expect(english.getByRole('row').filter({ hasText: 'Ta Taok' })).toBeVisible();
+  await expect(english.getByText('…')).toHaveCount(0);
+  for (const cell of await english.getByRole('cell').allTextContents())
+    expect(cell).toMatch(/^(0|[3-9]|\d{2,}|fewer than 3)$/);
+  await screenshot(page, testInfo, 'ngo-coverage-district-en');
+  await page.getByRole('button', { name: 'Change language' }).click();
 });
 
 test('NGO staff register a service, record a delivery to a commune, download the deliveries and withdraw one', async ({

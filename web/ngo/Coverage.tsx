@@ -4,7 +4,7 @@
  * reached — a count resting on fewer than 3 groups is shown as "fewer than 3", never a number —
  * and the communes with active groups that no service of the sector reached in 12 months.
  */
-import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import {
   CoverageGapsOfDocument,
   CoverageOfDocument,
@@ -42,11 +42,23 @@ function CountText({ count }: { count: Count }) {
   return <>{count.suppressed ? t('fewerThan3') : String(count.value ?? 0)}</>;
 }
 
+/** A place code as the picker holds it: "0209" → province 02, district 0209. */
+const pickerOf = (code: string) => ({
+  province: code.slice(0, 2),
+  district: code.length >= 4 ? code.slice(0, 4) : '',
+  commune: code.length >= 6 ? code.slice(0, 6) : '',
+});
+
 export function Coverage({ sectors }: { sectors: Sector[] }) {
   const t = useT();
-  const [sector, setSector] = useState<Sector>(sectors[0] ?? 'WATER_SANITATION_HYGIENE');
-  const [place, setPlace] = useState({ province: '', district: '', commune: '' });
-  const deepest = place.commune || place.district || place.province;
+  // The choice lives in the address (?sector=…&place=…), so a view can be bookmarked and shared.
+  const { query, route } = useLocation();
+  const sector = (SECTORS.find((s) => s === query.sector) ?? sectors[0] ?? 'WATER_SANITATION_HYGIENE') as Sector;
+  const deepest = /^\d{2}(\d{2}(\d{2})?)?$/.test(query.place ?? '') ? query.place! : '';
+  const place = pickerOf(deepest);
+  const show = (next: { sector?: Sector; place?: string }) =>
+    route(`/?sector=${next.sector ?? sector}&place=${next.place ?? deepest}`, true);
+  const setSector = (s: Sector) => show({ sector: s });
   // Her NGO's own sectors first, then the rest.
   const ordered = [...sectors, ...SECTORS.filter((s) => !sectors.includes(s))];
   return (
@@ -63,18 +75,7 @@ export function Coverage({ sectors }: { sectors: Sector[] }) {
             ))}
           </select>
         </label>
-        <PlacePicker
-          {...place}
-          choose={(level, code) =>
-            setPlace((p) =>
-              level === 'province'
-                ? { province: code, district: '', commune: '' }
-                : level === 'district'
-                  ? { ...p, district: code, commune: '' }
-                  : { ...p, commune: code },
-            )
-          }
-        />
+        <PlacePicker {...place} choose={(_level, code) => show({ place: code })} />
       </div>
       {deepest && (
         <>
