@@ -24,7 +24,7 @@ import { seedDemoData } from './seed.ts';
 import { ensureTable } from './table.ts';
 import { startStreamPoller } from './stream-poller.ts';
 import { handleStreamBatch } from '#aggregator/handler.ts';
-import { recountAllGroups } from '#jobs/recount.ts';
+import { nightly } from '#jobs/recount.ts';
 import { cambodiaDate } from '#core/validation.ts';
 import { loadOrCreateSigningKey, mintDemoTokens } from './tokens.ts';
 
@@ -84,7 +84,7 @@ async function main() {
 
   // The nightly recount, as the schedule runs it in AWS: now, then every 24 hours.
   const recount = () =>
-    recountAllGroups(db, cambodiaDate(new Date())).catch((e) => console.error(`recount: ${(e as Error).message}`));
+    nightly(db, cambodiaDate(new Date())).catch((e) => console.error(`recount: ${(e as Error).message}`));
   await recount();
   setInterval(recount, 24 * 3600_000).unref();
 

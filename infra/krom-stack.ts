@@ -41,6 +41,7 @@ import {
   FEDERATION_KEY_PREFIX,
   GROUP_KEY_PREFIX,
   ROLLUP_KEY_PREFIX,
+  COVERAGE_KEY_PREFIX,
   USER_KEY_PREFIX,
 } from '../functions/store/keys.ts';
 import { KromFunction } from './krom-function.ts';
@@ -173,8 +174,9 @@ export class KromStack extends Stack {
 
     // Rollups follow writes through the table's stream. Failed groups are reported back so only
     // their records are retried; the aggregator counts each change once whatever is retried.
-    // They write rollups (ROLLUP#…) and each group's counted record (GROUP#…/ROLLUPSRC) only.
-    const rollupWriter = { writeOnlyUnder: [ROLLUP_KEY_PREFIX, GROUP_KEY_PREFIX] };
+    // They write rollups (ROLLUP#…), each group's counted record (GROUP#…/ROLLUPSRC) and the
+    // coverage kept per place and sector (COVERAGE#…) only.
+    const rollupWriter = { writeOnlyUnder: [ROLLUP_KEY_PREFIX, GROUP_KEY_PREFIX, COVERAGE_KEY_PREFIX] };
     const aggregator = new KromFunction(this, 'Aggregator', {
       name: 'aggregator',
       table,
@@ -217,11 +219,12 @@ export class KromStack extends Stack {
     daily.function.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(recountFailures) });
 
     // One-off tasks after a deploy (functions/jobs/maintenance.ts), invoked by hand: today the
-    // backfill of people's and federations' listing keys, so it writes only under USER# and FED#.
+    // backfill of people's and federations' listing keys and the coverage recount, so it writes
+    // only under USER#, FED# and COVERAGE#.
     const maintenance = new KromFunction(this, 'Maintenance', {
       name: 'maintenance',
       table,
-      tableAccess: { writeOnlyUnder: [USER_KEY_PREFIX, FEDERATION_KEY_PREFIX] },
+      tableAccess: { writeOnlyUnder: [USER_KEY_PREFIX, FEDERATION_KEY_PREFIX, COVERAGE_KEY_PREFIX] },
       stage: props.stage,
       timeout: Duration.minutes(15),
       memorySize: 512,

@@ -2,13 +2,17 @@
  * The stream aggregator: turns a batch of DynamoDB stream records into rollup changes. Records of
  * a group's own item or its books name a group to recount; a federation's own item (created, or
  * moved under another parent) names every group below it, since their chains of rollups changed;
- * everything else (rollups themselves, idempotency records, journals) is ignored. Groups that could not be counted are reported back
- * so Lambda retries just their records (partial batch response).
+ * a delivery's reach item names a commune whose coverage of the sector to recount; everything
+ * else (rollups themselves, idempotency records, journals) is ignored. Groups and communes that
+ * could not be counted are reported back so Lambda retries just their records (partial batch
+ * response).
  */
 import type { Db } from '#store/db.ts';
 import { applyRollups } from '#store/rollups.ts';
 import { parseKey } from '#store/keys.ts';
 import { groupsBelow } from '#store/groups.ts';
+import { recountCommuneCoverage } from '#store/coverage-counts.ts';
+import type { Sector } from '#core/coverage.ts';
 import { logger } from './log.ts';
 
 /** The part of a stream record (Lambda's event, or DynamoDB Streams' GetRecords) that matters here. */
@@ -36,8 +40,40 @@ export function federationOf(record: StreamRecordLike): string | undefined {
   return key.item === 'federation' ? key.federationId : undefined;
 }
 
+/** The sector and commune whose coverage a record moves, if it is a delivery's reach item. */
+export function reachOf(record: StreamRecordLike): { sector: Sector; communeCode: string } | undefined {
+  const key = parseKey(record.dynamodb?.Keys?.pk?.S, record.dynamodb?.Keys?.sk?.S);
+  return key.item === 'reach' ? { sector: key.sector as Sector, communeCode: key.communeCode } : undefined;
+}
+
+/** Recounts the coverage of each commune and sector the records reached, once each; answers the records that failed. */
+async function recountCoverage(db: Db, records: StreamRecordLike[], asOf: string): Promise<StreamRecordLike[]> {
+  const byCommune = new Map<string, StreamRecordLike[]>();
+  for (const record of records) {
+    const reach = reachOf(record);
+    if (!reach) continue;
+    const key = `${reach.sector}|${reach.communeCode}`;
+    byCommune.set(key, [...(byCommune.get(key) ?? []), record]);
+  }
+  const failed: StreamRecordLike[] = [];
+  for (const [key, its] of byCommune) {
+    const [sector, communeCode] = key.split('|') as [Sector, string];
+    try {
+      await recountCommuneCoverage(db, sector, communeCode, asOf);
+    } catch (error) {
+      logger.error('coverage of a commune could not be recounted; its records will be retried', {
+        sector,
+        communeCode,
+        error: error as Error,
+      });
+      failed.push(...its);
+    }
+  }
+  return failed;
+}
+
 export async function handleStreamBatch(db: Db, records: StreamRecordLike[], asOf: string): Promise<BatchResponse> {
-  const failedRecords = new Set<StreamRecordLike>();
+  const failedRecords = new Set<StreamRecordLike>(await recountCoverage(db, records, asOf));
   const byGroup = new Map<string, StreamRecordLike[]>();
   const note = (groupId: string, record: StreamRecordLike) =>
     byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), record]);

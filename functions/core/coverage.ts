@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { dateSchema, idempotencyKeySchema, textSchema, idSchema, says } from './validation.ts';
 import { invalid } from './messages.ts';
+import { addMonths } from './loans.ts';
 
 export const SECTORS = [
   'EDUCATION',
@@ -115,8 +116,13 @@ export interface Reach {
   communeCode: string;
   date: string;
   groupId: string | null;
-  /** For a group: its members when the service reached it. */
+  /** For a group: its members when the service reached it; for a whole commune, its groups' members then. */
   members: number;
+  /**
+   * For a whole commune: its groups when the delivery was recorded. Null for a group, and for a
+   * commune reached before the count was kept (its groups are then read from its rollup).
+   */
+  groups: number | null;
 }
 
 /**
@@ -136,21 +142,102 @@ export function reachOf(reaches: readonly Reach[]): { wholeCommunes: string[]; d
 }
 
 /**
- * What a sector's reach adds up to in a place: communes reached as a whole, and groups and members
- * reached — every group of a whole commune (from its rollup's counts) plus each group delivered to
- * directly elsewhere, once, with its members when reached — suppressed below 3 groups.
+ * What a commune counts for one sector, as coverage keeps it: reached as a whole or not, groups and
+ * members reached, and the day these can next change by the calendar alone (when a delivery
+ * counted turns 12 months old) — null when nothing counts. Kept per commune in its district's
+ * coverage item, so reading coverage never reads deliveries.
  */
-export function coverageFigures(
-  reach: ReturnType<typeof reachOf>,
-  wholeCommuneCounts: readonly { groups: bigint; members: bigint }[],
-): { communesReached: number; groupsReached: CountOrSuppressed; membersReached: CountOrSuppressed } {
-  const groups = wholeCommuneCounts.reduce((s, f) => s + Number(f.groups), 0) + reach.directGroups.size;
-  const members =
-    wholeCommuneCounts.reduce((s, f) => s + Number(f.members), 0) +
-    [...reach.directGroups.values()].reduce((s, r) => s + r.members, 0);
+export interface CommuneCoverage {
+  /** 1 when a delivery of the sector reached the whole commune in the last 12 months. */
+  communesReached: number;
+  groups: number;
+  members: number;
+  changesOn: string | null;
+}
+
+/** Figures of a place: a commune's, or the sum over the communes (or districts) below it. */
+export type CoverageSum = Omit<CommuneCoverage, 'changesOn'>;
+
+export const NO_COVERAGE: CoverageSum = { communesReached: 0, groups: 0, members: 0 };
+
+/**
+ * A commune's coverage of one sector on `today`, from its deliveries' reach. A delivery counts for
+ * 12 months. Reached as a whole, the commune counts the groups and members it had when the latest
+ * such delivery was recorded (`rollupOf` answers for a reach recorded before that was kept);
+ * otherwise each group delivered to directly counts once, with its members when last reached.
+ */
+export function communeCoverage(
+  reaches: readonly Reach[],
+  today: string,
+  rollupOf: () => { groups: number; members: number },
+): CommuneCoverage {
+  const since = addMonths(today, -12);
+  const counted = reaches.filter((r) => r.date >= since && r.date <= today);
+  if (!counted.length) return { ...NO_COVERAGE, changesOn: null };
+  const changesOn = addMonths(
+    counted.reduce((first, r) => (r.date < first ? r.date : first), counted[0]!.date),
+    12,
+  );
+  const wholes = counted.filter((r) => r.groupId === null);
+  if (wholes.length) {
+    const latest = wholes.reduce((a, b) => (b.date > a.date ? b : a));
+    const figures = latest.groups === null ? rollupOf() : { groups: latest.groups, members: latest.members };
+    return { communesReached: 1, ...figures, changesOn };
+  }
+  const { directGroups } = reachOf(counted);
+  const members = [...directGroups.values()].reduce((s, r) => s + r.members, 0);
+  return { communesReached: 0, groups: directGroups.size, members, changesOn };
+}
+
+/** Figures of the places below one, added up: communes partition groups, so nothing counts twice. */
+export function sumCoverage(parts: Iterable<CoverageSum>): CoverageSum {
+  const sum = { ...NO_COVERAGE };
+  for (const p of parts) {
+    sum.communesReached += p.communesReached;
+    sum.groups += p.groups;
+    sum.members += p.members;
+  }
+  return sum;
+}
+
+/** A place's figures as the API shows them: groups and members suppressed below 3 groups. */
+export function shownCoverage(f: CoverageSum): {
+  communesReached: number;
+  groupsReached: CountOrSuppressed;
+  membersReached: CountOrSuppressed;
+} {
   return {
-    communesReached: reach.wholeCommunes.length,
-    groupsReached: suppress(groups, groups),
-    membersReached: suppress(members, groups),
+    communesReached: f.communesReached,
+    groupsReached: suppress(f.groups, f.groups),
+    membersReached: suppress(f.members, f.groups),
   };
+}
+
+/**
+ * The coverage item a place's figures and those one level down are read from: a district's or
+ * province's own (an entry per place below it); for a commune, its district's (its own entry).
+ */
+export function coverageHolder(placeCode: string): string {
+  return placeCode.length === 6 ? placeCode.slice(0, 4) : placeCode;
+}
+
+/**
+ * A place's coverage grid from the entries of its holder's items, a sector at a time: the place's
+ * figures per sector (a commune's own entry; above, the sum of the entries) and a row per place one
+ * level down (`childCodes`, none for a commune), a cell per sector.
+ */
+export function coverageGrid(
+  placeCode: string,
+  childCodes: readonly string[],
+  sectors: readonly Sector[],
+  entriesOf: (sector: Sector) => Readonly<Record<string, CoverageSum>>,
+): { total: CoverageSum[]; rows: { code: string; cells: CoverageSum[] }[] } {
+  const commune = placeCode.length === 6;
+  const total = sectors.map((s) =>
+    commune ? (entriesOf(s)[placeCode] ?? NO_COVERAGE) : sumCoverage(Object.values(entriesOf(s))),
+  );
+  const rows = commune
+    ? []
+    : childCodes.map((code) => ({ code, cells: sectors.map((s) => entriesOf(s)[code] ?? NO_COVERAGE) }));
+  return { total, rows };
 }

@@ -8,6 +8,7 @@ import { allProvinces } from '#core/places.ts';
 import type { Db } from '#store/db.ts';
 import { listGroupsAtPlace } from '#store/groups.ts';
 import { applyRollups } from '#store/rollups.ts';
+import { recountChangingCoverage } from '#store/coverage-counts.ts';
 
 export async function recountAllGroups(db: Db, asOf: string): Promise<{ groups: number; failed: string[] }> {
   let groups = 0;
@@ -33,4 +34,15 @@ export async function recountAllGroups(db: Db, asOf: string): Promise<{ groups: 
     } while (cursor);
   }
   return { groups, failed };
+}
+
+/**
+ * The nightly job: every group's rollup, then the coverage of communes where a counted delivery
+ * turned 12 months old. Throws when groups are left (the schedule's retry and alarm take over).
+ */
+export async function nightly(db: Db, today: string): Promise<{ groups: number; communes: number }> {
+  const result = await recountAllGroups(db, today);
+  const communes = await recountChangingCoverage(db, today);
+  if (result.failed.length) throw new Error(`recount left ${result.failed.length} group(s) for the next run`);
+  return { groups: result.groups, communes };
 }

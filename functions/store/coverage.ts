@@ -1,9 +1,9 @@
 /** NGOs' services and deliveries, and the commune rollups coverage is counted from. */
-import type { Reach, Sector } from '#core/coverage.ts';
+import type { Sector } from '#core/coverage.ts';
 import type { Figures } from '#core/rollups.ts';
 import { ROLLUP_FIGURES, rollupTarget, zeroFigures } from '#core/rollups.ts';
 import { batchGet, getItem, queryAll, queryPage, type Db, type Page } from './db.ts';
-import { deliveryRecord, ngoSectorsRecord, reachRecord, readRecord, serviceRecord } from './records.ts';
+import { deliveryRecord, ngoSectorsRecord, readRecord, serviceRecord } from './records.ts';
 import type { GuardedWrite } from './idempotency.ts';
 import { ConflictError } from '#core/errors.ts';
 import { say } from '#core/messages.ts';
@@ -70,10 +70,17 @@ export function putServiceWrite(db: Db, s: Service): GuardedWrite {
 
 /**
  * A delivery: its record in the NGO's partition, and a reach item per commune (or per group) in
- * the sector's partition, where coverage reads a place's range. A delivery names at most 25
- * groups, so the whole write is one transaction.
+ * the sector's partition, which coverage is counted from. A delivery names at most 25 groups, so
+ * the whole write is one transaction. A delivery to a whole commune records how many groups and
+ * members it had then (`commune`, from its rollup), as a delivery to groups records each group's
+ * members.
  */
-export function deliveryWrites(db: Db, d: Delivery, groups: readonly GroupReached[]): GuardedWrite[] {
+export function deliveryWrites(
+  db: Db,
+  d: Delivery,
+  groups: readonly GroupReached[],
+  commune: { groups: number; members: number },
+): GuardedWrite[] {
   const put = (Item: Record<string, unknown>): GuardedWrite => ({
     write: { Put: { TableName: db.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } },
   });
@@ -95,7 +102,8 @@ export function deliveryWrites(db: Db, d: Delivery, groups: readonly GroupReache
         communeCode: c,
         date: d.date,
         groupId: null,
-        members: 0,
+        groups: commune.groups,
+        members: commune.members,
       }));
   return [put({ ...keys.delivery(d.ngoId, d.date, d.id), entity: 'Delivery', ...d }), ...reaches.map(put)];
 }
@@ -183,12 +191,6 @@ export function ngoSectorsWrite(db: Db, ngoId: string, sectors: Sector[]): Guard
 export async function getNgoSectors(db: Db, ngoId: string): Promise<Sector[]> {
   const item = await getItem(db, keys.organisation('NGO', ngoId));
   return item ? readRecord(ngoSectorsRecord, item).sectors : [];
-}
-
-/** Where a sector's deliveries reached inside a place (any level), dated from `since` on. */
-export async function reachesIn(db: Db, sector: Sector, placeCode: string, since: string): Promise<Reach[]> {
-  const items = await queryAll(db, { partition: prefixes.sectorReach(sector), sortPrefix: placeCode });
-  return items.map((i) => readRecord(reachRecord, i)).filter((r) => r.date >= since);
 }
 
 /** Commune rollups (groups and members counted by the aggregator), in one batch per 100. */

@@ -119,6 +119,19 @@ export const keys = {
     pk: prefixes.sectorReach(sector),
     sk: `${prefixes.reachOfDelivery(communeCode, date, id)}${groupId ?? '*'}`,
   }),
+  /**
+   * Where a sector reaches below a district (an entry per commune reached) or a province (an entry
+   * per district): one small item, so reading coverage never reads deliveries.
+   */
+  coverage: (placeCode: string, sector: string) => ({
+    pk: `${COVERAGE_KEY_PREFIX}${placeCode}`,
+    sk: `SECTOR#${sector}`,
+  }),
+  /** A district's coverage item, listed by the first day one of its counts changes with the calendar (the nightly recount's list). */
+  coverageChanging: (changesOn: string, districtCode: string, sector: string) => ({
+    gsi1pk: prefixes.coverageChanging,
+    gsi1sk: `${changesOn}#${districtCode}#${sector}`,
+  }),
   user: (sub: string) => ({ pk: `${USER_KEY_PREFIX}${sub}`, sk: 'PROFILE' }),
   /** A mobile number (E.164) claimed by the person who signs in with it: one person per number. */
   phone: (e164: string) => ({ pk: `PHONE#${e164}`, sk: 'PERSON' }),
@@ -144,6 +157,7 @@ export const keys = {
 /** What an item is, read back from its keys — for code that meets raw keys (the stream aggregator). */
 export type ParsedKey =
   | { item: 'group' | 'books'; groupId: string }
+  | { item: 'reach'; sector: string; communeCode: string }
   | { item: 'federation'; federationId: string }
   | { item: 'other' };
 
@@ -154,6 +168,8 @@ export function parseKey(pk: string | undefined, sk: string | undefined): Parsed
   if (prefix === TENANT_PREFIX.GROUP && sk === keys.books(id).sk) return { item: 'books', groupId: id };
   if (prefix === TENANT_PREFIX.FEDERATION && sk === keys.federation(id).sk)
     return { item: 'federation', federationId: id };
+  if (pk === prefixes.sectorReach(id) && /^\d{6}#/.test(sk))
+    return { item: 'reach', sector: id, communeCode: sk.slice(0, 6) };
   return { item: 'other' };
 }
 
@@ -162,6 +178,7 @@ export const GROUP_KEY_PREFIX = `${TENANT_PREFIX.GROUP}#`;
 export const ROLLUP_KEY_PREFIX = 'ROLLUP#';
 export const FEDERATION_KEY_PREFIX = `${TENANT_PREFIX.FEDERATION}#`;
 export const USER_KEY_PREFIX = 'USER#';
+export const COVERAGE_KEY_PREFIX = 'COVERAGE#';
 
 /** Prefixes for range queries over the keys above. */
 export const prefixes = {
@@ -178,6 +195,7 @@ export const prefixes = {
   services: 'SERVICE#',
   deliveries: 'DELIVERY#',
   sectorReach: (sector: string) => `REACH#${sector}`,
+  coverageChanging: 'COVERAGE#CHANGING',
   /** Within a sector's partition: every place one delivery reached in one commune. */
   reachOfDelivery: (communeCode: string, date: string, id: string) => `${communeCode}#${date}#${id}#`,
   /** The byParent partition listing every bank (or every NGO). */

@@ -14,7 +14,7 @@ import {
   type AccessRequest,
   type Grant,
 } from '#core/access.ts';
-import { SECTORS, type Reach } from '#core/coverage.ts';
+import { SECTORS, type CommuneCoverage, type Reach } from '#core/coverage.ts';
 import { MEMBER_FIELDS, SEXES, type Federation, type Group, type Member } from '#core/groups.ts';
 import type { Constitution } from '#core/constitution.ts';
 import {
@@ -123,7 +123,23 @@ export const reachRecord = z.object({
   date: text,
   groupId: text.nullable().default(null),
   members: z.number().default(0),
+  groups: z.number().nullable().default(null),
 }) satisfies z.ZodType<Reach, unknown>;
+
+/** A district's (or province's) coverage of a sector: an entry per commune (or district) reached. */
+export const coverageItemRecord = z.object({
+  version: z.number().int(),
+  children: z.record(
+    z.string(),
+    z.object({
+      communesReached: z.number().int(),
+      groups: z.number().int(),
+      members: z.number().int(),
+      changesOn: text.nullable().default(null),
+    }) satisfies z.ZodType<CommuneCoverage, unknown>,
+  ),
+});
+export type CoverageItem = z.infer<typeof coverageItemRecord>;
 
 /** An NGO's organisation item, for the sectors it works in (none registered yet: none). */
 export const ngoSectorsRecord = z.object({ sectors: z.array(z.enum(SECTORS)).default([]) });

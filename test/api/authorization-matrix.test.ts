@@ -199,6 +199,11 @@ const queryProbes: Record<string, Probe> = {
     allowed: (role) => ['admin', 'coordinator', 'ngo'].includes(role),
     make: (_r, rel) => ({ query: C.coverage, variables: { p: rel === 'own' ? '17' : '02', s: 'HEALTH' } }),
   },
+  coverageGrid: {
+    name: 'coverageGrid',
+    allowed: (role) => ['admin', 'coordinator', 'ngo'].includes(role),
+    make: (_r, rel) => ({ query: C.grid, variables: { p: rel === 'own' ? '1704' : '0209', s: ['HEALTH'] } }),
+  },
   coverageGaps: {
     name: 'coverageGaps',
     allowed: (role) => ['admin', 'coordinator', 'ngo'].includes(role),

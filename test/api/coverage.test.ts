@@ -4,7 +4,11 @@ import { inject } from 'vitest';
 import { handleStreamBatch } from '#aggregator/handler.ts';
 import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
 import { readWholeStream } from '../../dev/stream-poller.ts';
-import { C } from '../helpers/coverage.ts';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { SECTORS } from '#core/coverage.ts';
+import { recountAllCoverage, recountChangingCoverage, recountCommuneCoverage } from '#store/coverage-counts.ts';
+import { keys } from '#store/keys.ts';
+import { C, settleCoverage } from '../helpers/coverage.ts';
 import { snapshot } from '../helpers/mutations.ts';
 import { ikey, integrationEnv, type IntegrationEnv } from '../helpers/integration.ts';
 import { buildWorld, M, type World } from '../helpers/world.ts';
@@ -81,6 +85,12 @@ beforeAll(async () => {
   }
 }, 120_000);
 
+/** A read as the NGO sees it once the stream aggregator has recounted (seconds after a delivery). */
+async function settledOk(token: string, document: string, variables: Record<string, unknown>) {
+  await settleCoverage(env);
+  return graphqlOk(env.app, token, document, variables);
+}
+
 describe('coverage', () => {
   it('an NGO keeps its sectors and services', async () => {
     const ngo = await graphqlOk(
@@ -95,17 +105,15 @@ describe('coverage', () => {
   });
 
   it('counts groups and members reached, shown at exactly 3 groups', async () => {
-    const kdei = (
-      await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '170403', s: 'WATER_SANITATION_HYGIENE' })
-    ).coverage;
+    const kdei = (await settledOk(world.token.ngoStaff, C.coverage, { p: '170403', s: 'WATER_SANITATION_HYGIENE' }))
+      .coverage;
     expect(kdei).toMatchObject({
       communesReached: 1,
       groupsReached: { suppressed: false, value: 3 },
       membersReached: { suppressed: false, value: 30 },
     });
-    const district = (
-      await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '1704', s: 'WATER_SANITATION_HYGIENE' })
-    ).coverage;
+    const district = (await settledOk(world.token.ngoStaff, C.coverage, { p: '1704', s: 'WATER_SANITATION_HYGIENE' }))
+      .coverage;
     expect(district).toMatchObject({
       communesReached: 2,
       groupsReached: { suppressed: false, value: 5 },
@@ -114,23 +122,22 @@ describe('coverage', () => {
   });
 
   it('suppresses counts of 1 or 2 groups: returned as suppressed, never as a number', async () => {
-    const khvav = (
-      await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '170404', s: 'WATER_SANITATION_HYGIENE' })
-    ).coverage;
+    const khvav = (await settledOk(world.token.ngoStaff, C.coverage, { p: '170404', s: 'WATER_SANITATION_HYGIENE' }))
+      .coverage;
     expect(khvav).toMatchObject({
       communesReached: 1,
       groupsReached: { suppressed: true, value: null },
       membersReached: { suppressed: true, value: null },
     });
-    const none = (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '1704', s: 'HEALTH' })).coverage;
+    const none = (await settledOk(world.token.ngoStaff, C.coverage, { p: '1704', s: 'HEALTH' })).coverage;
     expect(none).toMatchObject({ communesReached: 0, groupsReached: { suppressed: false, value: 0 } });
   });
 
   it('gaps: communes with active groups and no delivery of the sector in 12 months', async () => {
-    const gaps = (await graphqlOk(env.app, world.token.ngoStaff, C.gaps, { p: '1704', s: 'WATER_SANITATION_HYGIENE' }))
+    const gaps = (await settledOk(world.token.ngoStaff, C.gaps, { p: '1704', s: 'WATER_SANITATION_HYGIENE' }))
       .coverageGaps;
     expect(gaps).toEqual([{ commune: { code: '170402' }, activeGroups: { suppressed: true, value: null } }]);
-    const health = (await graphqlOk(env.app, world.token.ngoStaff, C.gaps, { p: '1704', s: 'HEALTH' })).coverageGaps;
+    const health = (await settledOk(world.token.ngoStaff, C.gaps, { p: '1704', s: 'HEALTH' })).coverageGaps;
     expect(health.map((g: any) => [g.commune.code, g.activeGroups])).toEqual([
       ['170402', { suppressed: true, value: null }],
       ['170403', { suppressed: false, value: 3 }],
@@ -212,9 +219,7 @@ describe('coverage', () => {
     // Two groups of Khvav: 2 groups stand behind the count, so it is suppressed.
     const two = await deliver(groupsIn['170404']!);
     expect(two.data!.recordDelivery).toMatchObject({ communes: [{ code: '170404' }], groupIds: groupsIn['170404'] });
-    expect(
-      (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '1704', s: 'HEALTH' })).coverage,
-    ).toMatchObject({
+    expect((await settledOk(world.token.ngoStaff, C.coverage, { p: '1704', s: 'HEALTH' })).coverage).toMatchObject({
       communesReached: 0,
       groupsReached: { suppressed: true, value: null },
       membersReached: { suppressed: true, value: null },
@@ -222,20 +227,17 @@ describe('coverage', () => {
     // A third group, delivered to twice, makes 3 groups; its members count once.
     await deliver([groupsIn['170403']![0]!]);
     await deliver([groupsIn['170403']![0]!]);
-    expect(
-      (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '1704', s: 'HEALTH' })).coverage,
-    ).toMatchObject({
+    expect((await settledOk(world.token.ngoStaff, C.coverage, { p: '1704', s: 'HEALTH' })).coverage).toMatchObject({
       communesReached: 0,
       groupsReached: { suppressed: false, value: 3 },
       membersReached: { suppressed: false, value: 30 },
     });
-    const gaps = (await graphqlOk(env.app, world.token.ngoStaff, C.gaps, { p: '1704', s: 'HEALTH' })).coverageGaps;
+    const gaps = (await settledOk(world.token.ngoStaff, C.gaps, { p: '1704', s: 'HEALTH' })).coverageGaps;
     expect(gaps.map((g: any) => g.commune.code)).toEqual(['170402']);
     // A group inside a commune reached as a whole is not counted again.
     await deliver([groupsIn['170403']![1]!], service);
     expect(
-      (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p: '170403', s: 'WATER_SANITATION_HYGIENE' }))
-        .coverage,
+      (await settledOk(world.token.ngoStaff, C.coverage, { p: '170403', s: 'WATER_SANITATION_HYGIENE' })).coverage,
     ).toMatchObject({ groupsReached: { value: 3 }, membersReached: { value: 30 } });
     // The NGO sees its own deliveries, newest first.
     const listed = (await graphqlOk(env.app, world.token.ngoStaff, C.deliveries)).ngos.nodes.find(
@@ -327,7 +329,7 @@ describe('correcting and withdrawing a delivery', () => {
       })
     ).recordDelivery;
   const reached = async (p: string) =>
-    (await graphqlOk(env.app, world.token.ngoStaff, C.coverage, { p, s: 'EDUCATION' })).coverage;
+    (await settledOk(world.token.ngoStaff, C.coverage, { p, s: 'EDUCATION' })).coverage;
   const listed = async (id: string) =>
     (
       await graphqlOk(
@@ -358,9 +360,9 @@ describe('correcting and withdrawing a delivery', () => {
       ending: { by: 'ngo-staff', reason: 'never happened: the road was flooded', replacedBy: null },
     });
     expect(await reached('170403')).toMatchObject({ communesReached: 0, groupsReached: { value: 0 } });
-    const gaps = (
-      await graphqlOk(env.app, world.token.ngoStaff, C.gaps, { p: '1704', s: 'EDUCATION' })
-    ).coverageGaps.map((g: any) => g.commune.code);
+    const gaps = (await settledOk(world.token.ngoStaff, C.gaps, { p: '1704', s: 'EDUCATION' })).coverageGaps.map(
+      (g: any) => g.commune.code,
+    );
     expect(gaps).toContain('170403');
     expect(await listed(d.id)).toMatchObject({ status: 'WITHDRAWN' });
   });
@@ -467,5 +469,161 @@ describe('correcting and withdrawing a delivery', () => {
       status: 'WITHDRAWN',
       ending: { by: 'admin' },
     });
+  });
+});
+
+describe('coverage kept per place and sector', () => {
+  let service: string;
+  const SECTOR = 'GENDER';
+  const deliverTo = async (communeCode: string, date = '2026-07-01') =>
+    (
+      await graphqlOk(env.app, world.token.ngoStaff, C.deliver, {
+        input: {
+          idempotencyKey: ikey(),
+          ngoId: world.ids.ngo,
+          serviceId: service,
+          date,
+          communeCode,
+          participants: 30,
+          women: 25,
+        },
+      })
+    ).recordDelivery;
+  const versionOf = async (place: string) =>
+    (await env.db.doc.send(new GetCommand({ TableName: env.table, Key: keys.coverage(place, SECTOR) }))).Item
+      ?.version as number | undefined;
+  const gridOf = async (p: string, s: string[]) =>
+    (await graphqlOk(env.app, world.token.ngoStaff, C.grid, { p, s })).coverageGrid;
+
+  beforeAll(async () => {
+    service = (
+      await graphqlOk(env.app, world.token.ngoStaff, C.service, {
+        input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, name: 'Women’s rights', sector: SECTOR },
+      })
+    ).registerService.id;
+  });
+
+  it('the grid: the place and each place one level down, a cell per sector asked, small counts suppressed', async () => {
+    await settleCoverage(env);
+    const district = await gridOf('1704', ['WATER_SANITATION_HYGIENE', 'HEALTH']);
+    expect(district.sectors).toEqual(['WATER_SANITATION_HYGIENE', 'HEALTH']);
+    expect(district.total[0]).toMatchObject({
+      sector: 'WATER_SANITATION_HYGIENE',
+      communesReached: 2,
+      groupsReached: { suppressed: false, value: 5 },
+      membersReached: { suppressed: false, value: 50 },
+    });
+    const row = (code: string) => district.rows.find((r: any) => r.place.code === code);
+    expect(district.rows.map((r: any) => r.place.code)).toContain('170401');
+    expect(row('170403').cells[0]).toMatchObject({ groupsReached: { suppressed: false, value: 3 } });
+    expect(row('170404').cells[0]).toMatchObject({
+      groupsReached: { suppressed: true, value: null },
+      membersReached: { suppressed: true, value: null },
+    });
+    expect(row('170401').cells[0]).toMatchObject({ communesReached: 0, groupsReached: { value: 0 } });
+    // The province's row for the district is the district's own figures.
+    const province = await gridOf('17', ['WATER_SANITATION_HYGIENE']);
+    expect(province.rows.find((r: any) => r.place.code === '1704').cells[0]).toEqual(district.total[0]);
+    // A commune's grid has its own figures and no rows; every sector when none is named.
+    const commune = (await graphqlOk(env.app, world.token.ngoStaff, C.grid, { p: '170403' })).coverageGrid;
+    expect(commune.sectors).toHaveLength(16);
+    expect(commune.rows).toEqual([]);
+    expect(commune.total.find((c: any) => c.sector === 'WATER_SANITATION_HYGIENE')).toMatchObject({
+      groupsReached: { value: 3 },
+    });
+    // The grid and `coverage` agree.
+    const one = (await settledOk(world.token.ngoStaff, C.coverage, { p: '1704', s: 'WATER_SANITATION_HYGIENE' }))
+      .coverage;
+    expect(one).toEqual({ place: { code: '1704' }, ...district.total[0] });
+  });
+
+  it('a replayed stream record changes nothing: the recount finds the figures as they are and writes nothing', async () => {
+    await deliverTo('170403');
+    await settleCoverage(env);
+    const [district, province] = [await versionOf('1704'), await versionOf('17')];
+    expect(district).toBeGreaterThan(0);
+    await settleCoverage(env);
+    await settleCoverage(env);
+    expect([await versionOf('1704'), await versionOf('17')]).toEqual([district, province]);
+  });
+
+  it('recounts of communes of one district at once never lose each other’s change', async () => {
+    const sector = 'DISABILITY';
+    const disability = (
+      await graphqlOk(env.app, world.token.ngoStaff, C.service, {
+        input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, name: 'Wheelchairs', sector },
+      })
+    ).registerService.id;
+    for (const communeCode of ['170403', '170404'])
+      await graphqlOk(env.app, world.token.ngoStaff, C.deliver, {
+        input: {
+          idempotencyKey: ikey(),
+          ngoId: world.ids.ngo,
+          serviceId: disability,
+          date: '2026-09-01',
+          communeCode,
+          participants: 5,
+          women: 3,
+        },
+      });
+    // Both communes at once, three times over, as parallel aggregator invocations would.
+    await Promise.all(
+      ['170403', '170404', '170403', '170404', '170403', '170404'].map((c) =>
+        recountCommuneCoverage(env.db, sector, c, '2026-11-22'),
+      ),
+    );
+    const grid = await gridOf('17', [sector]);
+    expect(grid.total[0]).toMatchObject({
+      communesReached: 2,
+      groupsReached: { value: 5 },
+      membersReached: { value: 50 },
+    });
+  });
+
+  it('a delivery counts for 12 months: the nightly recount takes it out the day after, and only then', async () => {
+    const sector = 'MINE_ACTION';
+    const mines = (
+      await graphqlOk(env.app, world.token.ngoStaff, C.service, {
+        input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, name: 'Mine risk education', sector },
+      })
+    ).registerService.id;
+    await graphqlOk(env.app, world.token.ngoStaff, C.deliver, {
+      input: {
+        idempotencyKey: ikey(),
+        ngoId: world.ids.ngo,
+        serviceId: mines,
+        date: '2025-12-01',
+        communeCode: '170403',
+        participants: 5,
+        women: 3,
+      },
+    });
+    await settleCoverage(env);
+    const reached = async () => (await gridOf('1704', [sector])).total[0];
+    expect(await reached()).toMatchObject({ communesReached: 1, groupsReached: { value: 3 } });
+    expect(await recountChangingCoverage(env.db, '2026-11-30')).toBe(0);
+    expect(await recountChangingCoverage(env.db, '2026-12-01')).toBeGreaterThan(0);
+    expect(await reached()).toMatchObject({ communesReached: 1, groupsReached: { value: 3 } });
+    await recountChangingCoverage(env.db, '2026-12-02');
+    expect(await reached()).toMatchObject({
+      communesReached: 0,
+      groupsReached: { value: 0 },
+      membersReached: { value: 0 },
+    });
+    expect((await gridOf('17', [sector])).total[0]).toMatchObject({ communesReached: 0, groupsReached: { value: 0 } });
+    // Nothing left to change with the calendar in this sector: the nightly list no longer names the district.
+    expect(await recountChangingCoverage(env.db, '2026-12-03')).toBe(0);
+  });
+
+  it('the maintenance recount rebuilds the kept coverage from the deliveries alone', async () => {
+    await deliverTo('170404', '2026-10-01');
+    await settleCoverage(env);
+    const before = await gridOf('17', [SECTOR, 'WATER_SANITATION_HYGIENE', 'EDUCATION', 'HEALTH']);
+    for (const place of ['17', '1704'])
+      for (const s of [SECTOR, 'WATER_SANITATION_HYGIENE', 'EDUCATION', 'HEALTH'])
+        await env.db.doc.send(new DeleteCommand({ TableName: env.table, Key: keys.coverage(place, s) }));
+    expect((await gridOf('17', [SECTOR])).total[0]).toMatchObject({ communesReached: 0 });
+    expect(await recountAllCoverage(env.db, SECTORS, '2026-11-22')).toBeGreaterThanOrEqual(3);
+    expect(await gridOf('17', [SECTOR, 'WATER_SANITATION_HYGIENE', 'EDUCATION', 'HEALTH'])).toEqual(before);
   });
 });

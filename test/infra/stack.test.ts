@@ -186,7 +186,7 @@ describe('least privilege and throttling', () => {
       .filter((p) => JSON.stringify(p.Properties).match(role))
       .flatMap((p) => p.Properties.PolicyDocument.Statement);
 
-  it('the aggregator and the recount write only rollups and groups’ counted records', () => {
+  it('the aggregator and the recount write only rollups, groups’ counted records and the coverage kept per place', () => {
     for (const role of [/AggregatorFunctionServiceRole/, /DailyRecountFunctionServiceRole/]) {
       const statements = statementsOf(role);
       const writes = statements.filter((s) =>
@@ -194,7 +194,7 @@ describe('least privilege and throttling', () => {
       );
       expect(writes).toHaveLength(1);
       expect(writes[0].Condition).toEqual({
-        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ROLLUP#*', 'GROUP#*'] },
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ROLLUP#*', 'GROUP#*', 'COVERAGE#*'] },
       });
       expect([writes[0].Action].flat()).not.toContain('dynamodb:DeleteItem');
     }
@@ -210,12 +210,12 @@ describe('least privilege and throttling', () => {
     expect(JSON.stringify(cognito[0]!.s.Resource)).toMatch(/Users[0-9A-F]+/);
   });
 
-  it('the maintenance function writes only people and federations, and deletes nothing', () => {
+  it('the maintenance function writes only people, federations and kept coverage, and deletes nothing', () => {
     const writes = statementsOf(/MaintenanceFunctionServiceRole/).filter((s) =>
       [s.Action].flat().some((a: string) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)),
     );
     expect(writes).toHaveLength(1);
-    expect(writes[0].Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*', 'FED#*'] } });
+    expect(writes[0].Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*', 'FED#*', 'COVERAGE#*'] } });
     expect([writes[0].Action].flat()).not.toContain('dynamodb:DeleteItem');
   });
 

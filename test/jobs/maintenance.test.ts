@@ -6,7 +6,7 @@ describe('maintenance', () => {
     process.env.TABLE_NAME ??= 'not-used';
     const { handler } = await import('#jobs/maintenance.ts');
     await expect(handler({ task: 'dropEverything' })).rejects.toThrow(
-      'unknown task "dropEverything"; known: backfillListings',
+      'unknown task "dropEverything"; known: backfillListings, recountCoverage',
     );
     await expect(handler({})).rejects.toThrow(/unknown task undefined/);
   });

@@ -12,6 +12,13 @@ describe('parseKey', () => {
     expect(parseKey(f.pk, f.sk)).toEqual({ item: 'federation', federationId: 'f-1' });
   });
 
+  it('names the commune and sector of a delivery’s reach, whole commune or one group, whose coverage to recount', () => {
+    for (const groupId of [null, 'g-1']) {
+      const r = keys.deliveryReach('HEALTH', '170403', '2026-07-01', 'd-1', groupId);
+      expect(parseKey(r.pk, r.sk)).toEqual({ item: 'reach', sector: 'HEALTH', communeCode: '170403' });
+    }
+  });
+
   it('anything else is other: a group’s member, journal or rollup record, a rollup, a person, no key', () => {
     for (const k of [
       keys.member('g', 'm'),
@@ -19,6 +26,8 @@ describe('parseKey', () => {
       keys.rollupSource('g'),
       keys.rollup('FED#f'),
       keys.user('u'),
+      keys.coverage('1704', 'HEALTH'),
+      keys.service('n', 's'),
     ]) {
       expect(parseKey(k.pk, k.sk)).toEqual({ item: 'other' });
     }

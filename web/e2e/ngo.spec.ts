@@ -45,6 +45,16 @@ test('NGO staff see where services reach, with small counts never shown as numbe
   for (const cell of await english.getByRole('cell').allTextContents())
     expect(cell).toMatch(/^(0|[3-9]|\d{2,}|fewer than 3)$/);
   await screenshot(page, testInfo, 'ngo-coverage-district-en');
+
+  // Every sector in Samlout, by the same rule; a sector's name shows its coverage here.
+  const sectors = page.getByRole('table', { name: 'Every sector here · Samlout' });
+  await expect(sectors.getByRole('row')).toHaveCount(17);
+  for (const cell of await sectors.getByRole('cell').allTextContents())
+    expect(cell).toMatch(/^(0|[3-9]|\d{2,}|fewer than 3)$/);
+  await sectors.getByRole('link', { name: 'Health' }).click();
+  await expect(page.getByRole('heading', { name: 'Samlout · Health', level: 2 })).toBeVisible();
+  expect(page.url()).toContain('sector=HEALTH');
+  await expect(page.getByRole('table', { name: 'Where services reach · Health' })).toBeVisible();
   await page.getByRole('button', { name: 'Change language' }).click();
 });
 

@@ -454,13 +454,14 @@ export type NgoWorkQueryVariables = Exact<{
 
 export type NgoWorkQuery = { ngo: { id: string, name: string, sectors: Array<Sector>, services: Array<{ id: string, name: string, sector: Sector }>, deliveries: { nodes: Array<{ id: string, serviceId: string, sector: Sector, date: string, groupIds: Array<string>, participants: number, women: number, status: DeliveryStatus, communes: Array<{ code: string, nameKm: string, nameEn: string }> }> } } | null };
 
-export type CoverageOfQueryVariables = Exact<{
+export type CoverageGridOfQueryVariables = Exact<{
   placeCode: string;
-  sector: Sector;
 }>;
 
 
-export type CoverageOfQuery = { coverage: { communesReached: number, place: { code: string, nameKm: string, nameEn: string }, groupsReached: { suppressed: boolean, value: number | null }, membersReached: { suppressed: boolean, value: number | null } } };
+export type CoverageGridOfQuery = { coverageGrid: { sectors: Array<Sector>, place: { code: string, nameKm: string, nameEn: string }, total: Array<{ sector: Sector, communesReached: number, groupsReached: { suppressed: boolean, value: number | null }, membersReached: { suppressed: boolean, value: number | null } }>, rows: Array<{ place: { code: string, nameKm: string, nameEn: string }, cells: Array<{ sector: Sector, communesReached: number, groupsReached: { suppressed: boolean, value: number | null }, membersReached: { suppressed: boolean, value: number | null } }> }> } };
+
+export type CoverageCellFragment = { sector: Sector, communesReached: number, groupsReached: { suppressed: boolean, value: number | null }, membersReached: { suppressed: boolean, value: number | null } };
 
 export type CoverageGapsOfQueryVariables = Exact<{
   placeCode: string;
@@ -666,6 +667,20 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CoverageCellFragmentDoc = new TypedDocumentString(`
+    fragment CoverageCell on Coverage {
+  sector
+  communesReached
+  groupsReached {
+    suppressed
+    value
+  }
+  membersReached {
+    suppressed
+    value
+  }
+}
+    `, {"fragmentName":"CoverageCell"}) as unknown as TypedDocumentString<CoverageCellFragment, unknown>;
 export const ConstitutionFieldsFragmentDoc = new TypedDocumentString(`
     fragment ConstitutionFields on Constitution {
   effectiveFrom
@@ -988,26 +1003,42 @@ export const NgoWorkDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NgoWorkQuery, NgoWorkQueryVariables>;
-export const CoverageOfDocument = new TypedDocumentString(`
-    query CoverageOf($placeCode: String!, $sector: Sector!) {
-  coverage(placeCode: $placeCode, sector: $sector) {
+export const CoverageGridOfDocument = new TypedDocumentString(`
+    query CoverageGridOf($placeCode: String!) {
+  coverageGrid(placeCode: $placeCode) {
     place {
       code
       nameKm
       nameEn
     }
-    communesReached
-    groupsReached {
-      suppressed
-      value
+    sectors
+    total {
+      ...CoverageCell
     }
-    membersReached {
-      suppressed
-      value
+    rows {
+      place {
+        code
+        nameKm
+        nameEn
+      }
+      cells {
+        ...CoverageCell
+      }
     }
   }
 }
-    `) as unknown as TypedDocumentString<CoverageOfQuery, CoverageOfQueryVariables>;
+    fragment CoverageCell on Coverage {
+  sector
+  communesReached
+  groupsReached {
+    suppressed
+    value
+  }
+  membersReached {
+    suppressed
+    value
+  }
+}`) as unknown as TypedDocumentString<CoverageGridOfQuery, CoverageGridOfQueryVariables>;
 export const CoverageGapsOfDocument = new TypedDocumentString(`
     query CoverageGapsOf($placeCode: String!, $sector: Sector!) {
   coverageGaps(placeCode: $placeCode, sector: $sector) {

@@ -1,14 +1,16 @@
 /**
- * Where a sector's services reach, at a glance: for a province, district or commune, its figures
- * and a table of the places one level down (drill down by choosing one), groups and members
- * reached — a count resting on fewer than 3 groups is shown as "fewer than 3", never a number —
- * and the communes with active groups that no service of the sector reached in 12 months.
+ * Where a sector's services reach, at a glance: for a province, district or commune, its figures,
+ * a table of the places one level down (drill down by choosing one) and one of every sector there,
+ * groups and members reached — a count resting on fewer than 3 groups is shown as "fewer than 3",
+ * never a number — and the communes with active groups that no service of the sector reached in 12
+ * months. The figures come in one request (the coverage grid), whatever sector is shown.
  */
 import { useLocation } from 'preact-iso';
 import {
   CoverageGapsOfDocument,
-  CoverageOfDocument,
-  PlaceChildrenDocument,
+  CoverageGridOfDocument,
+  type CoverageCellFragment,
+  type CoverageGridOfQuery,
   type Sector,
 } from '../generated/graphql.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -79,8 +81,7 @@ export function Coverage({ sectors }: { sectors: Sector[] }) {
       </div>
       {deepest && (
         <>
-          <Summary placeCode={deepest} sector={sector} />
-          {deepest.length < 6 && <Below placeCode={deepest} sector={sector} />}
+          <Reach placeCode={deepest} sector={sector} ordered={ordered} />
           <Gaps placeCode={deepest} sector={sector} />
         </>
       )}
@@ -88,43 +89,55 @@ export function Coverage({ sectors }: { sectors: Sector[] }) {
   );
 }
 
-function Summary({ placeCode, sector }: { placeCode: string; sector: Sector }) {
+type Grid = CoverageGridOfQuery['coverageGrid'];
+
+/** The place's figures for the sector, the places below for it, and every sector here: one request. */
+function Reach({ placeCode, sector, ordered }: { placeCode: string; sector: Sector; ordered: Sector[] }) {
+  const answer = useQuery(CoverageGridOfDocument, { placeCode });
+  const grid = answer.data?.coverageGrid;
+  if (answer.error && !grid) return <Problem error={answer.error} retry={answer.reload} />;
+  if (!grid) return <Loading />;
+  const column = grid.sectors.indexOf(sector);
+  return (
+    <>
+      <Summary grid={grid} cell={grid.total[column]!} sector={sector} />
+      {grid.rows.length > 0 && <Below grid={grid} column={column} sector={sector} />}
+      <EverySector grid={grid} ordered={ordered} sector={sector} />
+    </>
+  );
+}
+
+const nameOf = (language: string, p: { nameKm: string; nameEn: string }) => (language === 'km' ? p.nameKm : p.nameEn);
+
+function Summary({ grid, cell, sector }: { grid: Grid; cell: CoverageCellFragment; sector: Sector }) {
   const t = useT();
-  const answer = useQuery(CoverageOfDocument, { placeCode, sector });
-  const c = answer.data?.coverage;
-  if (answer.error && !c) return <Problem error={answer.error} retry={answer.reload} />;
-  if (!c) return <Loading />;
   return (
     <section aria-labelledby="coverage-here" class="panel">
       <h2 id="coverage-here">
-        {t.language === 'km' ? c.place.nameKm : c.place.nameEn} · {t(sector)}
+        {nameOf(t.language, grid.place)} · {t(sector)}
       </h2>
       <dl class="summary">
         <dt>{t('communesReached')}</dt>
-        <dd>{c.communesReached}</dd>
+        <dd>{cell.communesReached}</dd>
         <dt>{t('groupsReached')}</dt>
         <dd>
-          <CountText count={c.groupsReached} />
+          <CountText count={cell.groupsReached} />
         </dd>
         <dt>{t('membersReached')}</dt>
         <dd>
-          <CountText count={c.membersReached} />
+          <CountText count={cell.membersReached} />
         </dd>
       </dl>
     </section>
   );
 }
 
-/** The places one level down, a row each. */
-function Below({ placeCode, sector }: { placeCode: string; sector: Sector }) {
+/** The places one level down, a row each, for the sector shown. */
+function Below({ grid, column, sector }: { grid: Grid; column: number; sector: Sector }) {
   const t = useT();
-  const answer = useQuery(PlaceChildrenDocument, { code: placeCode });
-  const children = answer.data?.place?.children;
-  if (answer.error && !children) return <Problem error={answer.error} retry={answer.reload} />;
-  if (!children) return <Loading />;
   return (
     <section aria-labelledby="by-place" class="panel">
-      <h2 id="by-place">{t('place')}</h2>
+      <h2 id="by-place">{t('byPlace')}</h2>
       <div class="table-scroll">
         <table class="ledger">
           <caption class="visually-hidden">{`${t('whereServicesReach')} · ${t(sector)}`}</caption>
@@ -136,8 +149,16 @@ function Below({ placeCode, sector }: { placeCode: string; sector: Sector }) {
             </tr>
           </thead>
           <tbody>
-            {children.map((p) => (
-              <Row key={p.code} code={p.code} name={t.language === 'km' ? p.nameKm : p.nameEn} sector={sector} />
+            {grid.rows.map((row) => (
+              <tr key={row.place.code}>
+                <th scope="row">{nameOf(t.language, row.place)}</th>
+                <td>
+                  <CountText count={row.cells[column]!.groupsReached} />
+                </td>
+                <td>
+                  <CountText count={row.cells[column]!.membersReached} />
+                </td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -146,17 +167,43 @@ function Below({ placeCode, sector }: { placeCode: string; sector: Sector }) {
   );
 }
 
-function Row({ code, name, sector }: { code: string; name: string; sector: Sector }) {
-  const answer = useQuery(CoverageOfDocument, { placeCode: code, sector });
-  const c = answer.data?.coverage;
-  // '…' while it loads; '—' if it could not be read.
-  const pending = answer.error ? '—' : '…';
+/** The place across every sector (her NGO's first): which reach here and which do not; a sector's name shows it. */
+function EverySector({ grid, ordered, sector }: { grid: Grid; ordered: Sector[]; sector: Sector }) {
+  const t = useT();
+  const cellOf = (s: Sector) => grid.total[grid.sectors.indexOf(s)]!;
   return (
-    <tr>
-      <th scope="row">{name}</th>
-      <td>{c ? <CountText count={c.groupsReached} /> : pending}</td>
-      <td>{c ? <CountText count={c.membersReached} /> : pending}</td>
-    </tr>
+    <section aria-labelledby="every-sector" class="panel">
+      <h2 id="every-sector">{t('everySectorHere')}</h2>
+      <div class="table-scroll">
+        <table class="ledger">
+          <caption class="visually-hidden">{`${t('everySectorHere')} · ${nameOf(t.language, grid.place)}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sector')}</th>
+              <th scope="col">{t('groupsReached')}</th>
+              <th scope="col">{t('membersReached')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ordered.map((s) => (
+              <tr key={s}>
+                <th scope="row">
+                  <a href={`/?sector=${s}&place=${grid.place.code}`} aria-current={s === sector ? 'true' : undefined}>
+                    {t(s)}
+                  </a>
+                </th>
+                <td>
+                  <CountText count={cellOf(s).groupsReached} />
+                </td>
+                <td>
+                  <CountText count={cellOf(s).membersReached} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 

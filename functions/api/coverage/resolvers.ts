@@ -1,19 +1,22 @@
 /** NGOs' services and deliveries, and coverage and gaps by place × sector, suppressed below 3 groups. */
 import {
   correctDeliveryInputSchema,
-  coverageFigures,
-  reachOf,
+  coverageGrid,
+  coverageHolder,
   recordDeliveryInputSchema,
+  SECTORS,
+  shownCoverage,
   registerServiceInputSchema,
   setSectorsInputSchema,
   suppress,
   withdrawDeliveryInputSchema,
+  type CoverageSum,
   type RecordDeliveryInput,
+  type Sector,
 } from '#core/coverage.ts';
 import { ConflictError, ValidationError } from '#core/errors.ts';
 import type { Group } from '#core/groups.ts';
-import { addMonths } from '#core/loans.ts';
-import { allCommunesIn, findPlace } from '#core/places.ts';
+import { allCommunesIn, childrenOf, findPlace, type Place } from '#core/places.ts';
 import { cambodiaDate, parseInput, placeArgument } from '#core/validation.ts';
 import {
   communeRollups,
@@ -26,9 +29,9 @@ import {
   listServices,
   ngoSectorsWrite,
   putServiceWrite,
-  reachesIn,
   type Delivery,
 } from '#store/coverage.ts';
+import { coverageItems } from '#store/coverage-counts.ts';
 import { getOrganisation } from '#store/organisations.ts';
 import { allowed, authorize, groupTarget, notFound } from '#api/authorize.ts';
 import { connection, pageArgs } from '#api/pagination.ts';
@@ -67,7 +70,7 @@ async function plannedDelivery(
   ngoId: string,
   data: RecordDeliveryInput,
   corrects: string | null,
-): Promise<{ delivery: Delivery; groups: Group[] }> {
+): Promise<{ delivery: Delivery; groups: Group[]; commune: { groups: number; members: number } }> {
   if (data.communeCode && !findPlace(data.communeCode)) throw ValidationError.at('input.communeCode', say.notACommune);
   if (data.date > cambodiaDate(ctx.now())) throw ValidationError.at('input.date', say.notInFuture);
   const service = await getService(ctx.db, ngoId, data.serviceId);
@@ -89,7 +92,10 @@ async function plannedDelivery(
     corrects,
     ending: null,
   };
-  return { delivery, groups };
+  // A whole commune is reached with the groups and members it has as the delivery is recorded.
+  const counted = data.communeCode ? (await communeRollups(ctx.db, [data.communeCode])).get(data.communeCode) : null;
+  const commune = { groups: Number(counted?.groups ?? 0n), members: Number(counted?.members ?? 0n) };
+  return { delivery, groups, commune };
 }
 
 /** The delivery named by id and date, read fresh; one already corrected or withdrawn cannot end again. */
@@ -102,6 +108,33 @@ async function recordedDelivery(
   if (!found) throw notFound('delivery', 'input.deliveryId');
   if ((found.status ?? 'RECORDED') !== 'RECORDED') throw new ConflictError(say.deliveryEnded, 'input.deliveryId');
   return found;
+}
+
+/** A place's coverage of each sector and that of the places one level down: one batch of small items, whatever lies behind them. */
+async function gridOf(ctx: Context, where: Place, sectors: readonly Sector[]) {
+  const holder = coverageHolder(where.code);
+  const entries = await coverageItems(ctx.db, [holder], sectors);
+  const children = where.code.length < 6 ? childrenOf(where.code) : [];
+  const grid = coverageGrid(
+    where.code,
+    children.map((c) => c.code),
+    sectors,
+    (s) => entries(holder, s),
+  );
+  const cell = (p: Place) => (f: CoverageSum, i: number) => ({ place: p, sector: sectors[i]!, ...shownCoverage(f) });
+  return {
+    place: where,
+    sectors: [...sectors],
+    total: grid.total.map(cell(where)),
+    rows: grid.rows.map((r, i) => ({ place: children[i]!, cells: r.cells.map(cell(children[i]!)) })),
+  };
+}
+
+/** The communes of a place that a sector reached in the last 12 months (any entry counts). */
+async function reachedCommunes(ctx: Context, where: Place, sector: Sector): Promise<Set<string>> {
+  const districts = where.code.length === 2 ? childrenOf(where.code).map((d) => d.code) : [where.code.slice(0, 4)];
+  const entries = await coverageItems(ctx.db, districts, [sector]);
+  return new Set(districts.flatMap((d) => Object.keys(entries(d, sector))).filter((c) => c.startsWith(where.code)));
 }
 
 export const coverageResolvers: Resolvers = {
@@ -123,17 +156,17 @@ export const coverageResolvers: Resolvers = {
   Query: {
     coverage: async (_p, args, ctx) => {
       authorize(ctx, { action: 'coverage.read' });
+      return (await gridOf(ctx, place(args.placeCode), [args.sector])).total[0]!;
+    },
+    coverageGrid: async (_p, args, ctx) => {
+      authorize(ctx, { action: 'coverage.read' });
       const where = place(args.placeCode);
-      const since = addMonths(cambodiaDate(ctx.now()), -12);
-      const reach = reachOf(await reachesIn(ctx.db, args.sector, where.code, since));
-      const counts = [...(await communeRollups(ctx.db, reach.wholeCommunes)).values()];
-      return { place: where, sector: args.sector, ...coverageFigures(reach, counts) };
+      return gridOf(ctx, where, [...new Set(args.sectors ?? SECTORS)]);
     },
     coverageGaps: async (_p, args, ctx) => {
       authorize(ctx, { action: 'coverage.read' });
       const where = place(args.placeCode);
-      const since = addMonths(cambodiaDate(ctx.now()), -12);
-      const reached = new Set((await reachesIn(ctx.db, args.sector, where.code, since)).map((r) => r.communeCode));
+      const reached = await reachedCommunes(ctx, where, args.sector);
       const communes = allCommunesIn(where.code)
         .map((c) => c.code)
         .filter((c) => !reached.has(c));
@@ -170,7 +203,7 @@ export const coverageResolvers: Resolvers = {
       const ngo = await ngoOf(ctx, data.ngoId);
       const planned = await plannedDelivery(ctx, ngo.id, data, null);
       return commit(ctx, 'recordDelivery', data, () => ({
-        writes: deliveryWrites(ctx.db, planned.delivery, planned.groups),
+        writes: deliveryWrites(ctx.db, planned.delivery, planned.groups, planned.commune),
         result: planned.delivery,
       }));
     },
@@ -189,7 +222,7 @@ export const coverageResolvers: Resolvers = {
         return {
           writes: [
             ...(await deliveryEndWrites(ctx.db, old, 'CORRECTED', ending)),
-            ...deliveryWrites(ctx.db, planned.delivery, planned.groups),
+            ...deliveryWrites(ctx.db, planned.delivery, planned.groups, planned.commune),
           ],
           result: planned.delivery,
         };
