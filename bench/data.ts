@@ -9,6 +9,8 @@ import { allCommunesIn } from '#core/places.ts';
 import { transactWrite, type Db } from '#store/db.ts';
 import { keys } from '#store/keys.ts';
 import { applyRollups } from '#store/rollups.ts';
+import { recountAllCoverage } from '#store/coverage-counts.ts';
+import { SECTORS } from '#core/coverage.ts';
 import { putRoleWrite, putUserWrite } from '#store/users.ts';
 import { generateLocalKeyPair, signLocalToken } from '#auth/tokens.ts';
 import { graphqlOk } from '../dev/graphql-client.ts';
@@ -241,6 +243,26 @@ export async function buildBenchWorld(
     const failed = await applyRollups(db, all.slice(i, i + 500), TODAY);
     if (failed.length) throw new Error(`rollups failed for ${failed.length} groups`);
   }
+  // Both sets' NGO delivered to every commune of the district in three sectors — the small set once,
+  // the large one every month of a year — so their coverage grids have the same cells, with 10 groups
+  // and 31 deliveries behind them in one and 10,000 groups and 361 deliveries in the other.
+  const rounds = groups > 10 ? 12 : 1;
+  log(`  ${rounds} round(s) of deliveries to every commune of Chi Kraeng, in three sectors`);
+  for (const sector of ['WATER_SANITATION_HYGIENE', 'HEALTH', 'EDUCATION']) {
+    const id = (await as(token.ngo, q.service, { ngoId: ngo, name: `Monthly ${sector}`, sector })).registerService.id;
+    for (const commune of allCommunesIn('1704'))
+      for (let m = 0; m < rounds; m++)
+        await as(token.ngo, q.deliver, {
+          ngoId: ngo,
+          serviceId: id,
+          date: `${m === 0 ? '2025-12' : `2026-${String(m).padStart(2, '0')}`}-01`,
+          communeCode: commune.code,
+          participants: 30,
+          women: 28,
+        });
+  }
+  log('  coverage (the aggregator over every delivery)');
+  await recountAllCoverage(db, SECTORS, TODAY);
   return {
     db,
     app,

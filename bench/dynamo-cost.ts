@@ -48,6 +48,7 @@ function readCalls(w: BenchWorld): Record<string, { token: string; variables: Re
       variables: { groupId: g, from: '2021-01-01', to: '2026-11-22', requestedAmount: '2000000' },
     },
     Coverage: { token: w.token.ngo, variables: { placeCode: '1704', sector: 'WATER_SANITATION_HYGIENE' } },
+    CoverageGrid: { token: w.token.ngo, variables: { placeCode: '1704' } },
   };
 }
 
@@ -139,7 +140,15 @@ export async function dynamoCost(endpoint: string, log: (s: string) => void) {
       'the large federation with 60 months kept; ReturnConsumedCapacity=TOTAL',
     ),
   ];
-  const flat = new Set(['FederationDashboard', 'FederationRollup', 'RollupHistory', 'PlaceRollup', 'CreditProfile']);
+  const flat = new Set([
+    'FederationDashboard',
+    'FederationRollup',
+    'RollupHistory',
+    'PlaceRollup',
+    'CreditProfile',
+    'Coverage',
+    'CoverageGrid',
+  ]);
   for (const r of rows) {
     const rcuRatio = r.small.rcu ? r.large.rcu / r.small.rcu : 1;
     const reqRatio = r.large.requests / r.small.requests;

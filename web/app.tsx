@@ -15,6 +15,7 @@ import { RecordMeeting } from './officers/RecordMeeting.tsx';
 import { Members } from './officers/Members.tsx';
 import { Passbook } from './officers/Passbook.tsx';
 import { BankAccess } from './officers/BankAccess.tsx';
+import { BankLoans } from './officers/BankLoans.tsx';
 import { CashBook } from './officers/CashBook.tsx';
 import { Loans } from './officers/Loans.tsx';
 import { RulesAndOfficers } from './officers/RulesAndOfficers.tsx';
@@ -116,6 +117,7 @@ function OfficerScreens({ group }: { group: { id: string; name: string } }) {
           component={({ memberId }: { memberId: string }) => <Passbook groupId={group.id} memberId={memberId} />}
         />
         <Route path="/bank" component={() => <BankAccess groupId={group.id} />} />
+        <Route path="/bank-loans" component={() => <BankLoans groupId={group.id} />} />
         <Route path="/loans" component={() => <Loans groupId={group.id} />} />
         <Route path="/cash-book" component={() => <CashBook groupId={group.id} />} />
         <Route path="/group" component={() => <RulesAndOfficers groupId={group.id} />} />

@@ -215,7 +215,9 @@ describe('least privilege and throttling', () => {
       [s.Action].flat().some((a: string) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)),
     );
     expect(writes).toHaveLength(1);
-    expect(writes[0].Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*', 'FED#*', 'COVERAGE#*'] } });
+    expect(writes[0].Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*', 'FED#*', 'COVERAGE#*'] },
+    });
     expect([writes[0].Action].flat()).not.toContain('dynamodb:DeleteItem');
   });
 

@@ -5,6 +5,7 @@ import { Shell, type TabSpec } from '../shell/Shell.tsx';
 import { Access } from './Access.tsx';
 import { Ask } from './Ask.tsx';
 import { Directory } from './Directory.tsx';
+import { Loans } from './Loans.tsx';
 import { Profile } from './Profile.tsx';
 
 export default function BankApp() {
@@ -12,12 +13,14 @@ export default function BankApp() {
   const tabs: TabSpec[] = [
     { href: '/', icon: 'home', label: t('navDirectory') },
     { href: '/access', icon: 'bank', label: t('navAccess') },
+    { href: '/loans', icon: 'book', label: t('navLoans') },
   ];
   return (
     <Shell title={null} tabs={tabs}>
       <Router>
         <Route path="/ask/:groupId" component={({ groupId }: { groupId: string }) => <Ask groupId={groupId} />} />
         <Route path="/access" component={Access} />
+        <Route path="/loans" component={Loans} />
         <Route
           path="/profile/:groupId"
           component={({ groupId }: { groupId: string }) => <Profile groupId={groupId} />}

@@ -181,6 +181,40 @@ export type CreditGrade =
   | 'B'
   | 'C';
 
+export type BankLoanStatus =
+  | 'REQUESTED'
+  | 'APPROVED'
+  | 'DECLINED'
+  | 'DISBURSED'
+  | 'REPAID';
+
+export type ApplyForBankLoanInput = {
+  idempotencyKey: string;
+  groupId: string;
+  bankId: string;
+  amount: string;
+  termMonths: number;
+  purpose: string;
+};
+
+export type DecideBankLoanInput = {
+  idempotencyKey: string;
+  groupId: string;
+  bankLoanId: string;
+  approve: boolean;
+  /** Shown to the group. */
+  reasons: string;
+  /** Approval: interest a month in basis points. */
+  monthlyInterestBasisPoints?: number | null | undefined;
+};
+
+export type DisburseBankLoanInput = {
+  idempotencyKey: string;
+  groupId: string;
+  bankLoanId: string;
+  date: string;
+};
+
 export type MeetingFrequency =
   | 'WEEKLY'
   | 'FORTNIGHTLY'
@@ -426,6 +460,25 @@ export type BankCreditProfileQueryVariables = Exact<{
 
 export type BankCreditProfileQuery = { bankView: { grantId: string, dataRange: { from: string, to: string }, creditProfile: { asOf: string, currency: Currency, savings?: { total: string, perMember: string, memberCount: number, monthly: Array<{ month: string, saved: string }> } | null, loanBook?: { outstanding: string, par30BasisPoints: number, repaymentRateBasisPoints: number } | null, meetings?: { attendanceLast12BasisPoints: number, heldLast12Months: number, monthsOfBooksInKrom: number } | null, grade?: { eligible: boolean, notEligibleReason: string | null, notEligibleReasonKm: string | null, grade: CreditGrade | null, points: number, maxPoints: number, indicators: Array<{ key: string, value: string, points: number, max: number, reason: string, reasonKm: string }> } | null, suggestedLoan?: { ready: boolean, amount: string, rule: string, ruleKm: string, notYetReason: string | null, notYetReasonKm: string | null } | null, bankLoans?: { record: string } | null } } };
 
+export type LoansOfBankQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LoansOfBankQuery = { myBankAccess: { bank: { id: string, name: string }, loans: Array<{ id: string, groupId: string, groupName: string, currency: Currency, amount: string, termMonths: number, purpose: string, status: BankLoanStatus, reasons: string | null, monthlyInterestBasisPoints: number | null, disbursedOn: string | null, repaidOn: string | null, schedule: Array<{ number: number, dueOn: string, total: string }>, history: Array<{ to: string, at: string, reason: string | null }> }> } };
+
+export type DecideBankLoanMutationVariables = Exact<{
+  input: DecideBankLoanInput;
+}>;
+
+
+export type DecideBankLoanMutation = { decideBankLoan: { id: string, status: BankLoanStatus } };
+
+export type DisburseBankLoanMutationVariables = Exact<{
+  input: DisburseBankLoanInput;
+}>;
+
+
+export type DisburseBankLoanMutation = { disburseBankLoan: { id: string, status: BankLoanStatus, disbursedOn: string | null } };
+
 export type CreateGroupMutationVariables = Exact<{
   input: CreateGroupInput;
 }>;
@@ -533,6 +586,20 @@ export type RevokeGrantMutationVariables = Exact<{
 
 
 export type RevokeGrantMutation = { revokeGrant: { id: string, state: GrantState } };
+
+export type BankLoansOfGroupQueryVariables = Exact<{
+  groupId: string;
+}>;
+
+
+export type BankLoansOfGroupQuery = { group: { id: string, currency: Currency, bankLoans: Array<{ id: string, amount: string, termMonths: number, purpose: string, status: BankLoanStatus, reasons: string | null, monthlyInterestBasisPoints: number | null, disbursedOn: string | null, repaidOn: string | null, outstanding: string, daysInArrears: number, bank: { id: string, name: string }, schedule: Array<{ number: number, dueOn: string, total: string }> }> } | null, banks: { nodes: Array<{ id: string, name: string }> } };
+
+export type ApplyForBankLoanMutationVariables = Exact<{
+  input: ApplyForBankLoanInput;
+}>;
+
+
+export type ApplyForBankLoanMutation = { applyForBankLoan: { id: string, status: BankLoanStatus } };
 
 export type GroupCashBookQueryVariables = Exact<{
   groupId: string;
@@ -896,6 +963,57 @@ export const BankCreditProfileDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BankCreditProfileQuery, BankCreditProfileQueryVariables>;
+export const LoansOfBankDocument = new TypedDocumentString(`
+    query LoansOfBank {
+  myBankAccess {
+    bank {
+      id
+      name
+    }
+    loans {
+      id
+      groupId
+      groupName
+      currency
+      amount
+      termMonths
+      purpose
+      status
+      reasons
+      monthlyInterestBasisPoints
+      disbursedOn
+      repaidOn
+      schedule {
+        number
+        dueOn
+        total
+      }
+      history {
+        to
+        at
+        reason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoansOfBankQuery, LoansOfBankQueryVariables>;
+export const DecideBankLoanDocument = new TypedDocumentString(`
+    mutation DecideBankLoan($input: DecideBankLoanInput!) {
+  decideBankLoan(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DecideBankLoanMutation, DecideBankLoanMutationVariables>;
+export const DisburseBankLoanDocument = new TypedDocumentString(`
+    mutation DisburseBankLoan($input: DisburseBankLoanInput!) {
+  disburseBankLoan(input: $input) {
+    id
+    status
+    disbursedOn
+  }
+}
+    `) as unknown as TypedDocumentString<DisburseBankLoanMutation, DisburseBankLoanMutationVariables>;
 export const CreateGroupDocument = new TypedDocumentString(`
     mutation CreateGroup($input: CreateGroupInput!) {
   createGroup(input: $input) {
@@ -1167,6 +1285,50 @@ export const RevokeGrantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeGrantMutation, RevokeGrantMutationVariables>;
+export const BankLoansOfGroupDocument = new TypedDocumentString(`
+    query BankLoansOfGroup($groupId: ID!) {
+  group(id: $groupId) {
+    id
+    currency
+    bankLoans {
+      id
+      bank {
+        id
+        name
+      }
+      amount
+      termMonths
+      purpose
+      status
+      reasons
+      monthlyInterestBasisPoints
+      disbursedOn
+      repaidOn
+      outstanding
+      daysInArrears
+      schedule {
+        number
+        dueOn
+        total
+      }
+    }
+  }
+  banks(first: 50) {
+    nodes {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BankLoansOfGroupQuery, BankLoansOfGroupQueryVariables>;
+export const ApplyForBankLoanDocument = new TypedDocumentString(`
+    mutation ApplyForBankLoan($input: ApplyForBankLoanInput!) {
+  applyForBankLoan(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyForBankLoanMutation, ApplyForBankLoanMutationVariables>;
 export const GroupCashBookDocument = new TypedDocumentString(`
     query GroupCashBook($groupId: ID!, $from: Date!, $to: Date!, $after: String) {
   group(id: $groupId) {

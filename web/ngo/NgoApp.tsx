@@ -3,7 +3,6 @@ import { Route, Router } from 'preact-iso';
 import { NgoWorkDocument } from '../generated/graphql.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Shell, type TabSpec } from '../shell/Shell.tsx';
-import { Loading, Problem } from '../shell/Status.tsx';
 import { useQuery } from '../shell/useQuery.ts';
 import { Coverage } from './Coverage.tsx';
 import { Services } from './Services.tsx';
@@ -24,10 +23,11 @@ export default function NgoApp({ ngoId }: { ngoId: string }) {
   );
 }
 
+/**
+ * Coverage opens at once: the NGO's own sectors only order the choices (and pick the first shown
+ * when the address names none), so they are not waited for.
+ */
 function CoverageOfMySectors({ ngoId }: { ngoId: string }) {
   const answer = useQuery(NgoWorkDocument, { ngoId });
-  const ngo = answer.data?.ngo;
-  if (answer.error && !ngo) return <Problem error={answer.error} retry={answer.reload} />;
-  if (!ngo) return <Loading />;
-  return <Coverage sectors={ngo.sectors} />;
+  return <Coverage sectors={answer.data?.ngo?.sectors ?? []} />;
 }

@@ -43,6 +43,11 @@ export function BankAccess({ groupId }: { groupId: string }) {
     <>
       <h1>{t('bankAccess')}</h1>
       <FromPhone shown={answer.fromPhone} />
+      <p>
+        <a class="button" href="/bank-loans">
+          {t('loansFromBanks')}
+        </a>
+      </p>
       <section aria-labelledby="waiting-requests">
         <h2 id="waiting-requests">{t('waitingRequests')}</h2>
         {waiting.length === 0 && <p class="note">{t('noWaitingRequests')}</p>}

@@ -139,6 +139,8 @@ export const bankLoanResolvers: Resolvers = {
   BankLoan: {
     id: (v) => v.record.id,
     groupId: (v) => v.record.groupId,
+    groupName: async (v, _a, ctx) => (await ctx.loaders.group.load(v.record.groupId))?.name ?? v.record.groupId,
+    currency: async (v, _a, ctx) => (await ctx.loaders.group.load(v.record.groupId))!.currency,
     bank: async (v, _a, ctx) => (await ctx.loaders.bank.load(v.record.bankId))!,
     amount: (v) => v.record.amount,
     termMonths: (v) => v.record.termMonths,
