@@ -83,12 +83,17 @@ ${rows.map((r) => `| ${r.operation} | ${r.small.requests} | ${r.large.requests} 
   a 200 KB object literal compiled and built at import (~10 ms; now JSON text parsed at the first
   place looked up). What remains is compiling the bundle and building the schema, which the
   baseline pays too.
-- **DynamoDB cost** stays flat where the target asks (dashboard page, rollups, credit profile):
-  same requests, and read capacity within 2.3% (the dashboard's page query returns one more item
-  when more groups follow). The directory's ratio is a page of 10 with a next page against a page
-  of 10 that is the last; coverage reads one rollup per commune of the district, so it grows with
-  how many of the district's communes have groups (one in the small set, all in the large one),
-  never with the number of groups or years.
+- **DynamoDB cost** stays flat where the target asks (dashboard page, rollups, credit profile,
+  coverage and its grid): same requests, and read capacity within 2.3% (the dashboard's page query
+  returns one more item when more groups follow). The directory's ratio is a page of 10 with a
+  next page against a page of 10 that is the last. Coverage and the grid read coverage kept per
+  place and sector (one small item per sector asked) and gaps the district's item and its communes'
+  rollups: both sets deliver to every commune of Chi Kraeng in three sectors, so their grids have
+  the same cells, with 10 groups and 31 deliveries behind them in one and 10,000 groups and 361
+  deliveries in the other. What a grid costs depends on its cells, never on what lies behind them;
+  DynamoDB Local charges nothing for a key a BatchGetItem does not find, where AWS charges an
+  eventually consistent read 0.5 RCU either way, so in AWS even which cells are reached does not
+  move it.
 - **Throughput: not met against bare yoga on node:http, and why.** Krom is served by hono on
   \`@hono/node-server\` (the fixed stack: the same app runs in Lambda), which turns each Node
   request into a Fetch \`Request\` and back; bare yoga on node:http skips that. Yoga mounted in
