@@ -20,7 +20,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGETS = { performance: 90, accessibility: 95, 'best-practices': 95 } as const;
 
 /** A whole `npm start --fresh` on free ports in a temporary directory; stopped by the caller. */
-async function startStack(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startStack(): Promise<{ url: string; stop: () => Promise<void> }> {
   const [port, dynamoPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), 'krom-bench-web-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'dev/start.ts', '--fresh'], {
@@ -139,13 +139,25 @@ async function aYearOfMeetings(url: string) {
   return { groupId, treasurer, name: invitePerson.displayName, meetings };
 }
 
-async function signIn(page: Page, url: string, name: string) {
+export async function signIn(page: Page, url: string, name: string) {
   await page.goto(url);
   await page.getByRole('button', { name: `ចូលជា ${name}` }).click();
   await page.getByRole('navigation', { name: 'ក្រុម' }).waitFor();
 }
 
-async function scores(url: string, port: number): Promise<Record<keyof typeof TARGETS, number>> {
+/** The timings behind a performance score, in ms (layout shift unitless). */
+const METRICS = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'speed-index',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+] as const;
+
+export async function scores(
+  url: string,
+  port: number,
+): Promise<Record<keyof typeof TARGETS, number> & { metrics: Record<string, number> }> {
   const result = await lighthouse(url, {
     port,
     output: 'json',
@@ -156,9 +168,19 @@ async function scores(url: string, port: number): Promise<Record<keyof typeof TA
   });
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const categories = result.lhr.categories;
-  return Object.fromEntries(
-    Object.keys(TARGETS).map((k) => [k, Math.round((categories[k]?.score ?? 0) * 100)]),
-  ) as Record<keyof typeof TARGETS, number>;
+  const metrics = Object.fromEntries(
+    METRICS.map((m) => [m, Math.round((result.lhr.audits[m]?.numericValue ?? 0) * 1000) / 1000]),
+  );
+  // LIGHTHOUSE_DETAIL=1 prints what moved a score: layout shifts, long tasks, the LCP element.
+  if (process.env.LIGHTHOUSE_DETAIL)
+    for (const audit of ['layout-shifts', 'long-tasks', 'largest-contentful-paint-element', 'bootup-time'])
+      console.log(audit, JSON.stringify(result.lhr.audits[audit]?.details ?? null).slice(0, 3000));
+  return {
+    ...(Object.fromEntries(
+      Object.keys(TARGETS).map((k) => [k, Math.round((categories[k]?.score ?? 0) * 100)]),
+    ) as Record<keyof typeof TARGETS, number>),
+    metrics,
+  };
 }
 
 export async function webFigures(log: (s: string) => void): Promise<{ figures: Figure[]; detail: string }> {

@@ -1,7 +1,8 @@
-/** A federation coordinator's screens, loaded as a chunk of their own: her overview, and onboarding a group. */
+/** A federation coordinator's screens, loaded as a chunk of their own: her overview (and any federation below hers), a member group's page, and onboarding a group. */
 import { Route, Router } from 'preact-iso';
 import { useT } from '../i18n/i18n.tsx';
 import { Shell, type TabSpec } from '../shell/Shell.tsx';
+import { GroupPage } from './GroupPage.tsx';
 import { Onboard } from './Onboard.tsx';
 import { Overview } from './Overview.tsx';
 
@@ -15,6 +16,11 @@ export default function CoordinatorApp({ federationId }: { federationId: string 
     <Shell title={null} tabs={tabs}>
       <Router>
         <Route path="/onboard" component={() => <Onboard federationId={federationId} />} />
+        <Route
+          path="/group/:groupId"
+          component={({ groupId }: { groupId: string }) => <GroupPage groupId={groupId} />}
+        />
+        <Route path="/federation/:id" component={({ id }: { id: string }) => <Overview federationId={id} />} />
         <Route default component={() => <Overview federationId={federationId} />} />
       </Router>
     </Shell>

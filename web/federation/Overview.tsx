@@ -67,6 +67,19 @@ export function Overview({ federationId }: { federationId: string }) {
           </Fragment>
         ))}
       </section>
+      {federation.children.nodes.length > 0 && (
+        <section aria-labelledby="federations-below" class="panel">
+          <h2 id="federations-below">{t('federationsBelow')}</h2>
+          <ul class="rows">
+            {federation.children.nodes.map((c) => (
+              <li key={c.id}>
+                <a href={`/federation/${c.id}`}>{c.name}</a>
+                <span>{t.say('groupsAndMembers')(c.rollup.groups, c.rollup.members)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <Trends federation={federation} />
       <MemberGroups rows={federation.dashboard.nodes} more={federation.dashboard.pageInfo.hasNextPage} />
     </>
@@ -221,7 +234,7 @@ function MemberGroups({ rows, more }: { rows: Row[]; more: boolean }) {
             {shown.map((r) => (
               <tr key={r.group.id} class={r.needsAttention ? 'attention' : undefined}>
                 <th scope="row">
-                  {r.group.name}
+                  <a href={`/group/${r.group.id}`}>{r.group.name}</a>
                   <br />
                   <span class="note">{t.say('memberCount')(r.group.memberCount)}</span>
                 </th>

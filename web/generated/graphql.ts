@@ -215,6 +215,14 @@ export type DisburseBankLoanInput = {
   date: string;
 };
 
+export type MoveGroupInput = {
+  idempotencyKey: string;
+  groupId: string;
+  /** The federation it joins; null to leave its federation. */
+  federationId?: string | null | undefined;
+  from: string;
+};
+
 export type MeetingFrequency =
   | 'WEEKLY'
   | 'FORTNIGHTLY'
@@ -479,6 +487,20 @@ export type DisburseBankLoanMutationVariables = Exact<{
 
 export type DisburseBankLoanMutation = { disburseBankLoan: { id: string, status: BankLoanStatus, disbursedOn: string | null } };
 
+export type CoordinatorGroupQueryVariables = Exact<{
+  groupId: string;
+}>;
+
+
+export type CoordinatorGroupQuery = { group: { id: string, name: string, formedOn: string, ageInMonths: number, memberCount: number, currency: Currency, federationId: string | null, place: { code: string, nameKm: string, nameEn: string }, meetingSchedule: { description: string, descriptionKm: string }, officers: Array<{ role: OfficerRole, displayName: string | null, from: string }>, federationHistory: Array<{ federationId: string | null, from: string, until: string | null }> } | null, myFederations: Array<{ id: string, name: string, children: { nodes: Array<{ id: string, name: string }> } }> };
+
+export type MoveGroupMutationVariables = Exact<{
+  input: MoveGroupInput;
+}>;
+
+
+export type MoveGroupMutation = { moveGroupToFederation: { id: string, federationId: string | null } };
+
 export type CreateGroupMutationVariables = Exact<{
   input: CreateGroupInput;
 }>;
@@ -491,7 +513,7 @@ export type CoordinatorOverviewQueryVariables = Exact<{
 }>;
 
 
-export type CoordinatorOverviewQuery = { federation: { id: string, name: string, place: { nameKm: string, nameEn: string }, rollup: { groups: number, members: number, women: number | null, groupsNeedingAttention: number | null, byCurrency: Array<{ currency: Currency, groups: number, savings: string | null, loansOutstanding: string | null, par30BasisPoints: number | null }>, history: Array<{ month: string, known: boolean, groups: number | null, members: number | null, women: number | null, groupsNeedingAttention: number | null, byCurrency: Array<{ currency: Currency, savings: string | null, loansOutstanding: string | null, par30BasisPoints: number | null }> }> }, dashboard: { nodes: Array<{ currency: Currency, savings: string, loansOutstanding: string, par30BasisPoints: number, lastMeetingOn: string | null, needsAttention: boolean, attentionReasons: Array<string>, attentionReasonsKm: Array<string>, group: { id: string, name: string, memberCount: number } }>, pageInfo: { hasNextPage: boolean } } } | null };
+export type CoordinatorOverviewQuery = { federation: { id: string, name: string, place: { nameKm: string, nameEn: string }, rollup: { groups: number, members: number, women: number | null, groupsNeedingAttention: number | null, byCurrency: Array<{ currency: Currency, groups: number, savings: string | null, loansOutstanding: string | null, par30BasisPoints: number | null }>, history: Array<{ month: string, known: boolean, groups: number | null, members: number | null, women: number | null, groupsNeedingAttention: number | null, byCurrency: Array<{ currency: Currency, savings: string | null, loansOutstanding: string | null, par30BasisPoints: number | null }> }> }, children: { nodes: Array<{ id: string, name: string, rollup: { groups: number, members: number } }> }, dashboard: { nodes: Array<{ currency: Currency, savings: string, loansOutstanding: string, par30BasisPoints: number, lastMeetingOn: string | null, needsAttention: boolean, attentionReasons: Array<string>, attentionReasonsKm: Array<string>, group: { id: string, name: string, memberCount: number } }>, pageInfo: { hasNextPage: boolean } } } | null };
 
 export type FederationReportQueryVariables = Exact<{
   federationId: string;
@@ -1014,6 +1036,56 @@ export const DisburseBankLoanDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DisburseBankLoanMutation, DisburseBankLoanMutationVariables>;
+export const CoordinatorGroupDocument = new TypedDocumentString(`
+    query CoordinatorGroup($groupId: ID!) {
+  group(id: $groupId) {
+    id
+    name
+    place {
+      code
+      nameKm
+      nameEn
+    }
+    formedOn
+    ageInMonths
+    memberCount
+    currency
+    meetingSchedule {
+      description
+      descriptionKm
+    }
+    federationId
+    officers {
+      role
+      displayName
+      from
+    }
+    federationHistory {
+      federationId
+      from
+      until
+    }
+  }
+  myFederations {
+    id
+    name
+    children {
+      nodes {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoordinatorGroupQuery, CoordinatorGroupQueryVariables>;
+export const MoveGroupDocument = new TypedDocumentString(`
+    mutation MoveGroup($input: MoveGroupInput!) {
+  moveGroupToFederation(input: $input) {
+    id
+    federationId
+  }
+}
+    `) as unknown as TypedDocumentString<MoveGroupMutation, MoveGroupMutationVariables>;
 export const CreateGroupDocument = new TypedDocumentString(`
     mutation CreateGroup($input: CreateGroupInput!) {
   createGroup(input: $input) {
@@ -1055,6 +1127,16 @@ export const CoordinatorOverviewDocument = new TypedDocumentString(`
           savings
           loansOutstanding
           par30BasisPoints
+        }
+      }
+    }
+    children(first: 50) {
+      nodes {
+        id
+        name
+        rollup {
+          groups
+          members
         }
       }
     }

@@ -1,7 +1,10 @@
-/** Choosing a place from the national gazetteer: province, then district, then commune. */
+/**
+ * Choosing a place from the national gazetteer: province, then district, then commune. A list
+ * still loading shows as its field, empty and busy, so nothing below it moves when it arrives.
+ */
 import { PlaceChildrenDocument, ProvincesDocument } from '../generated/graphql.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { Loading, Problem } from './Status.tsx';
+import { Problem } from './Status.tsx';
 import { useQuery } from './useQuery.ts';
 
 export type Level = 'province' | 'district' | 'commune';
@@ -19,10 +22,9 @@ export function PlacePicker({
 }) {
   const provinces = useQuery(ProvincesDocument, {});
   if (provinces.error && !provinces.data) return <Problem error={provinces.error} retry={provinces.reload} />;
-  if (!provinces.data) return <Loading />;
   return (
     <>
-      <PlaceSelect level="province" places={provinces.data.provinces} value={province} choose={choose} />
+      <PlaceSelect level="province" places={provinces.data?.provinces} value={province} choose={choose} />
       {province && <Children level="district" parent={province} value={district} choose={choose} />}
       {district && <Children level="commune" parent={district} value={commune} choose={choose} />}
     </>
@@ -43,7 +45,6 @@ function Children({
   const answer = useQuery(PlaceChildrenDocument, { code: parent });
   const places = answer.data?.place?.children;
   if (answer.error && !places) return <Problem error={answer.error} retry={answer.reload} />;
-  if (!places) return <Loading />;
   return <PlaceSelect level={level} places={places} value={value} choose={choose} />;
 }
 
@@ -54,7 +55,8 @@ function PlaceSelect({
   choose,
 }: {
   level: Level;
-  places: { code: string; nameKm: string; nameEn: string }[];
+  /** Undefined while the list loads. */
+  places: { code: string; nameKm: string; nameEn: string }[] | undefined;
   value: string;
   choose: (level: Level, code: string) => void;
 }) {
@@ -62,9 +64,15 @@ function PlaceSelect({
   return (
     <label class="field">
       <span>{t(level)}</span>
-      <select value={value} required onChange={(e) => choose(level, e.currentTarget.value)}>
-        <option value="">{t('choose')}</option>
-        {places.map((p) => (
+      <select
+        value={places ? value : ''}
+        required
+        disabled={!places}
+        aria-busy={!places}
+        onChange={(e) => choose(level, e.currentTarget.value)}
+      >
+        <option value="">{places ? t('choose') : t('loading')}</option>
+        {places?.map((p) => (
           <option key={p.code} value={p.code}>
             {t.language === 'km' ? p.nameKm : p.nameEn}
           </option>
