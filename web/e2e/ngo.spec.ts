@@ -5,7 +5,7 @@
  * downloading the deliveries as a CSV that keeps Khmer, and withdrawing the delivery with a reason.
  */
 import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot, signIn } from './helpers.ts';
+import { api, expectAccessible, screenshot, signIn } from './helpers.ts';
 
 const STAFF = 'មាស បុប្ផា (NGO staff)';
 
@@ -98,4 +98,58 @@ test('NGO staff register a service, record a delivery to a commune, download the
   await delivered.getByRole('textbox', { name: 'មូលហេតុ (ចាំបាច់)' }).fill('កត់ត្រាខុស');
   await delivered.getByRole('form').getByRole('button', { name: 'ដកវិញ' }).click();
   await expect(delivered).toContainText('បានដកវិញ');
+});
+
+test('NGO staff record a delivery to particular groups of a commune, then correct its numbers with the reason', async ({
+  page,
+  request,
+}, testInfo) => {
+  await signIn(page, STAFF);
+  await page.getByRole('link', { name: 'សេវា' }).click();
+  const record = page.getByRole('form', { name: 'កត់ត្រាការផ្តល់សេវា' });
+  await record.getByRole('combobox', { name: 'ខេត្ត/រាជធានី' }).selectOption('02');
+  await record.getByRole('combobox', { name: 'ស្រុក/ខណ្ឌ' }).selectOption('0209');
+  await record.getByRole('combobox', { name: 'ឃុំ/សង្កាត់' }).selectOption('020902');
+  await record.getByRole('radio', { name: 'ក្រុមខ្លះ' }).check();
+  const which = record.getByRole('group', { name: 'ក្រុមណាខ្លះ' });
+  await which.getByRole('checkbox').first().check();
+  const named = (await which.getByRole('checkbox').first().locator('xpath=..').textContent())!.split(' · ')[0]!;
+  await record.getByRole('spinbutton', { name: 'អ្នកចូលរួម' }).fill('12');
+  await record.getByRole('spinbutton', { name: 'ស្ត្រី' }).fill('12');
+  await screenshot(page, testInfo, 'ngo-delivery-to-groups-km');
+  await expectAccessible(page);
+  await record.getByRole('button', { name: 'កត់ត្រាការផ្តល់សេវា' }).click();
+  await expect(record.getByRole('status')).toHaveText('បានរក្សាទុក');
+  const line = page
+    .getByRole('region', { name: 'ការផ្តល់សេវា' })
+    .getByRole('listitem')
+    .filter({ hasText: '1 ក្រុម · 12' })
+    .first();
+  await expect(line).toContainText('កំពង់ល្ពៅ');
+
+  // Twelve came, but two were men: corrected, with the reason; the first stops counting.
+  await line.getByRole('button', { name: /^កែការផ្តល់សេវាថ្ងៃ/ }).click();
+  const fix = line.getByRole('form', { name: /^កែការផ្តល់សេវាថ្ងៃ/ });
+  await fix.getByRole('spinbutton', { name: 'ស្ត្រី' }).fill('10');
+  await fix.getByRole('textbox', { name: 'មូលហេតុ (ចាំបាច់)' }).fill('បុរស ២ នាក់ត្រូវបានរាប់ជាស្ត្រី');
+  await fix.getByRole('button', { name: 'កែ' }).click();
+  const lines = page.getByRole('region', { name: 'ការផ្តល់សេវា' }).getByRole('listitem');
+  await expect(lines.filter({ hasText: '12 (ស្ត្រី 10)' }).first()).toContainText('បានកត់ត្រា');
+  await expect(lines.filter({ hasText: '12 (ស្ត្រី 12)' }).filter({ hasText: 'បានកែ' }).first()).toBeVisible();
+
+  const { ngos } = await api<{
+    ngos: {
+      nodes: {
+        deliveries: { nodes: { status: string; women: number; groupIds: string[]; corrects: string | null }[] };
+      }[];
+    };
+  }>(
+    request,
+    'demo-ngo-staff',
+    '{ ngos { nodes { deliveries(first: 5) { nodes { status women groupIds corrects } } } } }',
+  );
+  const correction = ngos.nodes[0]!.deliveries.nodes.find((d) => d.corrects !== null && d.women === 10)!;
+  expect(correction).toMatchObject({ status: 'RECORDED' });
+  expect(correction.groupIds).toHaveLength(1);
+  expect(named.length).toBeGreaterThan(0);
 });

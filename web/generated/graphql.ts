@@ -168,6 +168,25 @@ export type RecordDeliveryInput = {
   women: number;
 };
 
+/**
+ * A delivery as it should have been recorded, in place of the one named by deliveryId and
+ * deliveryDate (as listed). The first stops counting; this one counts from now on.
+ */
+export type CorrectDeliveryInput = {
+  idempotencyKey: string;
+  ngoId: string;
+  deliveryId: string;
+  deliveryDate: string;
+  serviceId: string;
+  date: string;
+  communeCode?: string | null | undefined;
+  groupIds?: Array<string> | null | undefined;
+  participants: number;
+  women: number;
+  /** Why, as the NGO will read it in its deliveries. */
+  reason: string;
+};
+
 export type WithdrawDeliveryInput = {
   idempotencyKey: string;
   ngoId: string;
@@ -559,6 +578,20 @@ export type RecordDeliveryMutationVariables = Exact<{
 
 
 export type RecordDeliveryMutation = { recordDelivery: { id: string } };
+
+export type CorrectDeliveryMutationVariables = Exact<{
+  input: CorrectDeliveryInput;
+}>;
+
+
+export type CorrectDeliveryMutation = { correctDelivery: { id: string, status: DeliveryStatus } };
+
+export type GroupsInCommuneQueryVariables = Exact<{
+  placeCode: string;
+}>;
+
+
+export type GroupsInCommuneQuery = { groupDirectory: { nodes: Array<{ id: string, name: string, memberCount: number }> } };
 
 export type WithdrawDeliveryMutationVariables = Exact<{
   input: WithdrawDeliveryInput;
@@ -1268,6 +1301,25 @@ export const RecordDeliveryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordDeliveryMutation, RecordDeliveryMutationVariables>;
+export const CorrectDeliveryDocument = new TypedDocumentString(`
+    mutation CorrectDelivery($input: CorrectDeliveryInput!) {
+  correctDelivery(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectDeliveryMutation, CorrectDeliveryMutationVariables>;
+export const GroupsInCommuneDocument = new TypedDocumentString(`
+    query GroupsInCommune($placeCode: String!) {
+  groupDirectory(placeCode: $placeCode, first: 25) {
+    nodes {
+      id
+      name
+      memberCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GroupsInCommuneQuery, GroupsInCommuneQueryVariables>;
 export const WithdrawDeliveryDocument = new TypedDocumentString(`
     mutation WithdrawDelivery($input: WithdrawDeliveryInput!) {
   withdrawDelivery(input: $input) {

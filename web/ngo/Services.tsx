@@ -1,13 +1,15 @@
 /**
  * An NGO's services and deliveries: registering a service in a sector, recording a delivery (a
- * training, a water filter distribution) to a commune, withdrawing one that did not happen (with
- * the reason), and the deliveries as a CSV file (UTF-8 with a byte-order mark, so Excel shows
- * Khmer). Correcting a delivery and delivering to particular groups have their API; this screen
- * records to a commune.
+ * training, a water filter distribution) to everyone in a commune or to particular groups there
+ * (found in the directory), correcting one (its day and numbers, with the reason) or withdrawing
+ * one that did not happen, and the deliveries as a CSV file (UTF-8 with a byte-order mark, so
+ * Excel shows Khmer).
  */
 import { useState } from 'preact/hooks';
 import { send } from '../graphql/client.ts';
 import {
+  CorrectDeliveryDocument,
+  GroupsInCommuneDocument,
   NgoWorkDocument,
   RecordDeliveryDocument,
   RegisterServiceDocument,
@@ -107,9 +109,12 @@ function RecordDelivery({ ngo, recorded }: { ngo: Ngo; recorded: () => void }) {
   const [place, setPlace] = useState({ province: '', district: '', commune: '' });
   const [participants, setParticipants] = useState('');
   const [women, setWomen] = useState('');
+  const [to, setTo] = useState<'COMMUNE' | 'GROUPS'>('COMMUNE');
+  const [groups, setGroups] = useState<string[]>([]);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [done, setDone] = useState(false);
   const change = useChange();
+  const toGroups = to === 'GROUPS';
   async function submit(e: Event) {
     e.preventDefault();
     setDone(false);
@@ -121,7 +126,8 @@ function RecordDelivery({ ngo, recorded }: { ngo: Ngo; recorded: () => void }) {
             ngoId: ngo.id,
             serviceId: serviceId || ngo.services[0]!.id,
             date: day,
-            communeCode: place.commune,
+            communeCode: toGroups ? null : place.commune,
+            groupIds: toGroups ? groups : null,
             participants: Number(participants),
             women: Number(women),
           },
@@ -130,6 +136,7 @@ function RecordDelivery({ ngo, recorded }: { ngo: Ngo; recorded: () => void }) {
         setKey(crypto.randomUUID());
         setParticipants('');
         setWomen('');
+        setGroups([]);
         setDone(true);
         recorded();
       },
@@ -154,16 +161,29 @@ function RecordDelivery({ ngo, recorded }: { ngo: Ngo; recorded: () => void }) {
       </label>
       <PlacePicker
         {...place}
-        choose={(level, code) =>
+        choose={(level, code) => {
+          setGroups([]);
           setPlace((p) =>
             level === 'province'
               ? { province: code, district: '', commune: '' }
               : level === 'district'
                 ? { ...p, district: code, commune: '' }
                 : { ...p, commune: code },
-          )
-        }
+          );
+        }}
       />
+      <fieldset class="scopes">
+        <legend>{t('deliveredTo')}</legend>
+        <label class="check">
+          <input type="radio" name="delivered-to" checked={!toGroups} onChange={() => setTo('COMMUNE')} />
+          {t('toWholeCommune')}
+        </label>
+        <label class="check">
+          <input type="radio" name="delivered-to" checked={toGroups} onChange={() => setTo('GROUPS')} />
+          {t('toGroups')}
+        </label>
+      </fieldset>
+      {toGroups && place.commune && <GroupChoice communeCode={place.commune} chosen={groups} choose={setGroups} />}
       <label class="field">
         <span>{t('participants')}</span>
         <input
@@ -180,10 +200,47 @@ function RecordDelivery({ ngo, recorded }: { ngo: Ngo; recorded: () => void }) {
       </label>
       <Refusal error={change.error} />
       {done && <p role="status">{t('saved')}</p>}
-      <button type="submit" class="button primary" disabled={!online || change.busy || !place.commune}>
+      <button
+        type="submit"
+        class="button primary"
+        disabled={!online || change.busy || !place.commune || (toGroups && groups.length === 0)}
+      >
         <Icon name="check" /> {t('recordDelivery')}
       </button>
     </form>
+  );
+}
+
+/** The commune's groups (the directory's public facts), each one ticked to be named by the delivery. */
+function GroupChoice({
+  communeCode,
+  chosen,
+  choose,
+}: {
+  communeCode: string;
+  chosen: string[];
+  choose: (ids: string[]) => void;
+}) {
+  const t = useT();
+  const answer = useQuery(GroupsInCommuneDocument, { placeCode: communeCode });
+  const groups = answer.data?.groupDirectory.nodes;
+  if (answer.error && !groups) return <Problem error={answer.error} retry={answer.reload} />;
+  if (!groups) return <Loading />;
+  if (groups.length === 0) return <p class="note">{t('noGroupsHere')}</p>;
+  return (
+    <fieldset class="scopes">
+      <legend>{t('whichGroups')}</legend>
+      {groups.map((g) => (
+        <label key={g.id} class="check">
+          <input
+            type="checkbox"
+            checked={chosen.includes(g.id)}
+            onChange={(e) => choose(e.currentTarget.checked ? [...chosen, g.id] : chosen.filter((id) => id !== g.id))}
+          />
+          {g.name} · {t.say('memberCount')(g.memberCount)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -245,11 +302,37 @@ function DeliveryLine({
 }) {
   const t = useT();
   const online = useOnline();
-  const [asking, setAsking] = useState(false);
+  const [asking, setAsking] = useState<'WITHDRAW' | 'CORRECT' | null>(null);
   const [reason, setReason] = useState('');
+  const [day, setDay] = useState(delivery.date);
+  const [participants, setParticipants] = useState(String(delivery.participants));
+  const [women, setWomen] = useState(String(delivery.women));
   const [key] = useState(() => crypto.randomUUID());
   const change = useChange();
   const on = date(delivery.date, t.language);
+  // A correction keeps where it went (the commune, or the same groups) and fixes its day and numbers.
+  async function correct(e: Event) {
+    e.preventDefault();
+    await change.run(
+      () =>
+        send(CorrectDeliveryDocument, {
+          input: {
+            idempotencyKey: `${key}-correct`,
+            ngoId,
+            deliveryId: delivery.id,
+            deliveryDate: delivery.date,
+            serviceId: delivery.serviceId,
+            date: day,
+            communeCode: delivery.groupIds.length ? null : delivery.communes[0]!.code,
+            groupIds: delivery.groupIds.length ? delivery.groupIds : null,
+            participants: Number(participants),
+            women: Number(women),
+            reason: reason.trim(),
+          },
+        }),
+      changed,
+    );
+  }
   async function submit(e: Event) {
     e.preventDefault();
     await change.run(
@@ -270,21 +353,68 @@ function DeliveryLine({
     <li>
       <span>
         {on} · {service} · {delivery.communes.map((c) => (t.language === 'km' ? c.nameKm : c.nameEn)).join(', ')} ·{' '}
+        {delivery.groupIds.length > 0 && `${t.say('groupsN')(delivery.groupIds.length)} · `}
         {delivery.participants} ({t('womenCount')} {delivery.women})
         <br />
         <span class="status">{t(`delivery${delivery.status}`)}</span>
       </span>
       {delivery.status === 'RECORDED' && !asking && (
-        <button
-          type="button"
-          class="button small"
-          aria-label={t.say('withdrawDeliveryOf')(on)}
-          onClick={() => setAsking(true)}
-        >
-          {t('withdrawIt')}
-        </button>
+        <span class="actions">
+          <button
+            type="button"
+            class="button small"
+            aria-label={t.say('correctDeliveryOf')(on)}
+            onClick={() => setAsking('CORRECT')}
+          >
+            {t('correctIt')}
+          </button>
+          <button
+            type="button"
+            class="button small"
+            aria-label={t.say('withdrawDeliveryOf')(on)}
+            onClick={() => setAsking('WITHDRAW')}
+          >
+            {t('withdrawIt')}
+          </button>
+        </span>
       )}
-      {asking && (
+      {asking === 'CORRECT' && (
+        <form onSubmit={correct} aria-label={t.say('correctDeliveryOf')(on)}>
+          <label class="field">
+            <span>{t('deliveredOn')}</span>
+            <input
+              type="date"
+              required
+              value={day}
+              max={cambodiaToday()}
+              onInput={(e) => setDay(e.currentTarget.value)}
+            />
+          </label>
+          <label class="field">
+            <span>{t('participants')}</span>
+            <input
+              type="number"
+              min="0"
+              required
+              value={participants}
+              onInput={(e) => setParticipants(e.currentTarget.value)}
+            />
+          </label>
+          <label class="field">
+            <span>{t('womenCount')}</span>
+            <input type="number" min="0" required value={women} onInput={(e) => setWomen(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>{t('reasonRequired')}</span>
+            <input value={reason} required onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+          <Refusal error={change.error} />
+          <button type="submit" class="button small" disabled={!online || change.busy}>
+            {t('correctIt')}
+          </button>
+        </form>
+      )}
+      {asking === 'WITHDRAW' && (
         <form onSubmit={submit} aria-label={t.say('withdrawDeliveryOf')(on)}>
           <label class="field">
             <span>{t('reasonRequired')}</span>
