@@ -1,7 +1,7 @@
 /**
  * A coordinator's member groups, in Khmer: a group's page from her table (its public facts and
- * officers, never its members), moving it into a federation below hers, and drilling into that
- * federation from her overview — each step checked through the API.
+ * officers, never its members), moving it into a federation below hers, drilling into that
+ * federation from her overview, and moving it back — each step checked through the API.
  */
 import { expect, test } from '@playwright/test';
 import { api, expectAccessible, screenshot, signIn } from './helpers.ts';
@@ -73,4 +73,18 @@ test('the coordinator opens a member group, moves it into a federation below her
   await expect(page.getByRole('table', { name: 'ក្រុមសមាជិក' }).getByRole('link', { name: GROUP })).toBeVisible();
   await screenshot(page, testInfo, 'coordinator-federation-below-km');
   await expectAccessible(page);
+
+  // And back into hers the same day: the history keeps both moves.
+  await page.getByRole('table', { name: 'ក្រុមសមាជិក' }).getByRole('link', { name: GROUP }).click();
+  await move.getByRole('combobox', { name: 'ទៅសហព័ន្ធ' }).selectOption({ label: mine.name });
+  await move.getByRole('button', { name: 'ផ្លាស់' }).click();
+  await expect(facts).toContainText(mine.name);
+  await expect(page.getByRole('region', { name: 'សហព័ន្ធដែលក្រុមបានចូល' }).getByRole('listitem')).toHaveCount(3);
+  const back = await api<{ group: { federationId: string } }>(
+    request,
+    COORDINATOR.id,
+    'query($id: ID!) { group(id: $id) { federationId } }',
+    { id: group.id },
+  );
+  expect(back.group.federationId).toBe(mine.id);
 });
