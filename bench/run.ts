@@ -110,7 +110,7 @@ ${rows.map((r) => `| ${r.operation} | ${r.small.requests} | ${r.large.requests} 
   two cores) costs several ms; in AWS it is a ~3 ms network call that uses no Lambda CPU.
 - **The credit profile** is bound by DynamoDB Local: each one is a handful of reads and a logged
   read (a write), all served by one Java process sharing two cores with the load generator.
-- **The web app** on a village phone: the first load (page, script, styles) is a third of its
+- **The web app** on a village phone: the first load (page, script, styles) is about two fifths of its
   100 KB budget gzipped; the Khmer font comes on top, once, and is cached with the app.
   Lighthouse runs with its mobile defaults (an emulated mid-range phone on simulated slow 4G) in
   the same Chromium the browser tests use, on \`npm start\`'s build, signed in. A year of meetings
