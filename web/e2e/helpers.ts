@@ -38,8 +38,13 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
 
-/** Waits until the service worker controls the page and holds the app: from then on it opens offline. */
+/**
+ * Waits until the phone can record a meeting with no network, as the officer would: the home says
+ * so (what the meeting needs is kept on the phone), and the service worker controls the page and
+ * holds the app, so it opens offline.
+ */
 export async function waitForOfflineReady(page: Page): Promise<void> {
+  await expect(page.getByText('ទូរស័ព្ទនេះរួចរាល់សម្រាប់កត់ត្រាកិច្ចប្រជុំដោយគ្មានអ៊ីនធឺណិត')).toBeVisible();
   await page.waitForFunction(async () => {
     const registration = await navigator.serviceWorker.ready;
     return Boolean(registration.active && navigator.serviceWorker.controller && (await caches.has('krom-shell')));

@@ -60,6 +60,14 @@ export const messages = {
   daysLate: { km: (n: number) => `យឺត ${n} ថ្ងៃ`, en: (n: number) => `${n} days late` },
   bankRequests: { km: 'សំណើពីធនាគារ', en: 'Bank requests' },
   waitingToSend: { km: 'កិច្ចប្រជុំរង់ចាំផ្ញើ', en: 'Meetings waiting to be sent' },
+  readyOffline: {
+    km: 'ទូរស័ព្ទនេះរួចរាល់សម្រាប់កត់ត្រាកិច្ចប្រជុំដោយគ្មានអ៊ីនធឺណិត',
+    en: 'This phone is ready to record a meeting with no network',
+  },
+  notSentBecause: {
+    km: (reason: string) => `មិនបានផ្ញើទេ៖ ${reason}`,
+    en: (reason: string) => `Not sent: ${reason}`,
+  },
   waitingCount: {
     km: (n: number) => `${n} កិច្ចប្រជុំរង់ចាំផ្ញើ`,
     en: (n: number) => (n === 1 ? '1 meeting waiting' : `${n} meetings waiting`),

@@ -3,7 +3,7 @@
  * requests waiting for her answer, and the meetings this phone has not sent yet.
  */
 import { nextMeetingOn } from '#core/schedule.ts';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { MeetingSetupDocument, OfficerHomeDocument } from '../generated/graphql.ts';
 import { query } from '../graphql/client.ts';
 import { cambodiaToday, date, money } from '../format.ts';
@@ -21,7 +21,14 @@ export function Home({ groupId }: { groupId: string }) {
   const home = useQuery(OfficerHomeDocument, { groupId });
   // What recording a meeting needs (members, constitution, open loans), kept on the phone now,
   // while there is a network, so the meeting screen works at a meeting with none.
-  useEffect(() => void query(MeetingSetupDocument, { groupId }).catch(() => {}), [groupId]);
+  // Once it is on the phone the home says so: she knows before leaving for the village.
+  const [readyOffline, setReadyOffline] = useState(false);
+  useEffect(() => {
+    setReadyOffline(false);
+    void query(MeetingSetupDocument, { groupId })
+      .then(() => setReadyOffline(true))
+      .catch(() => {});
+  }, [groupId]);
   const outbox = useOutbox().filter((m) => m.groupId === groupId);
   if (home.error && !home.data) return <Problem error={home.error} retry={home.reload} />;
   const group = home.data?.group;
@@ -59,6 +66,11 @@ export function Home({ groupId }: { groupId: string }) {
         <a class="button primary" href="/meeting">
           <Icon name="meeting" /> {t('recordMeeting')}
         </a>
+        {readyOffline && (
+          <p class="note">
+            <Icon name="check" /> {t('readyOffline')}
+          </p>
+        )}
       </section>
 
       <nav class="actions" aria-label={t('books')}>

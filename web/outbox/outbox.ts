@@ -8,12 +8,23 @@
  * A phone may be shared: the outbox shows and sends only the meetings of the groups the signed-in
  * person keeps. Another group's meetings stay on the phone, unseen, until one of its own officers
  * signs in and they are sent under her name — never refused for being sent by the wrong person.
+ *
+ * When the API refuses a send as a whole (not one meeting: the session ended, the request itself
+ * was refused) the meetings wait again and the reason is kept until a send goes through, so the
+ * screen can say why nothing leaves the phone.
  */
-import { NetworkError, send } from '../graphql/client.ts';
+import { ApiError, NetworkError, send, type ApiErrorDetail } from '../graphql/client.ts';
 import { SyncMeetingsDocument, type RecordMeetingInput } from '../generated/graphql.ts';
 import { database, type OutboxMeeting } from './store.ts';
 
 type Listener = () => void;
+
+let refusedWhole: ApiErrorDetail | null = null;
+
+/** Why the API refused the last send as a whole, until a send goes through; null otherwise. */
+export function outboxRefusal(): ApiErrorDetail | null {
+  return refusedWhole;
+}
 const listeners = new Set<Listener>();
 // Other tabs of the app hear of changes too, so every open screen counts the same.
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('krom-outbox');
@@ -95,6 +106,7 @@ async function run(): Promise<void> {
   notify();
   try {
     const answer = await send(SyncMeetingsDocument, { input: { meetings: waiting.map((m) => m.input) } });
+    refusedWhole = null;
     const now = new Date().toISOString();
     for (const result of answer.syncMeetings.results) {
       const kept = waiting.find((m) => m.key === result.idempotencyKey);
@@ -109,7 +121,9 @@ async function run(): Promise<void> {
   } catch (error) {
     // No network, or the API refused the whole request: back to waiting, to try again later.
     for (const m of waiting) await db.put('outbox', { ...m, status: 'WAITING' });
-    if (!(error instanceof NetworkError)) console.error(error);
+    if (error instanceof ApiError)
+      refusedWhole = error.errors[0] ?? { message: error.message, code: 'INTERNAL', field: null, messageKm: null };
+    else if (!(error instanceof NetworkError)) console.error(error);
   } finally {
     notify();
   }

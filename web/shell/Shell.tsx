@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useT } from '../i18n/i18n.tsx';
 import { signOut } from '../session/session.ts';
-import { useOnline, useOutbox } from './hooks.ts';
+import { useOnline, useOutbox, useOutboxRefusal } from './hooks.ts';
 import { Icon, type IconName } from './Icon.tsx';
 
 export interface TabSpec {
@@ -29,6 +29,7 @@ export function Shell({
   const online = useOnline();
   const outbox = useOutbox();
   const waiting = outbox.filter((m) => m.status === 'WAITING' || m.status === 'SENDING').length;
+  const refusal = useOutboxRefusal();
   return (
     <div class="shell">
       <header class="top">
@@ -57,6 +58,11 @@ export function Shell({
         {waiting > 0 && (
           <span class="waiting">
             <Icon name="outbox" /> {t.say('waitingCount')(waiting)}
+          </span>
+        )}
+        {waiting > 0 && refusal && (
+          <span class="refused">
+            {t.say('notSentBecause')(t.language === 'km' ? (refusal.messageKm ?? refusal.message) : refusal.message)}
           </span>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { onOutboxChange, outboxMeetings } from '../outbox/outbox.ts';
+import type { ApiErrorDetail } from '../graphql/client.ts';
+import { onOutboxChange, outboxMeetings, outboxRefusal } from '../outbox/outbox.ts';
 import type { OutboxMeeting } from '../outbox/store.ts';
 
 export function useOnline(): boolean {
@@ -25,4 +26,11 @@ export function useOutbox(): OutboxMeeting[] {
     return onOutboxChange(load);
   }, []);
   return meetings;
+}
+
+/** Why the API refused the outbox's last send as a whole, kept current; null when nothing was refused. */
+export function useOutboxRefusal(): ApiErrorDetail | null {
+  const [refusal, setRefusal] = useState(outboxRefusal());
+  useEffect(() => onOutboxChange(() => setRefusal(outboxRefusal())), []);
+  return refusal;
 }
