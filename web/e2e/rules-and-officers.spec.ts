@@ -86,7 +86,7 @@ test('the president writes a new version of the rules and appoints a secretary s
   const herPhone = await browser.newContext({ baseURL, locale, viewport: { width: 360, height: 640 } });
   const her = await herPhone.newPage();
   await signIn(her, 'ស៊ុន ចរិយា');
-  await expect(her.getByText(GROUP)).toBeVisible();
+  await expect(her.getByRole('heading', { name: GROUP, level: 1 })).toBeVisible();
   await her.goto('/meeting');
   await expect(her.getByRole('textbox', { name: /^ប្រាក់សន្សំរបស់/ }).first()).toHaveValue('6000');
   await herPhone.close();
