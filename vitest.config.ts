@@ -29,6 +29,7 @@ const UNIT = [
   'test/web/messages.test.ts',
   'test/web/meeting-draft.test.ts',
   'test/web/constitution-form.test.ts',
+  'test/web/format.test.ts',
 ];
 
 export default defineConfig({

@@ -5,6 +5,11 @@
 import { formatMoney, parseMinorUnits, type Currency } from '#core/money.ts';
 import type { Language } from './i18n/messages.ts';
 
+/** A rate or share in basis points as people write it: 150 → "1.5%", 500 → "5%", 1234 → "12.34%". */
+export function percent(basisPoints: number): string {
+  return `${Number((basisPoints / 100).toFixed(2))}%`;
+}
+
 export function money(amount: string | bigint, currency: Currency): string {
   const value = typeof amount === 'bigint' ? amount : (parseMinorUnits(amount) ?? 0n);
   return formatMoney(value, currency);

@@ -41,7 +41,7 @@ export function federationOf(record: StreamRecordLike): string | undefined {
 }
 
 /** The sector and commune whose coverage a record moves, if it is a delivery's reach item. */
-export function reachOf(record: StreamRecordLike): { sector: Sector; communeCode: string } | undefined {
+export function coverageTouchedBy(record: StreamRecordLike): { sector: Sector; communeCode: string } | undefined {
   const key = parseKey(record.dynamodb?.Keys?.pk?.S, record.dynamodb?.Keys?.sk?.S);
   return key.item === 'reach' ? { sector: key.sector as Sector, communeCode: key.communeCode } : undefined;
 }
@@ -50,7 +50,7 @@ export function reachOf(record: StreamRecordLike): { sector: Sector; communeCode
 async function recountCoverage(db: Db, records: StreamRecordLike[], asOf: string): Promise<StreamRecordLike[]> {
   const byCommune = new Map<string, StreamRecordLike[]>();
   for (const record of records) {
-    const reach = reachOf(record);
+    const reach = coverageTouchedBy(record);
     if (!reach) continue;
     const key = `${reach.sector}|${reach.communeCode}`;
     byCommune.set(key, [...(byCommune.get(key) ?? []), record]);

@@ -20,7 +20,7 @@ import {
   type Sector,
 } from '#core/coverage.ts';
 import { addMonths } from '#core/loans.ts';
-import { batchGet, getItem, queryAll, transactWrite, type Db, type TransactItem } from './db.ts';
+import { backoff, batchGet, getItem, queryAll, transactWrite, type Db, type TransactItem } from './db.ts';
 import { communeRollups } from './coverage.ts';
 import { keys, prefixes } from './keys.ts';
 import { coverageItemRecord, reachRecord, readRecord, type CoverageItem } from './records.ts';
@@ -157,7 +157,7 @@ export async function recountCommuneCoverage(
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       // Another recount in this district or province wrote first: read again and recount.
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+      await backoff(attempt);
     }
   }
   throw new Error(`coverage of ${sector} in ${communeCode} kept conflicting`);

@@ -196,6 +196,11 @@ function decodeCursor(
   return record;
 }
 
+/** Waits a random, growing while before a retry after a lost race (full jitter, at most 200 ms). */
+export function backoff(attempt: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+}
+
 export async function transactWrite(db: Db, items: TransactItem[]): Promise<void> {
   await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ContentionError, DomainError, IdempotencyKeyReusedError, RememberedRejection } from '#core/errors.ts';
-import { getItem, transactWrite, type Db, type TransactItem } from './db.ts';
+import { backoff, getItem, transactWrite, type Db, type TransactItem } from './db.ts';
 import { keys } from './keys.ts';
 import { TTL_ATTRIBUTE } from './table.ts';
 
@@ -113,7 +113,7 @@ export async function writeOnce<R>(db: Db, req: IdempotentRequest, plan: () => P
       }
       const raced = failed >= 0 || codes.some((c) => c === 'TransactionConflict' || c === 'ThrottlingError');
       if (raced && attempt < MAX_ATTEMPTS) {
-        await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+        await backoff(attempt);
         continue;
       }
       if (raced) throw new ContentionError();

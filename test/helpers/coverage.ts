@@ -1,6 +1,6 @@
 /** GraphQL documents for NGOs and coverage, and what the stream aggregator does after deliveries. */
 import { inject } from 'vitest';
-import { handleStreamBatch, reachOf } from '#aggregator/handler.ts';
+import { coverageTouchedBy, handleStreamBatch } from '#aggregator/handler.ts';
 import { cambodiaDate } from '#core/validation.ts';
 import { readWholeStream } from '../../dev/stream-poller.ts';
 import type { IntegrationEnv } from './integration.ts';
@@ -14,7 +14,7 @@ export async function settleCoverage(env: IntegrationEnv, asOf = cambodiaDate(en
   const records = await readWholeStream(env.db.client, inject('dynamoEndpoint'), env.table);
   const { batchItemFailures } = await handleStreamBatch(
     env.db,
-    records.filter((r) => reachOf(r)),
+    records.filter((r) => coverageTouchedBy(r)),
     asOf,
   );
   if (batchItemFailures.length) throw new Error(`coverage recount failed for ${batchItemFailures.length} records`);

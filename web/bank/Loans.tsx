@@ -13,7 +13,7 @@ import {
   LoansOfBankDocument,
   type LoansOfBankQuery,
 } from '../generated/graphql.ts';
-import { cambodiaToday, date, money } from '../format.ts';
+import { cambodiaToday, date, money, percent } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useOnline } from '../shell/hooks.ts';
 import { FromPhone, Loading, Problem, Refusal } from '../shell/Status.tsx';
@@ -54,7 +54,7 @@ function LoanCard({ loan, done }: { loan: Loan; done: () => void }) {
       <p>
         <span class="status">{t(`bankLoan${loan.status}`)}</span>
         {loan.monthlyInterestBasisPoints != null &&
-          ` · ${t('interestAMonth')}: ${loan.monthlyInterestBasisPoints / 100}%`}
+          ` · ${t('interestAMonth')}: ${percent(loan.monthlyInterestBasisPoints)}`}
         {loan.disbursedOn && ` · ${t('paidInOn')}: ${date(loan.disbursedOn, t.language)}`}
       </p>
       {loan.reasons && <blockquote>{loan.reasons}</blockquote>}

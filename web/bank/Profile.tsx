@@ -5,7 +5,7 @@
  * @include), and what it does not cover is said plainly. Every read is logged for the group.
  */
 import { BankCreditProfileDocument, MyBankAccessDocument, type AccessScope } from '../generated/graphql.ts';
-import { date, money, monthName } from '../format.ts';
+import { date, money, monthName, percent } from '../format.ts';
 import { formatMoney } from '#core/money.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Icon } from '../shell/Icon.tsx';
@@ -13,8 +13,6 @@ import { LineChart } from '../shell/LineChart.tsx';
 import { SCOPES, scopeWords } from '../shell/scopes.ts';
 import { Loading, Problem } from '../shell/Status.tsx';
 import { useQuery } from '../shell/useQuery.ts';
-
-const percent = (basisPoints: number) => `${(basisPoints / 100).toFixed(1)}%`;
 
 export function Profile({ groupId }: { groupId: string }) {
   const t = useT();

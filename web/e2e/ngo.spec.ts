@@ -113,7 +113,6 @@ test('NGO staff record a delivery to particular groups of a commune, then correc
   await record.getByRole('radio', { name: 'ក្រុមខ្លះ' }).check();
   const which = record.getByRole('group', { name: 'ក្រុមណាខ្លះ' });
   await which.getByRole('checkbox').first().check();
-  const named = (await which.getByRole('checkbox').first().locator('xpath=..').textContent())!.split(' · ')[0]!;
   await record.getByRole('spinbutton', { name: 'អ្នកចូលរួម' }).fill('12');
   await record.getByRole('spinbutton', { name: 'ស្ត្រី' }).fill('12');
   await screenshot(page, testInfo, 'ngo-delivery-to-groups-km');
@@ -151,5 +150,4 @@ test('NGO staff record a delivery to particular groups of a commune, then correc
   const correction = ngos.nodes[0]!.deliveries.nodes.find((d) => d.corrects !== null && d.women === 10)!;
   expect(correction).toMatchObject({ status: 'RECORDED' });
   expect(correction.groupIds).toHaveLength(1);
-  expect(named.length).toBeGreaterThan(0);
 });

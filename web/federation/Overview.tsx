@@ -13,7 +13,7 @@ import {
   type CoordinatorOverviewQuery,
   type Currency,
 } from '../generated/graphql.ts';
-import { cambodiaToday, date, money, monthName } from '../format.ts';
+import { cambodiaToday, date, money, monthName, percent } from '../format.ts';
 import { formatMoney } from '#core/money.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Icon } from '../shell/Icon.tsx';
@@ -27,8 +27,9 @@ type Federation = NonNullable<CoordinatorOverviewQuery['federation']>;
 type Row = Federation['dashboard']['nodes'][number];
 type SortKey = 'savings' | 'par30' | 'lastMeeting';
 
-const percent = (basisPoints: number | null | undefined) =>
-  basisPoints === null || basisPoints === undefined ? '—' : `${(basisPoints / 100).toFixed(1)}%`;
+/** PAR30 may be withheld (null): shown as a dash. */
+const par30 = (basisPoints: number | null | undefined) =>
+  basisPoints === null || basisPoints === undefined ? '—' : percent(basisPoints);
 
 export function Overview({ federationId }: { federationId: string }) {
   const t = useT();
@@ -63,7 +64,7 @@ export function Overview({ federationId }: { federationId: string }) {
               label={`${t('loansOutstanding')} (${c.currency})`}
               value={c.loansOutstanding ? money(c.loansOutstanding, c.currency) : '—'}
             />
-            <Card icon="alert" label={`${t('par30')} (${c.currency})`} value={percent(c.par30BasisPoints)} />
+            <Card icon="alert" label={`${t('par30')} (${c.currency})`} value={par30(c.par30BasisPoints)} />
           </Fragment>
         ))}
       </section>
@@ -239,7 +240,7 @@ function MemberGroups({ rows, more }: { rows: Row[]; more: boolean }) {
                   <span class="note">{t.say('memberCount')(r.group.memberCount)}</span>
                 </th>
                 <td>{money(r.savings, r.currency)}</td>
-                <td>{percent(r.par30BasisPoints)}</td>
+                <td>{par30(r.par30BasisPoints)}</td>
                 <td>{r.lastMeetingOn ? date(r.lastMeetingOn, t.language) : t('noMeetingYet')}</td>
                 <td>
                   {r.needsAttention

@@ -11,7 +11,7 @@ import {
   BankLoansOfGroupDocument,
   type BankLoansOfGroupQuery,
 } from '../generated/graphql.ts';
-import { cambodiaToday, date, money, parseAmount } from '../format.ts';
+import { cambodiaToday, date, money, parseAmount, percent } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useOnline } from '../shell/hooks.ts';
 import { FromPhone, Loading, Problem, Refusal } from '../shell/Status.tsx';
@@ -61,7 +61,7 @@ function LoanCard({ loan, currency }: { loan: BankLoan; currency: Group['currenc
         {loan.monthlyInterestBasisPoints !== null && loan.monthlyInterestBasisPoints !== undefined && (
           <>
             <dt>{t('interestAMonth')}</dt>
-            <dd>{`${loan.monthlyInterestBasisPoints / 100}%`}</dd>
+            <dd>{percent(loan.monthlyInterestBasisPoints)}</dd>
           </>
         )}
         {loan.disbursedOn && (

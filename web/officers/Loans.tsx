@@ -1,7 +1,7 @@
 /** The loan book: every loan with its schedule, days late, and the loans at risk (more than 30 days late). */
 import { useState } from 'preact/hooks';
 import { LoanBookDocument } from '../generated/graphql.ts';
-import { date, money } from '../format.ts';
+import { date, money, percent } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { FromPhone, Loading, Problem } from '../shell/Status.tsx';
 import { useQuery } from '../shell/useQuery.ts';
@@ -28,7 +28,7 @@ export function Loans({ groupId }: { groupId: string }) {
         </div>
         <div class="card">
           <span class="card-label">{t('par30')}</span>
-          <span class="card-value">{(group.books.par30BasisPoints / 100).toFixed(1)}%</span>
+          <span class="card-value">{percent(group.books.par30BasisPoints)}</span>
         </div>
         <div class="card">
           <span class="card-label">{t('loansAtRisk')}</span>
