@@ -17,6 +17,7 @@ import { Passbook } from './officers/Passbook.tsx';
 import { BankAccess } from './officers/BankAccess.tsx';
 import { BankLoans } from './officers/BankLoans.tsx';
 import { CashBook } from './officers/CashBook.tsx';
+import { Money } from './officers/Money.tsx';
 import { Loans } from './officers/Loans.tsx';
 import { RulesAndOfficers } from './officers/RulesAndOfficers.tsx';
 import { Loading, Problem } from './shell/Status.tsx';
@@ -120,6 +121,7 @@ function OfficerScreens({ group }: { group: { id: string; name: string } }) {
         <Route path="/bank-loans" component={() => <BankLoans groupId={group.id} />} />
         <Route path="/loans" component={() => <Loans groupId={group.id} />} />
         <Route path="/cash-book" component={() => <CashBook groupId={group.id} />} />
+        <Route path="/money" component={() => <Money groupId={group.id} />} />
         <Route path="/group" component={() => <RulesAndOfficers groupId={group.id} />} />
         <Route default component={() => <Home groupId={group.id} />} />
       </Router>

@@ -11,6 +11,7 @@ let env: IntegrationEnv;
 let world: World;
 const clock = testClock('2026-03-01T03:00:00.000Z');
 let G: string;
+let grantId: string;
 
 beforeAll(async () => {
   env = await integrationEnv({ clock });
@@ -37,10 +38,16 @@ beforeAll(async () => {
       },
     })
   ).requestAccess.id;
-  await graphqlOk(env.app, world.token.treasurerA, A.approve, {
-    input: { idempotencyKey: ikey(), groupId: G, requestId },
-  });
+  grantId = (
+    await graphqlOk(env.app, world.token.treasurerA, A.approve, {
+      input: { idempotencyKey: ikey(), groupId: G, requestId },
+    })
+  ).approveAccessRequest.id;
 });
+
+/** The bank's own list of its loans, which needs no grant. */
+const bankSide = async (token = world.token.bankOfficer) =>
+  (await graphqlOk(env.app, token, L.bankLoans)).myBankAccess.loans as any[];
 
 const apply = (t = world.token.treasurerA, amount = '600000') =>
   graphql(env.app, t, L.apply, {
@@ -179,6 +186,16 @@ describe('a bank loan to a group', () => {
     expect(p.grade.indicators.find((i: any) => i.key === 'PREVIOUS_BANK_LOAN').points).toBe(20);
     const books = (await graphqlOk(env.app, world.token.treasurerA, L.groupLoans, { g: G })).group.books.balances;
     expect(books).toMatchObject({ bankLoansOutstanding: '200000', bankInterestExpense: '4500' });
+    // The bank follows its own loan as the group's books record it.
+    expect((await bankSide()).find((l) => l.id === loanId)).toEqual({
+      id: loanId,
+      status: 'DISBURSED',
+      principalPaid: '100000',
+      interestPaid: '4500',
+      outstanding: '200000',
+      daysInArrears: 0,
+      maxDaysLate: 0,
+    });
   });
 
   it('arrears feed the grade: late is EVER_LATE (0.14); over 90 days is DEFAULTED_90 (0.07)', async () => {
@@ -186,6 +203,11 @@ describe('a bank loan to a group', () => {
     let p = (await graphqlOk(env.app, world.token.bankOfficer, L.profile, { g: G })).bankView.creditProfile;
     expect(p.bankLoans.record).toBe('EVER_LATE');
     expect(p.grade.indicators.find((i: any) => i.key === 'PREVIOUS_BANK_LOAN').points).toBe(14);
+    const mine = (await bankSide()).find((l) => l.id === loanId);
+    expect(mine).toMatchObject({ status: 'DISBURSED', daysInArrears: 9, outstanding: '200000' });
+    // The group's own view says the same.
+    const theirs = (await graphqlOk(env.app, world.token.treasurerA, L.groupLoans, { g: G })).group.bankLoans;
+    expect(theirs.find((l: any) => l.id === loanId)).toMatchObject({ daysInArrears: 9, outstanding: '200000' });
     clock.set('2026-08-01T03:00:00.000Z'); // 92 days late
     p = (await graphqlOk(env.app, world.token.bankOfficer, L.profile, { g: G })).bankView.creditProfile;
     expect(p.bankLoans.record).toBe('DEFAULTED_90');
@@ -229,5 +251,23 @@ describe('a bank loan to a group', () => {
     });
     const r = await graphql(env.app, world.token.bankOfficer, L.profile, { g: world.ids.groupB });
     expect(r.errors![0]!.message).toContain('BANK_LOAN_HISTORY');
+  });
+
+  it('with its grant revoked, the bank still follows its own loans and nothing else; another bank sees none', async () => {
+    await graphqlOk(env.app, world.token.treasurerA, A.revoke, {
+      input: { idempotencyKey: ikey(), groupId: G, grantId, reason: 'loan repaid' },
+    });
+    const profile = await graphql(env.app, world.token.bankOfficer, L.profile, { g: G });
+    expect(profile.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await bankSide()).find((l) => l.id === loanId)).toEqual({
+      id: loanId,
+      status: 'REPAID',
+      principalPaid: '300000',
+      interestPaid: '9000', // 4,500 with each of the two repayments the books recorded
+      outstanding: '0',
+      daysInArrears: 0,
+      maxDaysLate: 92,
+    });
+    expect(await bankSide(await env.tokenFor('rival'))).toEqual([]);
   });
 });

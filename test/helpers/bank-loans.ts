@@ -7,5 +7,7 @@ export const L = {
     'mutation($input: DisburseBankLoanInput!) { disburseBankLoan(input: $input) { id status disbursedOn outstanding schedule { dueOn total } } }',
   groupLoans:
     'query($g: ID!) { group(id: $g) { bankLoans { id status reasons outstanding daysInArrears maxDaysLate } books { balances { cash bankLoansOutstanding bankInterestExpense } } } }',
+  bankLoans:
+    '{ myBankAccess { loans { id status principalPaid interestPaid outstanding daysInArrears maxDaysLate } } }',
   profile: `query($g: ID!) { bankView(groupId: $g, from: "2025-01-01", to: "2026-12-31") { creditProfile(scorecard: VSLA) { bankLoans { record loans { id status maxDaysLate } } grade { indicators { key points } } } } }`,
 };

@@ -1,9 +1,10 @@
 /**
  * The bank's loans to groups: each loan a group's treasurer asked of the bank, decided here —
  * approved with the interest a month, or declined — with reasons the group reads; an approved
- * loan paid in on a day (the group's books record it); a paid-in loan's repayments due. The
- * repayments themselves are in the group's books, which the bank reads through its credit profile
- * under a grant (bank loan history), not here.
+ * loan paid in on a day (the group's books record it); a paid-in loan's progress as the group's
+ * books record its repayments — repaid, still owed, how late — and the repayments due next. The
+ * bank sees that loan's repayments with no grant (it is the bank's own money), nothing else of
+ * the books.
  */
 import { useState } from 'preact/hooks';
 import { send } from '../graphql/client.ts';
@@ -60,6 +61,7 @@ function LoanCard({ loan, done }: { loan: Loan; done: () => void }) {
       {loan.reasons && <blockquote>{loan.reasons}</blockquote>}
       {loan.status === 'REQUESTED' && <Decide loan={loan} done={done} />}
       {loan.status === 'APPROVED' && <PayIn loan={loan} done={done} />}
+      {(loan.status === 'DISBURSED' || loan.status === 'REPAID') && <Progress loan={loan} />}
       {loan.status === 'DISBURSED' && (
         <>
           <h3>{t('repaymentsDue')}</h3>
@@ -71,10 +73,45 @@ function LoanCard({ loan, done }: { loan: Loan; done: () => void }) {
               </li>
             ))}
           </ul>
-          <p class="note">{t('repaymentsInBooks')}</p>
+          <p class="note">{t('bankSeesLoanRepayments')}</p>
         </>
       )}
     </article>
+  );
+}
+
+/** A paid-in loan as the group's books record its repayments. */
+function Progress({ loan }: { loan: Loan }) {
+  const t = useT();
+  return (
+    <dl class="summary">
+      <dt>{t('principalRepaid')}</dt>
+      <dd>{money(loan.principalPaid, loan.currency)}</dd>
+      <dt>{t('interestReceived')}</dt>
+      <dd>{money(loan.interestPaid, loan.currency)}</dd>
+      {loan.status === 'DISBURSED' && (
+        <>
+          <dt>{t('stillOwed')}</dt>
+          <dd>{money(loan.outstanding, loan.currency)}</dd>
+          <dt>{t('daysInArrears')}</dt>
+          <dd>
+            {loan.daysInArrears > 0 ? (
+              <span class="count alert">{t.say('daysLate')(loan.daysInArrears)}</span>
+            ) : (
+              t('onTime')
+            )}
+          </dd>
+        </>
+      )}
+      {loan.repaidOn && (
+        <>
+          <dt>{t('repaidOn')}</dt>
+          <dd>{date(loan.repaidOn, t.language)}</dd>
+        </>
+      )}
+      <dt>{t('mostDaysLate')}</dt>
+      <dd>{loan.maxDaysLate}</dd>
+    </dl>
   );
 }
 

@@ -399,6 +399,22 @@ export type SyncMeetingsInput = {
   meetings: Array<RecordMeetingInput>;
 };
 
+export type RecordEntriesInput = {
+  idempotencyKey: string;
+  groupId: string;
+  date: string;
+  entries: Array<LedgerEntryInput>;
+};
+
+export type ReverseEntryInput = {
+  idempotencyKey: string;
+  groupId: string;
+  /** The ref of the entry to undo (LedgerEntry.ref). */
+  entryRef: string;
+  date: string;
+  reason: string;
+};
+
 export type SetConstitutionInput = {
   idempotencyKey: string;
   groupId: string;
@@ -490,7 +506,7 @@ export type BankCreditProfileQuery = { bankView: { grantId: string, dataRange: {
 export type LoansOfBankQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LoansOfBankQuery = { myBankAccess: { bank: { id: string, name: string }, loans: Array<{ id: string, groupId: string, groupName: string, currency: Currency, amount: string, termMonths: number, purpose: string, status: BankLoanStatus, reasons: string | null, monthlyInterestBasisPoints: number | null, disbursedOn: string | null, repaidOn: string | null, schedule: Array<{ number: number, dueOn: string, total: string }>, history: Array<{ to: string, at: string, reason: string | null }> }> } };
+export type LoansOfBankQuery = { myBankAccess: { bank: { id: string, name: string }, loans: Array<{ id: string, groupId: string, groupName: string, currency: Currency, amount: string, termMonths: number, purpose: string, status: BankLoanStatus, reasons: string | null, monthlyInterestBasisPoints: number | null, disbursedOn: string | null, repaidOn: string | null, principalPaid: string, interestPaid: string, outstanding: string, daysInArrears: number, maxDaysLate: number, schedule: Array<{ number: number, dueOn: string, total: string }>, history: Array<{ to: string, at: string, reason: string | null }> }> } };
 
 export type DecideBankLoanMutationVariables = Exact<{
   input: DecideBankLoanInput;
@@ -664,7 +680,7 @@ export type GroupCashBookQueryVariables = Exact<{
 }>;
 
 
-export type GroupCashBookQuery = { group: { id: string, name: string, currency: Currency, cashBook: { totalIn: string, totalOut: string, entries: Array<{ ref: string, date: string, kind: EntryKind, cashIn: string, cashOut: string, note: string | null, member: { name: string } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } | null };
+export type GroupCashBookQuery = { group: { id: string, name: string, currency: Currency, cashBook: { totalIn: string, totalOut: string, entries: Array<{ ref: string, date: string, kind: EntryKind, cashIn: string, cashOut: string, note: string | null, reverses: string | null, reversedBy: string | null, member: { name: string } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } | null };
 
 export type GroupRulesQueryVariables = Exact<{
   groupId: string;
@@ -735,6 +751,27 @@ export type AddMemberMutationVariables = Exact<{
 
 
 export type AddMemberMutation = { addMember: { id: string, name: string } };
+
+export type MoneySetupQueryVariables = Exact<{
+  groupId: string;
+}>;
+
+
+export type MoneySetupQuery = { group: { id: string, currency: Currency, members: { nodes: Array<{ id: string, name: string, savings: string, leftOn: string | null }> }, loans: Array<{ id: string, outstanding: string, principalPaid: string, interestPaid: string, member: { id: string, name: string }, schedule: Array<{ dueOn: string, total: string }> }>, bankLoans: Array<{ id: string, status: BankLoanStatus, outstanding: string, principalPaid: string, interestPaid: string, bank: { id: string, name: string }, schedule: Array<{ dueOn: string, total: string }> }>, books: { balances: { cash: string, bank: string, socialFund: string } } } | null };
+
+export type RecordMoneyMutationVariables = Exact<{
+  input: RecordEntriesInput;
+}>;
+
+
+export type RecordMoneyMutation = { recordEntries: { id: string, date: string } };
+
+export type UndoEntryMutationVariables = Exact<{
+  input: ReverseEntryInput;
+}>;
+
+
+export type UndoEntryMutation = { reverseEntry: { id: string, date: string } };
 
 export type MemberPassbookQueryVariables = Exact<{
   groupId: string;
@@ -1038,6 +1075,11 @@ export const LoansOfBankDocument = new TypedDocumentString(`
       monthlyInterestBasisPoints
       disbursedOn
       repaidOn
+      principalPaid
+      interestPaid
+      outstanding
+      daysInArrears
+      maxDaysLate
       schedule {
         number
         dueOn
@@ -1477,6 +1519,8 @@ export const GroupCashBookDocument = new TypedDocumentString(`
         cashIn
         cashOut
         note
+        reverses
+        reversedBy
         member {
           name
         }
@@ -1757,6 +1801,74 @@ export const AddMemberDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddMemberMutation, AddMemberMutationVariables>;
+export const MoneySetupDocument = new TypedDocumentString(`
+    query MoneySetup($groupId: ID!) {
+  group(id: $groupId) {
+    id
+    currency
+    members(first: 100) {
+      nodes {
+        id
+        name
+        savings
+        leftOn
+      }
+    }
+    loans(status: ACTIVE) {
+      id
+      outstanding
+      principalPaid
+      interestPaid
+      member {
+        id
+        name
+      }
+      schedule {
+        dueOn
+        total
+      }
+    }
+    bankLoans {
+      id
+      status
+      bank {
+        id
+        name
+      }
+      outstanding
+      principalPaid
+      interestPaid
+      schedule {
+        dueOn
+        total
+      }
+    }
+    books {
+      balances {
+        cash
+        bank
+        socialFund
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoneySetupQuery, MoneySetupQueryVariables>;
+export const RecordMoneyDocument = new TypedDocumentString(`
+    mutation RecordMoney($input: RecordEntriesInput!) {
+  recordEntries(input: $input) {
+    id
+    date
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMoneyMutation, RecordMoneyMutationVariables>;
+export const UndoEntryDocument = new TypedDocumentString(`
+    mutation UndoEntry($input: ReverseEntryInput!) {
+  reverseEntry(input: $input) {
+    id
+    date
+  }
+}
+    `) as unknown as TypedDocumentString<UndoEntryMutation, UndoEntryMutationVariables>;
 export const MemberPassbookDocument = new TypedDocumentString(`
     query MemberPassbook($groupId: ID!, $memberId: ID!, $from: Date!) {
   group(id: $groupId) {

@@ -581,10 +581,18 @@ export const messages = {
   },
   decideLoanOf: { km: (group: string) => `សម្រេចលើកម្ចីរបស់ ${group}`, en: (group: string) => `Decide on ${group}'s loan` },
   payInLoanOf: { km: (group: string) => `បើកប្រាក់កម្ចីឲ្យ ${group}`, en: (group: string) => `Pay in ${group}'s loan` },
-  repaymentsInBooks: {
-    km: 'ការសងត្រូវកត់ក្នុងបញ្ជីរបស់ក្រុម៖ មើលវាក្នុងប្រវត្តិឥណទានរបស់ក្រុម ក្រោមការអនុញ្ញាត។',
-    en: "Repayments are recorded in the group's books: see them in its credit profile, under its grant.",
+  bankSeesLoanRepayments: {
+    km: 'ក្រុមកត់ការសងនីមួយៗក្នុងបញ្ជីរបស់ខ្លួន។ អ្នកឃើញការសងកម្ចីនេះ តែមិនឃើញអ្វីផ្សេងទៀតក្នុងបញ្ជីរបស់ក្រុមទេ។',
+    en: "The group records each repayment in its books. You see this loan's repayments, nothing else of its books.",
   },
+  groupBankSeesRepayments: {
+    km: 'ធនាគារឃើញការសងកម្ចីនេះ តែមិនឃើញអ្វីផ្សេងទៀតក្នុងបញ្ជីរបស់ក្រុមទេ។',
+    en: "The bank sees this loan's repayments, nothing else of your books.",
+  },
+  principalRepaid: { km: 'ប្រាក់ដើមបានសង', en: 'Principal repaid' },
+  interestReceived: { km: 'ការប្រាក់បានទទួល', en: 'Interest received' },
+  onTime: { km: 'ទាន់ពេល', en: 'On time' },
+  mostDaysLate: { km: 'យឺតច្រើនបំផុត (ថ្ងៃ)', en: 'Most days late' },
   everySectorHere: { km: 'គ្រប់វិស័យនៅទីនេះ', en: 'Every sector here' },
   groupsReached: { km: 'ក្រុមដែលទៅដល់', en: 'Groups reached' },
   membersReached: { km: 'សមាជិកដែលទៅដល់', en: 'Members reached' },
@@ -623,6 +631,41 @@ export const messages = {
     km: (on: string) => `ដកការផ្តល់សេវាថ្ងៃ ${on} វិញ`,
     en: (on: string) => `Withdraw the delivery of ${on}`,
   },
+  moneyBetweenMeetings: { km: 'ប្រាក់ចូលចេញក្រៅកិច្ចប្រជុំ', en: 'Money between meetings' },
+  moneyBetweenNote: {
+    km: 'ប្រាក់សន្សំ ការសង និងកម្ចីរបស់សមាជិកនៅកិច្ចប្រជុំ កត់ជាមួយកិច្ចប្រជុំ។ នៅទីនេះ កត់ប្រាក់ដែលចូល ឬចេញនៅថ្ងៃផ្សេង។',
+    en: 'Savings, repayments and loans at a meeting are recorded with the meeting. Here, record money that came in or went out on another day.',
+  },
+  recordMoney: { km: 'កត់ប្រាក់ចូល ឬចេញ', en: 'Record money in or out' },
+  whatHappened: { km: 'អ្វីបានកើតឡើង', en: 'What happened' },
+  member: { km: 'សមាជិក', en: 'Member' },
+  whichLoan: { km: 'កម្ចីណា', en: 'Which loan' },
+  chooseOne: { km: '— ជ្រើសរើស —', en: '— choose —' },
+  whatFor: { km: 'សម្រាប់អ្វី', en: 'What it was for' },
+  noteIfAny: { km: 'កំណត់សម្គាល់ (បើមាន)', en: 'Note (if any)' },
+  bankAccount: { km: 'គណនីធនាគារ', en: 'Bank account' },
+  cashBoxAfterThis: { km: 'សាច់ប្រាក់ក្នុងប្រអប់ក្រោយនេះ', en: 'Cash box after this' },
+  record: { km: 'កត់ត្រា', en: 'Record' },
+  errChooseMember: { km: 'សូមជ្រើសរើសសមាជិក', en: 'Choose the member' },
+  errChooseLoan: { km: 'សូមជ្រើសរើសកម្ចី', en: 'Choose the loan' },
+  errWhatFor: { km: 'សូមសរសេរថាសម្រាប់អ្វី', en: 'Write what it was for' },
+  recordedWhat: {
+    km: (what: string, amount: string) => `បានកត់ត្រា៖ ${what} ${amount}`,
+    en: (what: string, amount: string) => `Recorded: ${what}, ${amount}`,
+  },
+  undo: { km: 'កែតម្រូវ', en: 'Undo' },
+  undoEntryOf: {
+    km: (what: string, on: string) => `កែតម្រូវ ${what} ថ្ងៃ ${on}`,
+    en: (what: string, on: string) => `Undo ${what} of ${on}`,
+  },
+  whyUndo: { km: 'ហេតុអ្វីកែតម្រូវ', en: 'Why it is undone' },
+  undoNote: {
+    km: 'គ្មានអ្វីត្រូវបានលុបទេ៖ ប្រតិបត្តិការបញ្ច្រាសមួយត្រូវបានបន្ថែម ហើយសៀវភៅរក្សាទុកទាំងពីរ។',
+    en: 'Nothing is deleted: a reversal is added, and the book keeps both.',
+  },
+  confirmUndo: { km: 'បញ្ជាក់ការកែតម្រូវ', en: 'Undo it' },
+  undone: { km: 'បានកែតម្រូវ', en: 'Undone' },
+  cancel: { km: 'បោះបង់', en: 'Cancel' },
 } satisfies Record<string, Words | Phrase>;
 
 export type MessageKey = keyof typeof messages;

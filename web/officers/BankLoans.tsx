@@ -91,6 +91,7 @@ function LoanCard({ loan, currency }: { loan: BankLoan; currency: Group['currenc
           </>
         )}
       </dl>
+      {loan.status === 'DISBURSED' && <p class="note">{t('groupBankSeesRepayments')}</p>}
     </article>
   );
 }

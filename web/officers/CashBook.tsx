@@ -1,11 +1,18 @@
-/** The cash book for a date range, every entry with what came in and went out; printable on paper. */
+/**
+ * The cash book for a date range, every entry with what came in and went out; printable on paper.
+ * An entry opens to be undone, with the reason: a reversal is added and both stay in the book, as
+ * a paper cash book is corrected (nothing is crossed out). Money moved between meetings is
+ * recorded from here too (`/money`).
+ */
 import { useEffect, useState } from 'preact/hooks';
-import { query } from '../graphql/client.ts';
-import { GroupCashBookDocument, type GroupCashBookQuery } from '../generated/graphql.ts';
+import { query, send } from '../graphql/client.ts';
+import { GroupCashBookDocument, UndoEntryDocument, type GroupCashBookQuery } from '../generated/graphql.ts';
 import { cambodiaToday, date, money } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Icon } from '../shell/Icon.tsx';
-import { FromPhone, Loading, Problem } from '../shell/Status.tsx';
+import { useOnline } from '../shell/hooks.ts';
+import { FromPhone, Loading, Problem, Refusal } from '../shell/Status.tsx';
+import { useChange } from '../shell/useChange.ts';
 
 type Group = NonNullable<GroupCashBookQuery['group']>;
 type Entry = Group['cashBook']['entries'][number];
@@ -72,6 +79,7 @@ export function CashBook({ groupId }: { groupId: string }) {
   const [from, setFrom] = useState(monthStart(yearAgo(today)));
   const [to, setTo] = useState(today);
   const { book, error, more, reload } = useCashBook(groupId, from, to);
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <>
       <h1>{t('cashBook')}</h1>
@@ -87,6 +95,9 @@ export function CashBook({ groupId }: { groupId: string }) {
         <button type="button" class="button" onClick={() => window.print()}>
           <Icon name="print" /> {t('print')}
         </button>
+        <a class="button" href="/money">
+          <Icon name="bank" /> {t('moneyBetweenMeetings')}
+        </a>
       </div>
       {error && <Problem error={error} retry={reload} />}
       {!book && !error && <Loading />}
@@ -107,15 +118,18 @@ export function CashBook({ groupId }: { groupId: string }) {
             </thead>
             <tbody>
               {book.entries.map((e) => (
-                <tr key={e.ref}>
-                  <td>{date(e.date, t.language)}</td>
-                  <td>
-                    {t(e.kind)}
-                    {e.member ? ` · ${e.member.name}` : ''}
-                  </td>
-                  <td>{e.cashIn !== '0' ? money(e.cashIn, book.currency) : ''}</td>
-                  <td>{e.cashOut !== '0' ? money(e.cashOut, book.currency) : ''}</td>
-                </tr>
+                <EntryRows
+                  key={e.ref}
+                  entry={e}
+                  currency={book.currency}
+                  groupId={groupId}
+                  open={open === e.ref}
+                  toggle={() => setOpen(open === e.ref ? null : e.ref)}
+                  undone={() => {
+                    setOpen(null);
+                    reload();
+                  }}
+                />
               ))}
             </tbody>
             <tfoot>
@@ -132,5 +146,116 @@ export function CashBook({ groupId }: { groupId: string }) {
         </>
       )}
     </>
+  );
+}
+
+/** Kinds that cannot be undone by a reversal: a reversal itself, a write-off, a bank's disbursement. */
+const FINAL: ReadonlySet<Entry['kind']> = new Set(['REVERSAL', 'LOAN_WRITE_OFF', 'BANK_LOAN_RECEIVED']);
+
+/** An entry's row, which opens to show its note and, while it can be, a way to undo it. */
+function EntryRows({
+  entry: e,
+  currency,
+  groupId,
+  open,
+  toggle,
+  undone,
+}: {
+  entry: Entry;
+  currency: Book['currency'];
+  groupId: string;
+  open: boolean;
+  toggle: () => void;
+  undone: () => void;
+}) {
+  const t = useT();
+  const what = `${t(e.kind)}${e.member ? ` · ${e.member.name}` : ''}`;
+  const undoable = !FINAL.has(e.kind) && !e.reversedBy;
+  return (
+    <>
+      <tr>
+        <td>{date(e.date, t.language)}</td>
+        <td>
+          <button type="button" class="entry-head" aria-expanded={open} onClick={toggle}>
+            {what}
+          </button>
+          {e.reversedBy && <span class="status"> · {t('undone')}</span>}
+          {e.note && <span class="note"> · {e.note}</span>}
+        </td>
+        <td>{e.cashIn !== '0' ? money(e.cashIn, currency) : ''}</td>
+        <td>{e.cashOut !== '0' ? money(e.cashOut, currency) : ''}</td>
+      </tr>
+      {open && (
+        <tr class="no-print">
+          <td colSpan={4}>
+            {undoable ? (
+              <UndoEntry groupId={groupId} entry={e} what={what} done={undone} cancel={toggle} />
+            ) : (
+              <p class="note">{e.reversedBy ? t('undone') : t(e.kind)}</p>
+            )}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function UndoEntry({
+  groupId,
+  entry,
+  what,
+  done,
+  cancel,
+}: {
+  groupId: string;
+  entry: Entry;
+  what: string;
+  done: () => void;
+  cancel: () => void;
+}) {
+  const t = useT();
+  const online = useOnline();
+  const [reason, setReason] = useState('');
+  const [on, setOn] = useState(cambodiaToday());
+  const [key] = useState(() => crypto.randomUUID());
+  const change = useChange();
+  async function submit(ev: Event) {
+    ev.preventDefault();
+    await change.run(
+      () =>
+        send(UndoEntryDocument, {
+          input: { idempotencyKey: key, groupId, entryRef: entry.ref, date: on, reason: reason.trim() },
+        }),
+      done,
+    );
+  }
+  return (
+    <form onSubmit={submit} aria-label={t.say('undoEntryOf')(what, date(entry.date, t.language))}>
+      <p class="note">{t('undoNote')}</p>
+      <label class="field">
+        <span>{t('whyUndo')}</span>
+        <input required value={reason} onInput={(ev) => setReason(ev.currentTarget.value)} />
+      </label>
+      <label class="field">
+        <span>{t('day')}</span>
+        <input
+          type="date"
+          required
+          value={on}
+          min={entry.date}
+          max={cambodiaToday()}
+          onInput={(ev) => setOn(ev.currentTarget.value)}
+        />
+      </label>
+      <Refusal error={change.error} />
+      <div class="actions">
+        <button type="submit" class="button primary" disabled={!online || change.busy || !reason.trim()}>
+          {t('confirmUndo')}
+        </button>
+        <button type="button" class="button" onClick={cancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -80,6 +80,9 @@ export function Home({ groupId }: { groupId: string }) {
         <a class="button" href="/cash-book">
           <Icon name="book" /> {t('cashBook')}
         </a>
+        <a class="button" href="/money">
+          <Icon name="bank" /> {t('moneyBetweenMeetings')}
+        </a>
         <a class="button" href="/group">
           <Icon name="members" /> {t('rulesAndOfficers')}
         </a>

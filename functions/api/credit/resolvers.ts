@@ -126,8 +126,19 @@ export const bankLoanResolvers: Resolvers = {
     loans: async (b, _a, ctx) => {
       const records = await listBankBankLoans(ctx.db, b.bankId);
       const asOf = cambodiaDate(ctx.now());
-      // The bank sees its loans' own records; live balances stay in the groups' books.
-      return records.map((record) => ({ record, live: undefined, asOf }));
+      // A loan's repayments are money the group pays this bank, which it sees arrive in its own
+      // accounts: so it follows its own loans' progress with no grant. It reads only that loan's
+      // entry of the books (batched, one BatchGetItem per 50 groups); nothing else of them.
+      return Promise.all(
+        records.map(async (record) => ({
+          record,
+          live:
+            record.status === 'DISBURSED'
+              ? (await ctx.loaders.books.load(record.groupId)).bankLoans[record.id]
+              : undefined,
+          asOf,
+        })),
+      );
     },
   },
   CreditProfile: {
