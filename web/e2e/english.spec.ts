@@ -38,6 +38,8 @@ const journeys: { who: string; name: string; screens: { path: string; heading: R
       { path: '/', heading: /.+/, shot: 'en-officer-home' },
       { path: '/bank', heading: 'Bank access', shot: 'en-officer-bank-access' },
       { path: '/bank-loans', heading: 'Loans from banks', shot: 'en-officer-bank-loans' },
+      { path: '/money', heading: 'Money between meetings', shot: 'en-officer-money' },
+      { path: '/cash-book', heading: 'Cash book', shot: 'en-officer-cash-book' },
     ],
   },
   {

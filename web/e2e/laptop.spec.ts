@@ -16,6 +16,7 @@ const journeys: { who: string; name: string; screens: { path: string; heading: R
       { path: '/', heading: /.+/, shot: 'laptop-officer-home' },
       { path: '/loans', heading: /.+/, shot: 'laptop-officer-loans' },
       { path: '/bank-loans', heading: 'កម្ចីពីធនាគារ', shot: 'laptop-officer-bank-loans' },
+      { path: '/money', heading: 'ប្រាក់ចូលចេញក្រៅកិច្ចប្រជុំ', shot: 'laptop-officer-money' },
     ],
   },
   {

@@ -159,3 +159,60 @@ test('the treasurer records money between meetings and undoes a mistake; the ban
   await screenshot(page, testInfo, 'bank-loans-progress-km');
   await expectAccessible(page);
 });
+
+test('a member leaves: her savings are paid out from her passbook, then the day she left is recorded', async ({
+  page,
+  request,
+}, testInfo) => {
+  const { myGroups } = await api<{
+    myGroups: {
+      id: string;
+      members: { nodes: { id: string; name: string; savings: string; leftOn: string | null }[] };
+      loans: { member: { id: string } }[];
+    }[];
+  }>(
+    request,
+    TREASURER.id,
+    '{ myGroups { id members(first: 100) { nodes { id name savings leftOn } } loans(status: ACTIVE) { member { id } } } }',
+  );
+  const group = myGroups[0]!;
+  const borrowers = new Set(group.loans.map((l) => l.member.id));
+  const leaving = group.members.nodes.find((m) => !m.leftOn && !borrowers.has(m.id) && BigInt(m.savings) > 0n)!;
+  const savings = BigInt(leaving.savings).toLocaleString('en-US');
+
+  await signIn(page, TREASURER.name);
+  await page.getByRole('link', { name: 'សមាជិក', exact: true }).click();
+  await page.getByRole('link', { name: `សៀវភៅសន្សំរបស់ ${leaving.name}` }).click();
+  const leaves = page.getByRole('form', { name: 'ចាកចេញពីក្រុម' });
+  // Nothing of hers may be left in the books: the button waits until her savings are paid out.
+  await expect(leaves.getByRole('button', { name: 'កត់ថាគាត់បានចាកចេញ' })).toBeDisabled();
+  await leaves.getByRole('link', { name: 'បើកប្រាក់សន្សំរបស់គាត់' }).click();
+
+  const form = page.getByRole('form', { name: 'កត់ប្រាក់ចូល ឬចេញ' });
+  await expect(form.getByRole('combobox', { name: 'អ្វីបានកើតឡើង' })).toHaveValue('SAVINGS_WITHDRAWAL');
+  await expect(form.getByRole('combobox', { name: 'សមាជិក' })).toHaveValue(leaving.id);
+  await expect(form.getByRole('textbox', { name: 'ចំនួនទឹកប្រាក់ (រៀល)' })).toHaveValue(BigInt(leaving.savings).toString());
+  await form.getByRole('button', { name: 'កត់ត្រា' }).click();
+  await expect(form.getByRole('status')).toContainText(`ដកប្រាក់សន្សំ ${savings} ៛`);
+
+  await page.goBack();
+  await page.reload();
+  const ready = page.getByRole('form', { name: 'ចាកចេញពីក្រុម' });
+  await expect(ready.getByRole('button', { name: 'កត់ថាគាត់បានចាកចេញ' })).toBeEnabled();
+  await screenshot(page, testInfo, 'passbook-leaving-km');
+  await expectAccessible(page);
+  await ready.getByRole('button', { name: 'កត់ថាគាត់បានចាកចេញ' }).click();
+  await expect(page.getByText(/បានចាកចេញថ្ងៃ/)).toBeVisible();
+  await expect(ready).toHaveCount(0);
+
+  const after = await api<{
+    myGroups: { members: { nodes: { id: string; savings: string; leftOn: string | null }[] } }[];
+  }>(request, TREASURER.id, '{ myGroups { members(first: 100) { nodes { id savings leftOn } } } }');
+  expect(after.myGroups[0]!.members.nodes.find((m) => m.id === leaving.id)).toEqual({
+    id: leaving.id,
+    savings: '0',
+    leftOn: today,
+  });
+  await page.getByRole('link', { name: 'សមាជិក', exact: true }).click();
+  await expect(page.getByRole('link', { name: `សៀវភៅសន្សំរបស់ ${leaving.name}` })).toHaveCount(0);
+});

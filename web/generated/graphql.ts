@@ -439,6 +439,13 @@ export type AppointOfficerInput = {
   from: string;
 };
 
+export type RecordMemberLeftInput = {
+  idempotencyKey: string;
+  groupId: string;
+  memberId: string;
+  leftOn: string;
+};
+
 export type AdminPeopleQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -788,6 +795,13 @@ export type CorrectMemberMutationVariables = Exact<{
 
 
 export type CorrectMemberMutation = { correctMember: { id: string, name: string, sex: Sex, phone: string | null } };
+
+export type RecordMemberLeftMutationVariables = Exact<{
+  input: RecordMemberLeftInput;
+}>;
+
+
+export type RecordMemberLeftMutation = { recordMemberLeft: { id: string, leftOn: string | null } };
 
 export type SyncMeetingsMutationVariables = Exact<{
   input: SyncMeetingsInput;
@@ -1920,6 +1934,14 @@ export const CorrectMemberDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CorrectMemberMutation, CorrectMemberMutationVariables>;
+export const RecordMemberLeftDocument = new TypedDocumentString(`
+    mutation RecordMemberLeft($input: RecordMemberLeftInput!) {
+  recordMemberLeft(input: $input) {
+    id
+    leftOn
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMemberLeftMutation, RecordMemberLeftMutationVariables>;
 export const SyncMeetingsDocument = new TypedDocumentString(`
     mutation SyncMeetings($input: SyncMeetingsInput!) {
   syncMeetings(input: $input) {

@@ -666,6 +666,15 @@ export const messages = {
   confirmUndo: { km: 'បញ្ជាក់ការកែតម្រូវ', en: 'Undo it' },
   undone: { km: 'បានកែតម្រូវ', en: 'Undone' },
   cancel: { km: 'បោះបង់', en: 'Cancel' },
+  memberLeaves: { km: 'ចាកចេញពីក្រុម', en: 'Leaving the group' },
+  settleBeforeLeaving: {
+    km: 'មុនពេលចាកចេញ ត្រូវបើកប្រាក់សន្សំរបស់គាត់ឲ្យអស់ ហើយគាត់ត្រូវសងកម្ចីឲ្យអស់។',
+    en: 'Before she leaves, her savings are paid out and her loans repaid.',
+  },
+  payOutHerSavings: { km: 'បើកប្រាក់សន្សំរបស់គាត់', en: 'Pay out her savings' },
+  daySheLeft: { km: 'ថ្ងៃចាកចេញ', en: 'Day she left' },
+  recordSheLeft: { km: 'កត់ថាគាត់បានចាកចេញ', en: 'Record that she left' },
+  leftGroupOn: { km: (on: string) => `បានចាកចេញថ្ងៃ ${on}`, en: (on: string) => `Left on ${on}` },
 } satisfies Record<string, Words | Phrase>;
 
 export type MessageKey = keyof typeof messages;

@@ -4,6 +4,7 @@
  * takes a member's repayment on another day. One entry at a time, with the cash box after it shown
  * before she sends; needs a network (it is done in town, at the bank, not at the meeting).
  */
+import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { send } from '../graphql/client.ts';
 import {
@@ -72,10 +73,22 @@ const blank = (kind: MoneyKind): MoneyForm => ({
   note: '',
 });
 
+/** The form as the address asks for it (a kind and a member), or a bank deposit. */
+function opened(query: Record<string, string>, group: Group): MoneyForm {
+  const kind = moneyKinds.find((k) => k === query.kind) ?? 'BANK_DEPOSIT';
+  const member = group.members.nodes.find((m) => m.id === query.member);
+  if (!member || !needs(kind).member) return blank(kind);
+  // Paying out her savings: all of them, as when she leaves; she changes it if it is less.
+  const amount = kind === 'SAVINGS_WITHDRAWAL' ? amountText(BigInt(member.savings), group.currency) : '';
+  return { ...blank(kind), memberId: member.id, amount };
+}
+
 function RecordMoney({ group, recorded }: { group: Group; recorded: () => void }) {
   const t = useT();
   const online = useOnline();
-  const [form, setForm] = useState<MoneyForm>(() => blank('BANK_DEPOSIT'));
+  // A passbook opens this ready to pay out a leaving member's savings: /money?kind=…&member=….
+  const { query } = useLocation();
+  const [form, setForm] = useState<MoneyForm>(() => opened(query, group));
   const [on, setOn] = useState(cambodiaToday());
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [tried, setTried] = useState(false);

@@ -1,11 +1,18 @@
 /**
  * A member's passbook: what she has saved, her loans, and her entries of the last twelve months —
  * one printed page to hand her. Her treasurer or secretary corrects her name, sex or phone here,
- * with a reason the register keeps.
+ * with a reason the register keeps. When she leaves the group, her savings are paid out and her
+ * loans repaid first (Money between meetings, opened ready for it), then the day she left is
+ * recorded; her history stays.
  */
 import { useState } from 'preact/hooks';
 import { send } from '../graphql/client.ts';
-import { CorrectMemberDocument, MemberPassbookDocument, type Sex } from '../generated/graphql.ts';
+import {
+  CorrectMemberDocument,
+  MemberPassbookDocument,
+  RecordMemberLeftDocument,
+  type Sex,
+} from '../generated/graphql.ts';
 import { cambodiaToday, date, money } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useOnline } from '../shell/hooks.ts';
@@ -32,6 +39,7 @@ export function Passbook({ groupId, memberId }: { groupId: string; memberId: str
       <p>
         {group.name} · {t('joinedOn')} {date(passbook.member.joinedOn, t.language)}
         {passbook.member.phone ? ` · ${passbook.member.phone}` : ''}
+        {passbook.member.leftOn && <strong> · {t.say('leftGroupOn')(date(passbook.member.leftOn, t.language))}</strong>}
       </p>
       <div class="cards">
         <div class="card">
@@ -70,6 +78,15 @@ export function Passbook({ groupId, memberId }: { groupId: string; memberId: str
         <Icon name="print" /> {t('print')}
       </button>
       <CorrectMember groupId={groupId} member={passbook.member} corrected={answer.reload} />
+      {!passbook.member.leftOn && (
+        <MemberLeaves
+          groupId={groupId}
+          memberId={passbook.member.id}
+          savings={BigInt(passbook.savings)}
+          owes={passbook.loans.some((l) => l.status === 'ACTIVE')}
+          left={answer.reload}
+        />
+      )}
     </article>
   );
 }
@@ -147,6 +164,58 @@ function CorrectMember({
       {done && <p role="status">{t('saved')}</p>}
       <button type="submit" class="button primary" disabled={!online || change.busy}>
         {t('save')}
+      </button>
+    </form>
+  );
+}
+
+/** Her leaving, once nothing of hers is left in the group's books: her savings out, her loans repaid. */
+function MemberLeaves({
+  groupId,
+  memberId,
+  savings,
+  owes,
+  left,
+}: {
+  groupId: string;
+  memberId: string;
+  savings: bigint;
+  owes: boolean;
+  left: () => void;
+}) {
+  const t = useT();
+  const online = useOnline();
+  const [on, setOn] = useState(cambodiaToday());
+  const [key] = useState(() => crypto.randomUUID());
+  const change = useChange();
+  const settled = savings === 0n && !owes;
+  async function submit(e: Event) {
+    e.preventDefault();
+    await change.run(
+      () => send(RecordMemberLeftDocument, { input: { idempotencyKey: key, groupId, memberId, leftOn: on } }),
+      left,
+    );
+  }
+  return (
+    <form class="panel no-print" onSubmit={submit} aria-labelledby="member-leaves">
+      <h2 id="member-leaves">{t('memberLeaves')}</h2>
+      {!settled && (
+        <>
+          <p class="note">{t('settleBeforeLeaving')}</p>
+          {savings > 0n && (
+            <a class="button" href={`/money?kind=SAVINGS_WITHDRAWAL&member=${memberId}`}>
+              <Icon name="bank" /> {t('payOutHerSavings')}
+            </a>
+          )}
+        </>
+      )}
+      <label class="field">
+        <span>{t('daySheLeft')}</span>
+        <input type="date" required value={on} max={cambodiaToday()} onInput={(e) => setOn(e.currentTarget.value)} />
+      </label>
+      <Refusal error={change.error} />
+      <button type="submit" class="button" disabled={!online || change.busy || !settled}>
+        {t('recordSheLeft')}
       </button>
     </form>
   );
