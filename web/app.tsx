@@ -17,6 +17,7 @@ import { Passbook } from './officers/Passbook.tsx';
 import { BankAccess } from './officers/BankAccess.tsx';
 import { BankLoans } from './officers/BankLoans.tsx';
 import { CashBook } from './officers/CashBook.tsx';
+import { Minutes } from './officers/Minutes.tsx';
 import { Money } from './officers/Money.tsx';
 import { Loans } from './officers/Loans.tsx';
 import { RulesAndOfficers } from './officers/RulesAndOfficers.tsx';
@@ -122,6 +123,7 @@ function OfficerScreens({ group }: { group: { id: string; name: string } }) {
         <Route path="/loans" component={() => <Loans groupId={group.id} />} />
         <Route path="/cash-book" component={() => <CashBook groupId={group.id} />} />
         <Route path="/money" component={() => <Money groupId={group.id} />} />
+        <Route path="/minutes" component={() => <Minutes groupId={group.id} />} />
         <Route path="/group" component={() => <RulesAndOfficers groupId={group.id} />} />
         <Route default component={() => <Home groupId={group.id} />} />
       </Router>

@@ -26,8 +26,12 @@ export async function api<T>(
   return body.data as T;
 }
 
-/** No serious or critical accessibility problem on the screen as it stands. */
+/**
+ * No serious or critical accessibility problem on the screen as it stands, and nothing wider than
+ * the window (WCAG's reflow: a phone never scrolls sideways to read a line).
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  await expectFitsWidth(page);
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
@@ -49,4 +53,19 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
     const registration = await navigator.serviceWorker.ready;
     return Boolean(registration.active && navigator.serviceWorker.controller && (await caches.has('krom-shell')));
   });
+}
+
+/** Nothing wider than the window: the screen never scrolls sideways. Names what sticks out, if anything does. */
+export async function expectFitsWidth(page: Page): Promise<void> {
+  const sticking = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .slice(0, 5)
+      .map((el) => {
+        const box = el.getBoundingClientRect();
+        return `${el.tagName.toLowerCase()} ${Math.round(box.left)}–${Math.round(box.right)} of ${width}: ${(el.textContent ?? '').slice(0, 40)}`;
+      });
+  });
+  expect(sticking).toEqual([]);
 }

@@ -383,6 +383,22 @@ export type MinutesItemInput = {
   decision?: string | null | undefined;
 };
 
+/**
+ * Corrects the attendance or minutes of a recorded meeting. Give the whole list as it should stand
+ * for each part you correct, and leave out the other. The money of a meeting is corrected by
+ * reversing entries (reverseEntry), never here.
+ */
+export type CorrectMeetingInput = {
+  idempotencyKey: string;
+  groupId: string;
+  /** The meeting's date. */
+  date: string;
+  attendance?: Array<AttendanceInput> | null | undefined;
+  minutes?: Array<MinutesItemInput> | null | undefined;
+  /** Why, as the group will read it in the meeting's history. */
+  reason: string;
+};
+
 export type RecordMeetingInput = {
   /** The meeting's id on the device that recorded it; a retry or a re-sync sends the same key. */
   idempotencyKey: string;
@@ -758,6 +774,21 @@ export type AddMemberMutationVariables = Exact<{
 
 
 export type AddMemberMutation = { addMember: { id: string, name: string } };
+
+export type MinutesBookQueryVariables = Exact<{
+  groupId: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type MinutesBookQuery = { group: { id: string, name: string, meetings: { nodes: Array<{ id: string, date: string, presentCount: number, attendance: Array<{ status: AttendanceStatus, member: { id: string, name: string } }>, minutes: Array<{ agendaItem: string, discussed: boolean, decision: string | null }>, corrections: Array<{ number: number, reason: string, correctedAt: string }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } | null };
+
+export type CorrectMeetingMutationVariables = Exact<{
+  input: CorrectMeetingInput;
+}>;
+
+
+export type CorrectMeetingMutation = { correctMeeting: { id: string, date: string } };
 
 export type MoneySetupQueryVariables = Exact<{
   groupId: string;
@@ -1815,6 +1846,50 @@ export const AddMemberDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddMemberMutation, AddMemberMutationVariables>;
+export const MinutesBookDocument = new TypedDocumentString(`
+    query MinutesBook($groupId: ID!, $after: String) {
+  group(id: $groupId) {
+    id
+    name
+    meetings(first: 12, after: $after) {
+      nodes {
+        id
+        date
+        presentCount
+        attendance {
+          member {
+            id
+            name
+          }
+          status
+        }
+        minutes {
+          agendaItem
+          discussed
+          decision
+        }
+        corrections {
+          number
+          reason
+          correctedAt
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MinutesBookQuery, MinutesBookQueryVariables>;
+export const CorrectMeetingDocument = new TypedDocumentString(`
+    mutation CorrectMeeting($input: CorrectMeetingInput!) {
+  correctMeeting(input: $input) {
+    id
+    date
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectMeetingMutation, CorrectMeetingMutationVariables>;
 export const MoneySetupDocument = new TypedDocumentString(`
     query MoneySetup($groupId: ID!) {
   group(id: $groupId) {

@@ -675,6 +675,22 @@ export const messages = {
   daySheLeft: { km: 'ថ្ងៃចាកចេញ', en: 'Day she left' },
   recordSheLeft: { km: 'កត់ថាគាត់បានចាកចេញ', en: 'Record that she left' },
   leftGroupOn: { km: (on: string) => `បានចាកចេញថ្ងៃ ${on}`, en: (on: string) => `Left on ${on}` },
+  minutesBook: { km: 'សៀវភៅកំណត់ហេតុប្រជុំ', en: 'Minutes book' },
+  meetingOf: { km: (day: string) => `កិច្ចប្រជុំថ្ងៃ ${day}`, en: (day: string) => `Meeting of ${day}` },
+  presentOf: {
+    km: (present: number, all: number) => `មក ${present} នាក់ ក្នុងចំណោម ${all} នាក់`,
+    en: (present: number, all: number) => `${present} of ${all} present`,
+  },
+  yes: { km: 'បាទ/ចាស', en: 'Yes' },
+  no: { km: 'ទេ', en: 'No' },
+  correctedBecause: {
+    km: (n: number, reason: string) => `ការកែលើកទី ${n}៖ ${reason}`,
+    en: (n: number, reason: string) => `Correction ${n}: ${reason}`,
+  },
+  correctMeetingOf: { km: (day: string) => `កែកិច្ចប្រជុំថ្ងៃ ${day}`, en: (day: string) => `Correct the meeting of ${day}` },
+  saveCorrection: { km: 'រក្សាទុកការកែ', en: 'Save the correction' },
+  olderMeetings: { km: 'កិច្ចប្រជុំមុនៗ', en: 'Older meetings' },
+  newerMeetings: { km: 'កិច្ចប្រជុំថ្មីៗ', en: 'Newer meetings' },
 } satisfies Record<string, Words | Phrase>;
 
 export type MessageKey = keyof typeof messages;

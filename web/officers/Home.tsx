@@ -80,6 +80,9 @@ export function Home({ groupId }: { groupId: string }) {
         <a class="button" href="/cash-book">
           <Icon name="book" /> {t('cashBook')}
         </a>
+        <a class="button" href="/minutes">
+          <Icon name="meeting" /> {t('minutesBook')}
+        </a>
         <a class="button" href="/money">
           <Icon name="bank" /> {t('moneyBetweenMeetings')}
         </a>

@@ -6,17 +6,16 @@
  */
 import { useLocation } from 'preact-iso';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { MeetingSetupDocument, type AttendanceStatus, type PayoutReason } from '../generated/graphql.ts';
+import { MeetingSetupDocument, type PayoutReason } from '../generated/graphql.ts';
 import { cambodiaToday, date as formatDate, money } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { keepMeeting, outboxMeeting } from '../outbox/outbox.ts';
 import { Icon } from '../shell/Icon.tsx';
 import { FromPhone, Loading, Problem } from '../shell/Status.tsx';
 import { useQuery } from '../shell/useQuery.ts';
+import { AttendanceChoice, MinutesLines } from './MeetingParts.tsx';
 import { checkDraft, membersOn, newDraft, withStatus, type Draft, type Problems, type Setup } from './meeting-draft.ts';
 
-const STATUSES: AttendanceStatus[] = ['PRESENT', 'ABSENT', 'REPRESENTED'];
-const STATUS_WORD = { PRESENT: 'present', ABSENT: 'absent', REPRESENTED: 'represented' } as const;
 const REASONS: PayoutReason[] = ['ILLNESS', 'FUNERAL', 'VILLAGE_WORKS', 'OTHER'];
 
 export function RecordMeeting({ groupId, fixing }: { groupId: string; fixing?: string }) {
@@ -146,20 +145,12 @@ function MeetingForm({
                 <strong>{m.name}</strong>
                 <span class="note">{t.say('memberSavings')(m$(m.savings))}</span>
               </div>
-              <fieldset class="attendance">
-                <legend>{t.say('attendanceOf')(m.name)}</legend>
-                {STATUSES.map((s) => (
-                  <label key={s} class={line.status === s ? `toggle on ${s.toLowerCase()}` : 'toggle'}>
-                    <input
-                      type="radio"
-                      name={`attendance-${m.id}`}
-                      checked={line.status === s}
-                      onChange={() => update({ lines: { ...draft.lines, [m.id]: withStatus(setup, line, s) } })}
-                    />
-                    {t(STATUS_WORD[s])}
-                  </label>
-                ))}
-              </fieldset>
+              <AttendanceChoice
+                group={`attendance-${m.id}`}
+                name={m.name}
+                status={line.status}
+                onChange={(s) => update({ lines: { ...draft.lines, [m.id]: withStatus(setup, line, s) } })}
+              />
               <div class="amounts">
                 <Amount
                   label={t.say('savingOf')(m.name)}
@@ -320,38 +311,11 @@ function MeetingForm({
       </button>
 
       <h2>{t('minutes')}</h2>
-      {draft.minutes.map((line, i) => {
-        const setLine = (change: Partial<typeof line>) =>
-          update({ minutes: draft.minutes.map((l, j) => (j === i ? { ...l, ...change } : l)) });
-        return (
-          <div key={i} class="entry-card">
-            <label class="field">
-              <span>{t('agendaItem')}</span>
-              <input value={line.agendaItem} onInput={(e) => setLine({ agendaItem: e.currentTarget.value })} />
-            </label>
-            <ProblemText problems={problems} field={`minutes:${i}`} />
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={line.discussed}
-                onChange={(e) => setLine({ discussed: e.currentTarget.checked })}
-              />
-              {t('discussed')}
-            </label>
-            <label class="field">
-              <span>{t('decision')}</span>
-              <input value={line.decision} onInput={(e) => setLine({ decision: e.currentTarget.value })} />
-            </label>
-          </div>
-        );
-      })}
-      <button
-        type="button"
-        class="button"
-        onClick={() => update({ minutes: [...draft.minutes, { agendaItem: '', discussed: true, decision: '' }] })}
-      >
-        <Icon name="plus" /> {t('addMinutesLine')}
-      </button>
+      <MinutesLines
+        lines={draft.minutes}
+        onChange={(minutes) => update({ minutes })}
+        problem={(i) => <ProblemText problems={problems} field={`minutes:${i}`} />}
+      />
 
       <div class="actions sticky">
         <button type="submit" class="button primary">
