@@ -15,7 +15,7 @@ import {
   type LoanStatus,
 } from '#core/ledger.ts';
 import { bankLoanRepaidWrite } from './bank-loans.ts';
-import { correctedRecords, type Journal, type MeetingCorrection } from '#core/meetings.ts';
+import { correctedRecords, type Journal, type JournalKind, type MeetingCorrection } from '#core/meetings.ts';
 import type { z } from 'zod';
 import type { Constitution } from '#core/constitution.ts';
 import { emptyActivity, type Activity, type MeetingStat } from '#core/activity.ts';
@@ -139,15 +139,18 @@ export async function listJournals(
   range: { from: string; to: string },
   limit: number,
   cursor: string | null,
-  newestFirst = false,
+  options: { newestFirst?: boolean; kind?: JournalKind } = {},
 ): Promise<Page<Journal>> {
   const page = await queryPage(db, {
     partition: keys.group(groupId).pk,
     sortBetween: [`${prefixes.journals}${range.from}#`, `${prefixes.journals}${range.to}#~`],
     limit,
     cursor,
-    forward: !newestFirst,
+    forward: !options.newestFirst,
     consistent: true,
+    // A page of meetings passes over the postings between them, so a month with a bank deposit
+    // still shows its meeting on the first page.
+    ...(options.kind ? { only: { attribute: 'kind', value: options.kind } } : {}),
   });
   return { items: page.items.map(readJournal), cursor: page.cursor };
 }

@@ -98,6 +98,11 @@ export interface QuerySpec {
   forward?: boolean;
   /** Strongly consistent read (base table only). */
   consistent?: boolean;
+  /**
+   * Only items whose attribute has this value. DynamoDB filters after it reads, so a page keeps
+   * reading until it holds `limit` matches or the range ends; every item looked at costs a read.
+   */
+  only?: { attribute: string; value: string };
 }
 
 /**
@@ -117,10 +122,22 @@ export async function queryPage<T extends Item>(db: Db, spec: QuerySpec): Promis
     input.ExclusiveStartKey = decodeCursor(spec.cursor, names.partition, spec.partition, names.sort, (sk) =>
       sortKeyInRange(spec, sk),
     );
+  if (spec.only) {
+    input.FilterExpression = '#only = :only';
+    input.ExpressionAttributeNames = { ...input.ExpressionAttributeNames, '#only': spec.only.attribute };
+    input.ExpressionAttributeValues = { ...input.ExpressionAttributeValues, ':only': spec.only.value };
+  }
   // One extra item tells whether another page exists, so hasNextPage is never a false promise.
   input.Limit = spec.limit + 1;
-  const out = await db.doc.send(new QueryCommand(input));
-  const items = (out.Items ?? []) as T[];
+  const items: T[] = [];
+  // A filtered read (or DynamoDB's 1 MB cap) can stop short with more to read: read on until the
+  // page is full or the range ends.
+  let start = input.ExclusiveStartKey;
+  do {
+    const out = await db.doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...((out.Items ?? []) as T[]));
+    start = out.LastEvaluatedKey;
+  } while (start && items.length <= spec.limit);
   if (items.length <= spec.limit) return { items, cursor: null };
   const page = items.slice(0, spec.limit);
   const last = page[page.length - 1]!;

@@ -98,6 +98,31 @@ describe('recording a meeting', () => {
   });
 });
 
+describe('the list of meetings', () => {
+  it('pages by meetings: money recorded between them does not push a meeting off the first page', async () => {
+    // The meetings of 2024-02-06 and 2024-03-05 are recorded above; three postings follow, none a meeting.
+    const between = async (date: string, kind: string) =>
+      graphqlOk(env.app, t(), B.recordEntries, {
+        input: {
+          idempotencyKey: ikey(),
+          groupId: A,
+          date,
+          entries: [{ id: 'e1', kind, amount: '1000', note: 'between meetings' }],
+        },
+      });
+    await between('2024-03-10', 'OTHER_INCOME');
+    await between('2024-03-11', 'OTHER_INCOME');
+    await between('2024-03-12', 'OTHER_INCOME');
+    const list = `query($id: ID!, $after: String) { group(id: $id) { meetings(first: 1, after: $after, from: "2024-01-01", to: "2024-03-31") { nodes { date } pageInfo { hasNextPage endCursor } } } }`;
+    const first = (await graphqlOk(env.app, t(), list, { id: A })).group.meetings;
+    expect(first.nodes).toEqual([{ date: '2024-03-05' }]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await graphqlOk(env.app, t(), list, { id: A, after: first.pageInfo.endCursor })).group.meetings;
+    expect(second.nodes).toEqual([{ date: '2024-02-06' }]);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
 describe('bad input is refused with the field named, and nothing changes', () => {
   const cases: [string, () => unknown[], string, string?][] = [
     ['negative riel', () => [{ id: 'x', kind: 'SAVING', amount: '-5', memberId: m1 }], 'input.entries.0.amount'],

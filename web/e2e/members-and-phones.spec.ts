@@ -144,6 +144,8 @@ test('a send the API refuses as a whole says why on the status bar, and the meet
   await page.reload();
   const bar = page.getByRole('status').filter({ hasText: '1 កិច្ចប្រជុំរង់ចាំផ្ញើ' });
   await expect(bar).toContainText('មិនបានផ្ញើទេ៖');
+  // The reason in words, not the request's path to the field ("input.meetings.0.date").
+  await expect(bar).not.toContainText('input.');
   await screenshot(page, testInfo, 'outbox-refused-whole-km');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'ប្តូរភាសា' }).click();

@@ -4,14 +4,13 @@
  */
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import { messages, type Language, type MessageKey } from './messages.ts';
+import { messages, type Language, type MessageKey, type WordKey } from './messages.ts';
 
 export type { Language };
 
 const STORAGE_KEY = 'krom.language';
 
 type Messages = typeof messages;
-type WordKey = { [K in MessageKey]: Messages[K]['km'] extends string ? K : never }[MessageKey];
 type PhraseKey = Exclude<MessageKey, WordKey>;
 
 export interface Translator {

@@ -694,3 +694,7 @@ export const messages = {
 } satisfies Record<string, Words | Phrase>;
 
 export type MessageKey = keyof typeof messages;
+/** Keys of plain words (not phrases that take a value). */
+export type WordKey = {
+  [K in MessageKey]: (typeof messages)[K]['km'] extends string ? K : never;
+}[MessageKey];

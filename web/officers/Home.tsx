@@ -13,6 +13,7 @@ import type { OutboxMeeting } from '../outbox/store.ts';
 import { useOnline, useOutbox } from '../shell/hooks.ts';
 import { Icon, type IconName } from '../shell/Icon.tsx';
 import { FromPhone, Loading, Problem } from '../shell/Status.tsx';
+import { plainReason } from '../shell/reason.ts';
 import { useQuery } from '../shell/useQuery.ts';
 import { dueBy } from './loans.ts';
 
@@ -168,9 +169,7 @@ function Outbox({ meetings }: { meetings: OutboxMeeting[] }) {
                 <p role="alert">
                   {m.error.code === 'CONFLICT' && m.error.field?.endsWith('date')
                     ? t('alreadyRecorded')
-                    : t.language === 'km'
-                      ? m.error.messageKm
-                      : m.error.message}
+                    : plainReason(m.error, t.language, t)}
                 </p>
                 <a class="button" href={`/meeting/${m.key}`}>
                   {t('fixAndSend')}

@@ -8,6 +8,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { signOut } from '../session/session.ts';
 import { useOnline, useOutbox, useOutboxRefusal } from './hooks.ts';
 import { Icon, type IconName } from './Icon.tsx';
+import { plainReason } from './reason.ts';
 
 export interface TabSpec {
   href: string;
@@ -61,9 +62,7 @@ export function Shell({
           </span>
         )}
         {waiting > 0 && refusal && (
-          <span class="refused">
-            {t.say('notSentBecause')(t.language === 'km' ? (refusal.messageKm ?? refusal.message) : refusal.message)}
-          </span>
+          <span class="refused">{t.say('notSentBecause')(plainReason(refusal, t.language, t))}</span>
         )}
       </div>
       <main class="page">{children}</main>

@@ -2,12 +2,13 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../graphql/client.ts';
 import { type Translator, useT } from '../i18n/i18n.tsx';
+import { plainReason } from './reason.ts';
 
 /** The API's reason for refusing, in the person's language; with no answer at all, that it needs a network. */
 export function refusal(t: Translator, error: unknown): string {
   const detail = error instanceof ApiError ? error.errors[0] : null;
   if (!detail) return t('needsNetwork');
-  return t.language === 'km' ? (detail.messageKm ?? detail.message) : detail.message;
+  return plainReason(detail, t.language, t);
 }
 
 export function useChange() {

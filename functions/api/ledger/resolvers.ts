@@ -116,9 +116,8 @@ export const ledgerResolvers: Resolvers = {
     meetings: async (g, args, ctx) => {
       await authorizeOnGroup(ctx, g, 'group.readBooks');
       const { limit, cursor } = pageArgs(args);
-      const page = await listJournals(ctx.db, g.id, dateRange(g, ctx, args.from, args.to), limit, cursor, true);
-      // Pages count postings; entries recorded between meetings are left out of this list.
-      return connection({ items: page.items.filter((j) => j.kind === 'MEETING'), cursor: page.cursor });
+      const range = dateRange(g, ctx, args.from, args.to);
+      return connection(await listJournals(ctx.db, g.id, range, limit, cursor, { newestFirst: true, kind: 'MEETING' }));
     },
     loans: async (g, args, ctx) => {
       await authorizeOnGroup(ctx, g, 'group.readBooks');
