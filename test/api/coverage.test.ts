@@ -1,7 +1,7 @@
 /** Integration tier: NGOs' services, coverage and gaps by place × sector, suppressed below 3 groups. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { handleStreamBatch } from '#aggregator/handler.ts';
+import { coverageTouchedBy, handleStreamBatch } from '#aggregator/handler.ts';
 import { graphql, graphqlOk } from '../../dev/graphql-client.ts';
 import { readWholeStream } from '../../dev/stream-poller.ts';
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -9,6 +9,7 @@ import { SECTORS } from '#core/coverage.ts';
 import { recountAllCoverage, recountChangingCoverage, recountCommuneCoverage } from '#store/coverage-counts.ts';
 import { keys } from '#store/keys.ts';
 import { C, settleCoverage } from '../helpers/coverage.ts';
+import { injectFaults } from '../helpers/faults.ts';
 import { snapshot } from '../helpers/mutations.ts';
 import { ikey, integrationEnv, type IntegrationEnv } from '../helpers/integration.ts';
 import { buildWorld, M, type World } from '../helpers/world.ts';
@@ -577,6 +578,63 @@ describe('coverage kept per place and sector', () => {
       communesReached: 2,
       groupsReached: { value: 5 },
       membersReached: { value: 50 },
+    });
+  });
+
+  it('a recount that fails reports that commune’s records for retry, and the retry counts them', async () => {
+    const sector = 'FORESTRY';
+    const trees = (
+      await graphqlOk(env.app, world.token.ngoStaff, C.service, {
+        input: { idempotencyKey: ikey(), ngoId: world.ids.ngo, name: 'Community forests', sector },
+      })
+    ).registerService.id;
+    for (const communeCode of ['170403', '170404'])
+      await graphqlOk(env.app, world.token.ngoStaff, C.deliver, {
+        input: {
+          idempotencyKey: ikey(),
+          ngoId: world.ids.ngo,
+          serviceId: trees,
+          date: '2026-09-01',
+          communeCode,
+          participants: 5,
+          women: 3,
+        },
+      });
+    const records = (await readWholeStream(env.db.client, inject('dynamoEndpoint'), env.table)).filter(
+      (r) => coverageTouchedBy(r)?.sector === sector,
+    );
+    const communeOf = (sequence: string) =>
+      coverageTouchedBy(records.find((r) => r.dynamodb?.SequenceNumber === sequence)!)!.communeCode;
+    // DynamoDB throttles the first read of the first commune's recount (after the SDK's own retries).
+    const faults = injectFaults(env.db);
+    faults.arm(1, 'throttled');
+    const first = await handleStreamBatch(env.db, records, '2026-11-22').finally(() => {
+      faults.disarm();
+      faults.stop();
+    });
+    const reported = first.batchItemFailures.map((f) => f.itemIdentifier);
+    expect(reported.length).toBeGreaterThan(0);
+    // Exactly one commune's records come back, all of them; the other commune was counted.
+    const failedCommunes = new Set(reported.map(communeOf));
+    expect(failedCommunes.size).toBe(1);
+    const failedCommune = [...failedCommunes][0]!;
+    expect(reported.sort()).toEqual(
+      records
+        .filter((r) => coverageTouchedBy(r)!.communeCode === failedCommune)
+        .map((r) => r.dynamodb!.SequenceNumber!)
+        .sort(),
+    );
+    expect((await gridOf('1704', [sector])).total[0]).toMatchObject({ communesReached: 1 });
+    // Lambda hands the reported records back; this time they count.
+    const retry = await handleStreamBatch(
+      env.db,
+      records.filter((r) => reported.includes(r.dynamodb!.SequenceNumber!)),
+      '2026-11-22',
+    );
+    expect(retry.batchItemFailures).toEqual([]);
+    expect((await gridOf('1704', [sector])).total[0]).toMatchObject({
+      communesReached: 2,
+      groupsReached: { value: 5 },
     });
   });
 

@@ -21,6 +21,9 @@ test('NGO staff see where services reach, with small counts never shown as numbe
   for (const cell of await table.getByRole('cell').allTextContents())
     expect(cell).toMatch(/^(0|[3-9]|\d{2,}|តិចជាង ៣)$/);
   await expect(table.getByRole('row').filter({ hasText: 'សំឡូត' })).toBeVisible();
+  // The cells are shaded by how much they reach, and a key under the table says what the shades mean.
+  const key = page.getByRole('region', { name: 'តាមទីកន្លែង' }).getByText('ទៅដល់ច្រើនបំផុត');
+  await expect(key).toBeVisible();
   await screenshot(page, testInfo, 'ngo-coverage-province-km');
   await expectAccessible(page);
 

@@ -691,6 +691,8 @@ export const messages = {
   saveCorrection: { km: 'រក្សាទុកការកែ', en: 'Save the correction' },
   olderMeetings: { km: 'កិច្ចប្រជុំមុនៗ', en: 'Older meetings' },
   newerMeetings: { km: 'កិច្ចប្រជុំថ្មីៗ', en: 'Newer meetings' },
+  heatSome: { km: 'ទៅដល់ខ្លះ', en: 'Reaches some' },
+  heatMost: { km: 'ទៅដល់ច្រើនបំផុត', en: 'Reaches the most' },
 } satisfies Record<string, Words | Phrase>;
 
 export type MessageKey = keyof typeof messages;

@@ -14,6 +14,7 @@ import {
   type Sector,
 } from '../generated/graphql.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { heatLevel, mostShown, type Count } from './heat.ts';
 import { PlacePicker } from '../shell/PlacePicker.tsx';
 import { Loading, Problem } from '../shell/Status.tsx';
 import { useQuery } from '../shell/useQuery.ts';
@@ -37,11 +38,30 @@ export const SECTORS: Sector[] = [
   'MINE_ACTION',
 ];
 
-type Count = { suppressed: boolean; value?: number | null };
-
 function CountText({ count }: { count: Count }) {
   const t = useT();
   return <>{count.suppressed ? t('fewerThan3') : String(count.value ?? 0)}</>;
+}
+
+/** A count in a table cell, shaded by how much it reaches (the shade only repeats the number). */
+function HeatCell({ count, most }: { count: Count; most: number }) {
+  return (
+    <td class={`heat heat-${heatLevel(count, most)}`}>
+      <CountText count={count} />
+    </td>
+  );
+}
+
+/** What the shades mean, under a shaded table. */
+function HeatKey() {
+  const t = useT();
+  return (
+    <p class="heat-key note">
+      <span class="heat heat-1">{t('fewerThan3')}</span>
+      <span class="heat heat-2">{t('heatSome')}</span>
+      <span class="heat heat-4">{t('heatMost')}</span>
+    </p>
+  );
 }
 
 /** A place code as the picker holds it: "0209" → province 02, district 0209. */
@@ -135,6 +155,8 @@ function Summary({ grid, cell, sector }: { grid: Grid; cell: CoverageCellFragmen
 /** The places one level down, a row each, for the sector shown. */
 function Below({ grid, column, sector }: { grid: Grid; column: number; sector: Sector }) {
   const t = useT();
+  const mostGroups = mostShown(grid.rows.map((r) => r.cells[column]!.groupsReached));
+  const mostMembers = mostShown(grid.rows.map((r) => r.cells[column]!.membersReached));
   return (
     <section aria-labelledby="by-place" class="panel">
       <h2 id="by-place">{t('byPlace')}</h2>
@@ -152,17 +174,14 @@ function Below({ grid, column, sector }: { grid: Grid; column: number; sector: S
             {grid.rows.map((row) => (
               <tr key={row.place.code}>
                 <th scope="row">{nameOf(t.language, row.place)}</th>
-                <td>
-                  <CountText count={row.cells[column]!.groupsReached} />
-                </td>
-                <td>
-                  <CountText count={row.cells[column]!.membersReached} />
-                </td>
+                <HeatCell count={row.cells[column]!.groupsReached} most={mostGroups} />
+                <HeatCell count={row.cells[column]!.membersReached} most={mostMembers} />
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <HeatKey />
     </section>
   );
 }
@@ -171,6 +190,8 @@ function Below({ grid, column, sector }: { grid: Grid; column: number; sector: S
 function EverySector({ grid, ordered, sector }: { grid: Grid; ordered: Sector[]; sector: Sector }) {
   const t = useT();
   const cellOf = (s: Sector) => grid.total[grid.sectors.indexOf(s)]!;
+  const mostGroups = mostShown(ordered.map((s) => cellOf(s).groupsReached));
+  const mostMembers = mostShown(ordered.map((s) => cellOf(s).membersReached));
   return (
     <section aria-labelledby="every-sector" class="panel">
       <h2 id="every-sector">{t('everySectorHere')}</h2>
@@ -192,17 +213,14 @@ function EverySector({ grid, ordered, sector }: { grid: Grid; ordered: Sector[];
                     {t(s)}
                   </a>
                 </th>
-                <td>
-                  <CountText count={cellOf(s).groupsReached} />
-                </td>
-                <td>
-                  <CountText count={cellOf(s).membersReached} />
-                </td>
+                <HeatCell count={cellOf(s).groupsReached} most={mostGroups} />
+                <HeatCell count={cellOf(s).membersReached} most={mostMembers} />
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <HeatKey />
     </section>
   );
 }
