@@ -20,7 +20,7 @@ const PROFILE = `query($g: ID!, $from: Date!, $to: Date!, $card: ScorecardName) 
   savings { total perMember memberCount monthly { month saved } }
   loanBook { outstanding utilisationBasisPoints par30BasisPoints repaymentRateBasisPoints writtenOffLast12Months }
   bankLoans { record loans { id } }
-  meetings { attendanceLast4BasisPoints attendanceLast12BasisPoints heldLast12Months expectedLast12Months regularityBasisPoints medianDaysToRecord groupAgeMonths monthsOfBooksInKrom }
+  meetings { monthly { month meetings attendanceBasisPoints } attendanceLast4BasisPoints attendanceLast12BasisPoints heldLast12Months expectedLast12Months regularityBasisPoints medianDaysToRecord groupAgeMonths monthsOfBooksInKrom }
   grade { scorecard version eligible notEligibleReason notEligibleReasonKm points maxPoints grade decision loanCap indicators { key value points max reason reasonKm } }
   suggestedLoan { ready amount multiple rule ruleKm notYetReason toImprove { key } } } } }`;
 
@@ -136,6 +136,9 @@ describe('the credit profile', () => {
       attendanceLast12BasisPoints: 9000,
       medianDaysToRecord: 2,
     });
+    // The attendance trend: the same 12 complete months as the savings chart, 9 of 10 present in each.
+    expect(p.meetings.monthly.map((m: any) => m.month)).toEqual(p.savings.monthly.map((m: any) => m.month));
+    expect(p.meetings.monthly.at(-1)).toEqual({ month: '2026-10', meetings: 1, attendanceBasisPoints: 9000 });
     expect(p.grade).toMatchObject({ scorecard: 'BANK_LINKAGE', version: 1, eligible: true, maxPoints: 100 });
     // meetings 20, savings 20 (100%), lending 0 (10,000 of 3,000,000), repayment 20, books 20 → 80: B
     expect(p.grade.indicators.map((i: any) => [i.key, i.points])).toEqual([
@@ -169,6 +172,7 @@ describe('the credit profile', () => {
     const p = r.bankView.creditProfile;
     // The group has a year of books; the grant starts on 2026-09-22: September is only partly inside.
     expect(p.savings.monthly).toEqual([{ month: '2026-10', saved: '50000' }]);
+    expect(p.meetings.monthly).toEqual([{ month: '2026-10', meetings: 1, attendanceBasisPoints: 9000 }]);
     expect(JSON.stringify(p)).not.toMatch(/2026-0[1-8]/);
     expect(p.meetings).toMatchObject({
       heldLast12Months: 1,
@@ -207,6 +211,11 @@ describe('the credit profile', () => {
     });
     expect(r.bankView.creditProfile.grade).toMatchObject({ eligible: false, grade: null, points: 0, indicators: [] });
     expect(r.bankView.creditProfile.grade.notEligibleReason).toMatch(/Not enough history/);
+    // A month with no meeting is a gap in the trend, never 0% attendance.
+    const trend = r.bankView.creditProfile.meetings.monthly;
+    expect(trend).toHaveLength(12);
+    expect(trend.filter((m: any) => m.meetings === 0).every((m: any) => m.attendanceBasisPoints === null)).toBe(true);
+    expect(trend.filter((m: any) => m.meetings === 0).length).toBeGreaterThan(0);
   });
 
   it('a bank without the credit-grade scope cannot read the grade, even with every other scope', async () => {

@@ -144,6 +144,25 @@ function Report({ groupId, groupName, scopes }: { groupId: string; groupName: st
             format={(v) => formatMoney(BigInt(Math.round(v * (p.currency === 'USD' ? 100 : 1))), p.currency)}
           />
         )}
+        {p.meetings?.monthly.some((m) => m.attendanceBasisPoints !== null) && (
+          <LineChart
+            title={t('attendanceEachMonth')}
+            labels={p.meetings.monthly.map((m) => monthName(m.month, t.language))}
+            axisLabels={p.meetings.monthly.map((m) => `${Number(m.month.slice(5))}/${m.month.slice(2, 4)}`)}
+            series={[
+              {
+                label: t('attendance'),
+                // Percent present; a month with no meeting is a gap, not a zero.
+                values: p.meetings.monthly.map((m) =>
+                  m.attendanceBasisPoints === null ? null : m.attendanceBasisPoints / 100,
+                ),
+              },
+            ]}
+            format={(v) => `${+v.toFixed(1)}%`}
+            axisFormat={(v) => `${Math.round(v)}%`}
+            range={[0, 100]}
+          />
+        )}
       </section>
       <button type="button" class="button no-print" onClick={() => window.print()}>
         <Icon name="print" /> {t('print')}

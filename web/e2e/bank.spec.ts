@@ -79,7 +79,10 @@ test('the credit report prints on exactly one A4 page, dated and naming its gran
   await expect(page.getByRole('heading', { name: `ប្រវត្តិឥណទានរបស់ ${oldest}`, level: 1 })).toBeVisible();
   await expect(page.getByText(`អានក្រោមការអនុញ្ញាត ${grant.id}`, { exact: false })).toBeVisible();
   await expect(page.getByRole('table', { name: 'ចំណាត់ថ្នាក់' }).getByRole('row')).not.toHaveCount(0);
-  await expect(page.locator('canvas')).toBeVisible();
+  // Savings and attendance month by month, as charts with their tables behind them.
+  await expect(page.getByRole('table', { name: 'ប្រាក់សន្សំប្រចាំខែ' })).toBeAttached();
+  await expect(page.getByRole('table', { name: 'វត្តមានប្រចាំខែ' }).getByRole('row')).not.toHaveCount(0);
+  await expect(page.locator('canvas')).toHaveCount(2);
   await screenshot(page, testInfo, 'bank-profile-km');
   await expectAccessible(page);
 

@@ -37,7 +37,7 @@ test('the loan book shows each loan with its schedule; the cash book a range wit
   await expect(page.getByRole('button', { name: 'បោះពុម្ព' })).toBeVisible();
 });
 
-test('the minutes book: the secretary corrects a meeting’s minutes with a reason; the president may not', async ({
+test('the minutes book: the secretary corrects a meeting’s minutes with a reason; the president reads it', async ({
   page,
   request,
 }, testInfo) => {
@@ -61,14 +61,9 @@ test('the minutes book: the secretary corrects a meeting’s minutes with a reas
   await expect(page.getByRole('heading', { name: 'សៀវភៅកំណត់ហេតុប្រជុំ', level: 1 })).toBeVisible();
   const first = page.getByRole('article').first();
   await expect(first.getByRole('row')).toHaveCount(newest.minutes.length + 1);
-  await first.getByRole('button', { name: /^កែកិច្ចប្រជុំថ្ងៃ/ }).click();
-  let form = first.getByRole('form', { name: /^កែកិច្ចប្រជុំថ្ងៃ/ });
-  await form.getByRole('button', { name: 'បន្ថែមរបៀបវារៈ' }).click();
-  await form.getByRole('textbox', { name: 'របៀបវារៈ' }).last().fill(item);
-  await form.getByRole('textbox', { name: 'មូលហេតុ (ចាំបាច់)' }).fill('ភ្លេចកត់');
-  await form.getByRole('button', { name: 'រក្សាទុកការកែ' }).click();
-  // The STREAM guide gives the minutes to the secretary and the books to the treasurer: the president chairs.
-  await expect(form.getByRole('alert')).toContainText('លេខាធិការ');
+  // The STREAM guide gives the minutes to the secretary and the books to the treasurer: the president
+  // chairs and reads them (the API refuses her a correction too: test/api/corrections.test.ts).
+  await expect(first.getByRole('button', { name: /^កែកិច្ចប្រជុំថ្ងៃ/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'ចាកចេញ' }).click();
 
   await signIn(page, 'ហេង ធីតា (secretary)');
@@ -78,7 +73,7 @@ test('the minutes book: the secretary corrects a meeting’s minutes with a reas
     .first()
     .getByRole('button', { name: /^កែកិច្ចប្រជុំថ្ងៃ/ })
     .click();
-  form = page
+  const form = page
     .getByRole('article')
     .first()
     .getByRole('form', { name: /^កែកិច្ចប្រជុំថ្ងៃ/ });

@@ -524,7 +524,7 @@ export type BankCreditProfileQueryVariables = Exact<{
 }>;
 
 
-export type BankCreditProfileQuery = { bankView: { grantId: string, dataRange: { from: string, to: string }, creditProfile: { asOf: string, currency: Currency, savings?: { total: string, perMember: string, memberCount: number, monthly: Array<{ month: string, saved: string }> } | null, loanBook?: { outstanding: string, par30BasisPoints: number, repaymentRateBasisPoints: number } | null, meetings?: { attendanceLast12BasisPoints: number, heldLast12Months: number, monthsOfBooksInKrom: number } | null, grade?: { eligible: boolean, notEligibleReason: string | null, notEligibleReasonKm: string | null, grade: CreditGrade | null, points: number, maxPoints: number, indicators: Array<{ key: string, value: string, points: number, max: number, reason: string, reasonKm: string }> } | null, suggestedLoan?: { ready: boolean, amount: string, rule: string, ruleKm: string, notYetReason: string | null, notYetReasonKm: string | null } | null, bankLoans?: { record: string } | null } } };
+export type BankCreditProfileQuery = { bankView: { grantId: string, dataRange: { from: string, to: string }, creditProfile: { asOf: string, currency: Currency, savings?: { total: string, perMember: string, memberCount: number, monthly: Array<{ month: string, saved: string }> } | null, loanBook?: { outstanding: string, par30BasisPoints: number, repaymentRateBasisPoints: number } | null, meetings?: { attendanceLast12BasisPoints: number, heldLast12Months: number, monthsOfBooksInKrom: number, monthly: Array<{ month: string, attendanceBasisPoints: number | null }> } | null, grade?: { eligible: boolean, notEligibleReason: string | null, notEligibleReasonKm: string | null, grade: CreditGrade | null, points: number, maxPoints: number, indicators: Array<{ key: string, value: string, points: number, max: number, reason: string, reasonKm: string }> } | null, suggestedLoan?: { ready: boolean, amount: string, rule: string, ruleKm: string, notYetReason: string | null, notYetReasonKm: string | null } | null, bankLoans?: { record: string } | null } } };
 
 export type LoansOfBankQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -781,7 +781,7 @@ export type MinutesBookQueryVariables = Exact<{
 }>;
 
 
-export type MinutesBookQuery = { group: { id: string, name: string, meetings: { nodes: Array<{ id: string, date: string, presentCount: number, attendance: Array<{ status: AttendanceStatus, member: { id: string, name: string } }>, minutes: Array<{ agendaItem: string, discussed: boolean, decision: string | null }>, corrections: Array<{ number: number, reason: string, correctedAt: string }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } | null };
+export type MinutesBookQuery = { viewer: { id: string, roles: Array<{ tenantType: TenantType, tenantId: string, role: RoleName }> }, group: { id: string, name: string, meetings: { nodes: Array<{ id: string, date: string, presentCount: number, attendance: Array<{ status: AttendanceStatus, member: { id: string, name: string } }>, minutes: Array<{ agendaItem: string, discussed: boolean, decision: string | null }>, corrections: Array<{ number: number, reason: string, correctedAt: string }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } | null };
 
 export type CorrectMeetingMutationVariables = Exact<{
   input: CorrectMeetingInput;
@@ -1065,6 +1065,10 @@ export const BankCreditProfileDocument = new TypedDocumentString(`
         repaymentRateBasisPoints
       }
       meetings @include(if: $meetings) {
+        monthly {
+          month
+          attendanceBasisPoints
+        }
         attendanceLast12BasisPoints
         heldLast12Months
         monthsOfBooksInKrom
@@ -1848,6 +1852,14 @@ export const AddMemberDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<AddMemberMutation, AddMemberMutationVariables>;
 export const MinutesBookDocument = new TypedDocumentString(`
     query MinutesBook($groupId: ID!, $after: String) {
+  viewer {
+    id
+    roles {
+      tenantType
+      tenantId
+      role
+    }
+  }
   group(id: $groupId) {
     id
     name

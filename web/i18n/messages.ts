@@ -693,6 +693,7 @@ export const messages = {
   newerMeetings: { km: 'កិច្ចប្រជុំថ្មីៗ', en: 'Newer meetings' },
   heatSome: { km: 'ទៅដល់ខ្លះ', en: 'Reaches some' },
   heatMost: { km: 'ទៅដល់ច្រើនបំផុត', en: 'Reaches the most' },
+  attendanceEachMonth: { km: 'វត្តមានប្រចាំខែ', en: 'Attendance each month' },
 } satisfies Record<string, Words | Phrase>;
 
 export type MessageKey = keyof typeof messages;

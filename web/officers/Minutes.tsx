@@ -2,7 +2,7 @@
  * The minutes book, newest meeting first: for each meeting who came and the minutes in the
  * guide's columns (agenda item, discussed, decision), printable for the group's shelf. The
  * secretary (or the treasurer) corrects a meeting's attendance or minutes with a reason; what was
- * recorded is kept and the corrections are listed under the meeting.
+ * recorded is kept and the corrections are listed under the meeting. The president reads it.
  */
 import { useState } from 'preact/hooks';
 import { send } from '../graphql/client.ts';
@@ -34,6 +34,11 @@ export function Minutes({ groupId }: { groupId: string }) {
   if (answer.error && !group) return <Problem error={answer.error} retry={answer.reload} />;
   if (!group) return <Loading />;
   const { nodes, pageInfo } = group.meetings;
+  // The guide gives the registers to the treasurer and the secretary: they correct them; the
+  // president reads (the API refuses anyone else too).
+  const keepsRecords = answer.data!.viewer.roles.some(
+    (r) => r.tenantType === 'GROUP' && r.tenantId === groupId && (r.role === 'TREASURER' || r.role === 'SECRETARY'),
+  );
   return (
     <>
       <h1>{t('minutesBook')}</h1>
@@ -41,7 +46,7 @@ export function Minutes({ groupId }: { groupId: string }) {
       <p class="print-only">{group.name}</p>
       {nodes.length === 0 && <p class="note">{t('noMeetingYet')}</p>}
       {nodes.map((m) => (
-        <MeetingMinutes key={m.id} groupId={groupId} meeting={m} corrected={answer.reload} />
+        <MeetingMinutes key={m.id} groupId={groupId} meeting={m} corrects={keepsRecords} corrected={answer.reload} />
       ))}
       <div class="actions no-print">
         {pages.length > 1 && (
@@ -62,7 +67,18 @@ export function Minutes({ groupId }: { groupId: string }) {
   );
 }
 
-function MeetingMinutes({ groupId, meeting, corrected }: { groupId: string; meeting: Meeting; corrected: () => void }) {
+function MeetingMinutes({
+  groupId,
+  meeting,
+  corrects,
+  corrected,
+}: {
+  groupId: string;
+  meeting: Meeting;
+  /** Whether she keeps the registers, and so may correct them. */
+  corrects: boolean;
+  corrected: () => void;
+}) {
   const t = useT();
   const [correcting, setCorrecting] = useState(false);
   const headingId = `meeting-${meeting.date}`;
@@ -114,9 +130,11 @@ function MeetingMinutes({ groupId, meeting, corrected }: { groupId: string; meet
           cancel={() => setCorrecting(false)}
         />
       ) : (
-        <button type="button" class="button no-print" onClick={() => setCorrecting(true)}>
-          {t.say('correctMeetingOf')(day)}
-        </button>
+        corrects && (
+          <button type="button" class="button no-print" onClick={() => setCorrecting(true)}>
+            {t.say('correctMeetingOf')(day)}
+          </button>
+        )
       )}
     </article>
   );

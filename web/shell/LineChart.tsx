@@ -29,6 +29,7 @@ export function LineChart({
   series,
   format,
   axisFormat = compact,
+  range,
 }: {
   title: string;
   /** Each point's name in the table ("March 2026"). */
@@ -39,6 +40,8 @@ export function LineChart({
   /** A value in the table, in full. */
   format: (value: number) => string;
   axisFormat?: (value: number) => string;
+  /** A fixed scale (0–100 for a percentage), so a small wobble is not drawn as a big swing. */
+  range?: [number, number];
 }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -53,7 +56,7 @@ export function LineChart({
           height: 180,
           legend: { show: series.length > 1, live: false },
           cursor: { show: false },
-          scales: { x: { time: false } },
+          scales: { x: { time: false }, ...(range ? { y: { range } } : {}) },
           axes: [
             { values: (_u, ticks) => ticks.map((i) => axisLabels[i] ?? ''), space: 44 },
             { values: (_u, ticks) => ticks.map(axisFormat), size: 56 },

@@ -300,6 +300,15 @@ export const accessResolvers: Resolvers = {
       ),
   },
   ProfileMeetings: {
+    monthly: (p) =>
+      monthsInWindow(p.facts).map((month) => {
+        const m = p.facts.activity.months[month];
+        return {
+          month,
+          meetings: m?.meetings ?? 0,
+          attendanceBasisPoints: m && m.meetings > 0 && m.listed > 0 ? ratioBp(m.present, m.listed) : null,
+        };
+      }),
     attendanceLast4BasisPoints: (p) => attendanceBp(p.facts.activity.recentMeetings.slice(-4)),
     attendanceLast12BasisPoints: (p) => attendanceBp(p.facts.activity.recentMeetings.slice(-12)),
     heldLast12Months: (p) => sumMonths(p.facts.activity, lastMonths(p.facts.asOf, 12)).meetings,
@@ -501,8 +510,8 @@ async function meetingsIn(ctx: Context, v: BankGroupViewModel) {
   const meetings = [];
   let cursor: string | null = null;
   do {
-    const page = await listJournals(ctx.db, v.group.id, v.range, 100, cursor);
-    meetings.push(...page.items.filter((j) => j.kind === 'MEETING'));
+    const page = await listJournals(ctx.db, v.group.id, v.range, 100, cursor, { kind: 'MEETING' });
+    meetings.push(...page.items);
     cursor = page.cursor;
   } while (cursor);
   return meetings;
