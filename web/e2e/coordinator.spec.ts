@@ -100,6 +100,12 @@ test('the coordinator onboards a group in a commune and invites its treasurer, w
   await form.getByRole('combobox', { name: 'ខេត្ត/រាជធានី' }).selectOption('17');
   await form.getByRole('combobox', { name: 'ស្រុក/ខណ្ឌ' }).selectOption('1704');
   await form.getByRole('combobox', { name: 'ឃុំ/សង្កាត់' }).selectOption('170401');
+  // The village, by its two digits in the commune: a mistyped one is named and nothing is sent.
+  const village = form.getByRole('textbox', { name: 'លេខភូមិក្នុងឃុំ (២ខ្ទង់ បើដឹង)' });
+  await village.fill('7');
+  await expect(village).toHaveAccessibleDescription(/លេខភូមិមាន ២ខ្ទង់/);
+  await expect(form.getByRole('button', { name: 'បង្កើតក្រុម' })).toBeDisabled();
+  await village.fill('07');
   await form.getByRole('combobox', { name: 'ថ្ងៃក្នុងសប្តាហ៍' }).selectOption('FRIDAY');
   await screenshot(page, testInfo, 'coordinator-onboard-km');
   await expectAccessible(page);
@@ -116,6 +122,12 @@ test('the coordinator onboards a group in a commune and invites its treasurer, w
 
   const truth = (await api<Answer>(request, COORDINATOR.id, TRUTH)).myFederations[0]!;
   expect(truth.dashboard.nodes.map((n) => n.group.name)).toContain('ក្រុមស្ត្រីរស្មីថ្មី');
+  const made = await api<{ groupDirectory: { nodes: { name: string; placeCode: string }[] } }>(
+    request,
+    COORDINATOR.id,
+    '{ groupDirectory(placeCode: "170401") { nodes { name placeCode } } }',
+  );
+  expect(made.groupDirectory.nodes.find((g) => g.name === 'ក្រុមស្ត្រីរស្មីថ្មី')?.placeCode).toBe('17040107');
 
   const { baseURL, locale } = testInfo.project.use;
   const herPhone = await browser.newContext({ baseURL, locale, viewport: { width: 360, height: 640 } });

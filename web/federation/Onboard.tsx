@@ -1,6 +1,6 @@
 /**
  * Onboarding a group into her federation: its name, its commune (province → district → commune,
- * from the national gazetteer), its currency and when it meets, and the day it formed; then its
+ * from the national gazetteer) and its village's two digits when she knows them, its currency and when it meets, and the day it formed; then its
  * officers, each invited by name and phone in one step — they can sign in at once. The API
  * decides who may (coordinators of the federation, administrators) and says why not.
  */
@@ -52,6 +52,8 @@ function NewGroup({ federationId, created }: { federationId: string; created: (g
   const [province, setProvince] = useState('');
   const [district, setDistrict] = useState('');
   const [commune, setCommune] = useState('');
+  // A group meets in a village; its code is the commune's and two digits more, when she knows them.
+  const [village, setVillage] = useState('');
   const [currency, setCurrency] = useState<Currency>('KHR');
   const [schedule, setSchedule] = useState<Schedule>({ frequency: 'MONTHLY', weekday: 'TUESDAY', weekOfMonth: '1' });
   const [formedOn, setFormedOn] = useState(cambodiaToday());
@@ -59,14 +61,18 @@ function NewGroup({ federationId, created }: { federationId: string; created: (g
   const [key] = useState(() => crypto.randomUUID());
   const change = useChange();
 
+  const villageOk = /^(0[1-9]|[1-9]\d)$/.test(village.trim());
+  const villageBad = village.trim() !== '' && !villageOk;
+
   async function submit(e: Event) {
     e.preventDefault();
+    if (villageBad) return;
     await change.run(async () => {
       const answer = await send(CreateGroupDocument, {
         input: {
           idempotencyKey: key,
           name: name.trim(),
-          placeCode: commune,
+          placeCode: villageOk ? `${commune}${village.trim()}` : commune,
           currency,
           meetingSchedule: scheduleInput(schedule),
           formedOn,
@@ -101,6 +107,23 @@ function NewGroup({ federationId, created }: { federationId: string; created: (g
           } else setCommune(code);
         }}
       />
+      <div class="field">
+        <label for="village">{t('villageNumber')}</label>
+        <input
+          id="village"
+          inputMode="numeric"
+          maxLength={2}
+          value={village}
+          aria-invalid={villageBad ? 'true' : undefined}
+          aria-describedby={villageBad ? 'village-problem' : undefined}
+          onInput={(e) => setVillage(e.currentTarget.value)}
+        />
+        {villageBad && (
+          <p class="error" id="village-problem">
+            <Icon name="alert" /> {t('errVillageNumber')}
+          </p>
+        )}
+      </div>
       <fieldset class="choice">
         <legend>{t('currency')}</legend>
         {(['KHR', 'USD'] as const).map((c) => (
@@ -122,7 +145,7 @@ function NewGroup({ federationId, created }: { federationId: string; created: (g
         />
       </label>
       <Refusal error={change.error} />
-      <button type="submit" class="button primary" disabled={!online || change.busy || !commune}>
+      <button type="submit" class="button primary" disabled={!online || change.busy || !commune || villageBad}>
         <Icon name="plus" /> {t('createGroup')}
       </button>
     </form>

@@ -694,6 +694,8 @@ export const messages = {
   heatSome: { km: 'ទៅដល់ខ្លះ', en: 'Reaches some' },
   heatMost: { km: 'ទៅដល់ច្រើនបំផុត', en: 'Reaches the most' },
   attendanceEachMonth: { km: 'វត្តមានប្រចាំខែ', en: 'Attendance each month' },
+  villageNumber: { km: 'លេខភូមិក្នុងឃុំ (២ខ្ទង់ បើដឹង)', en: 'Village number in the commune (2 digits, if known)' },
+  errVillageNumber: { km: 'លេខភូមិមាន ២ខ្ទង់ ចាប់ពី 01', en: 'A village number is 2 digits, from 01' },
 } satisfies Record<string, Words | Phrase>;
 
 export type MessageKey = keyof typeof messages;
