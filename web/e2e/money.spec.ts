@@ -134,7 +134,9 @@ test('the treasurer records money between meetings and undoes a mistake; the ban
   await expectAccessible(page);
   await undo.getByRole('button', { name: 'បញ្ជាក់ការកែតម្រូវ' }).click();
   await expect(undo).toHaveCount(0);
-  await expect(ledger.getByRole('row').filter({ hasText: 'ដាក់ខុសគណនី' })).toContainText('កែតម្រូវ (បញ្ច្រាស)');
+  const reversal = ledger.getByRole('row').filter({ hasText: 'ដាក់ខុសគណនី' });
+  await expect(reversal).toContainText('កែតម្រូវ (បញ្ច្រាស)');
+  await expect(reversal).toContainText('កែតម្រូវប្រតិបត្តិការថ្ងៃ');
   await expect(ledger.getByRole('row').filter({ hasText: 'បានកែតម្រូវ' })).toHaveCount(1);
   await ledger.getByRole('row').filter({ hasText: 'ដាក់ខុសគណនី' }).scrollIntoViewIfNeeded();
   await screenshot(page, testInfo, 'cash-book-undone-km', false);

@@ -696,6 +696,10 @@ export const messages = {
   attendanceEachMonth: { km: 'វត្តមានប្រចាំខែ', en: 'Attendance each month' },
   villageNumber: { km: 'លេខភូមិក្នុងឃុំ (២ខ្ទង់ បើដឹង)', en: 'Village number in the commune (2 digits, if known)' },
   errVillageNumber: { km: 'លេខភូមិមាន ២ខ្ទង់ ចាប់ពី 01', en: 'A village number is 2 digits, from 01' },
+  undoesEntryOf: {
+    km: (on: string) => `កែតម្រូវប្រតិបត្តិការថ្ងៃ ${on}`,
+    en: (on: string) => `undoes the entry of ${on}`,
+  },
 } satisfies Record<string, Words | Phrase>;
 
 export type MessageKey = keyof typeof messages;

@@ -180,6 +180,10 @@ function EntryRows({
             {what}
           </button>
           {e.reversedBy && <span class="status"> · {t('undone')}</span>}
+          {/* A reversal's ref of what it undoes starts with that entry's day ("2026-11-23~…"). */}
+          {e.reverses && /^\d{4}-\d{2}-\d{2}~/.test(e.reverses) && (
+            <span> · {t.say('undoesEntryOf')(date(e.reverses.slice(0, 10), t.language))}</span>
+          )}
           {e.note && <span class="note"> · {e.note}</span>}
         </td>
         <td>{e.cashIn !== '0' ? money(e.cashIn, currency) : ''}</td>
