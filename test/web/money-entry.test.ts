@@ -1,7 +1,10 @@
 /** Unit tier: money moved between meetings becomes one recordEntries entry, checked first. */
 import { describe, expect, it } from 'vitest';
+import type { Constitution } from '#core/constitution.ts';
+import { emptyBooks, postEntries } from '#core/ledger.ts';
 import {
   checkMoney,
+  MONEY_KINDS,
   moneyKinds,
   needs,
   owedBy,
@@ -138,5 +141,60 @@ describe('money between meetings', () => {
     expect(owedBy(bankLoan, '2026-03-31')).toBe(0n);
     expect(owedBy(memberLoan, '2026-11-01')).toBe(22500n);
     expect(owedBy(undefined, '2026-11-01')).toBe(0n);
+  });
+});
+
+describe('which way each kind moves the cash box', () => {
+  it('is what the ledger itself does with it, for every kind the screen offers', () => {
+    const constitution: Constitution = {
+      groupId: 'g',
+      effectiveFrom: '2020-01-01',
+      meetingSchedule: { frequency: 'MONTHLY', weekday: 'TUESDAY', weekOfMonth: 1 },
+      regularSaving: 5_000n,
+      monthlyInterestBasisPoints: 200,
+      interestMethod: 'FLAT',
+      maxLoanToSavingsPercent: 300,
+      maxLoanTermMonths: 12,
+      absenceFine: 0n,
+      lateRepaymentFine: 0n,
+      socialFundContribution: 0n,
+      recordedBy: 'u',
+      recordedAt: '2020-01-01T00:00:00Z',
+    };
+    const ctx = {
+      date: '2026-01-05',
+      constitution,
+      members: new Map([['m1', { joinedOn: '2020-01-01', leftOn: null }]]),
+      bankLoanOffers: new Map([
+        ['B1', { bankId: 'bank', monthlyRateBasisPoints: 100, method: 'DECLINING_BALANCE' as const, termMonths: 6 }],
+      ]),
+      field: 'input.entries',
+    };
+    // Books with something of everything: savings, a social fund, money at the bank, a member's loan, a bank's loan.
+    const { books } = postEntries(
+      emptyBooks(),
+      [
+        { id: 's', kind: 'SAVING', amount: 500_000n, memberId: 'm1' },
+        { id: 'c', kind: 'SOCIAL_FUND_CONTRIBUTION', amount: 50_000n, memberId: 'm1' },
+        { id: 'd', kind: 'BANK_DEPOSIT', amount: 100_000n },
+        { id: 'L1', kind: 'LOAN_DISBURSEMENT', amount: 100_000n, memberId: 'm1', termMonths: 6 },
+        { id: 'B1', kind: 'BANK_LOAN_RECEIVED', amount: 600_000n },
+      ],
+      ctx,
+    );
+    for (const kind of moneyKinds) {
+      const loanId = kind === 'REPAYMENT' ? 'L1' : kind === 'BANK_LOAN_REPAYMENT' ? 'B1' : undefined;
+      const memberId = needs(kind).member || kind === 'REPAYMENT' ? 'm1' : undefined;
+      const entry = {
+        id: 'e1',
+        kind,
+        amount: 1_000n,
+        ...(memberId ? { memberId } : {}),
+        ...(loanId ? { loanId } : {}),
+        ...(kind === 'SOCIAL_FUND_PAYOUT' ? { payoutReason: 'ILLNESS' as const } : {}),
+      };
+      const after = postEntries(books, [entry], { ...ctx, date: '2026-01-06' }).books;
+      expect([kind, after.balances.cash - books.balances.cash]).toEqual([kind, BigInt(MONEY_KINDS[kind]) * 1_000n]);
+    }
   });
 });

@@ -73,7 +73,7 @@ function Report({ groupId, groupName, scopes }: { groupId: string; groupName: st
                 <tr key={i.key}>
                   <th scope="row">{t.language === 'km' ? i.reasonKm : i.reason}</th>
                   <td>{i.value}</td>
-                  <td>
+                  <td class="num">
                     {i.points}/{i.max}
                   </td>
                 </tr>

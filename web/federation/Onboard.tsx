@@ -11,6 +11,7 @@ import { cambodiaToday } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useOnline } from '../shell/hooks.ts';
 import { Icon } from '../shell/Icon.tsx';
+import { Field } from '../shell/Field.tsx';
 import { PlacePicker } from '../shell/PlacePicker.tsx';
 import { ScheduleFields } from '../shell/ScheduleFields.tsx';
 import { scheduleInput, type Schedule } from '../shell/schedule.ts';
@@ -107,23 +108,17 @@ function NewGroup({ federationId, created }: { federationId: string; created: (g
           } else setCommune(code);
         }}
       />
-      <div class="field">
-        <label for="village">{t('villageNumber')}</label>
-        <input
-          id="village"
-          inputMode="numeric"
-          maxLength={2}
-          value={village}
-          aria-invalid={villageBad ? 'true' : undefined}
-          aria-describedby={villageBad ? 'village-problem' : undefined}
-          onInput={(e) => setVillage(e.currentTarget.value)}
-        />
-        {villageBad && (
-          <p class="error" id="village-problem">
-            <Icon name="alert" /> {t('errVillageNumber')}
-          </p>
+      <Field id="village" label={t('villageNumber')} problem={villageBad ? t('errVillageNumber') : null}>
+        {(a11y) => (
+          <input
+            inputMode="numeric"
+            maxLength={2}
+            value={village}
+            onInput={(e) => setVillage(e.currentTarget.value)}
+            {...a11y}
+          />
         )}
-      </div>
+      </Field>
       <fieldset class="choice">
         <legend>{t('currency')}</legend>
         {(['KHR', 'USD'] as const).map((c) => (

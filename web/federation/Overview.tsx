@@ -239,8 +239,8 @@ function MemberGroups({ rows, more }: { rows: Row[]; more: boolean }) {
                   <br />
                   <span class="note">{t.say('memberCount')(r.group.memberCount)}</span>
                 </th>
-                <td>{money(r.savings, r.currency)}</td>
-                <td>{par30(r.par30BasisPoints)}</td>
+                <td class="num">{money(r.savings, r.currency)}</td>
+                <td class="num">{par30(r.par30BasisPoints)}</td>
                 <td>{r.lastMeetingOn ? date(r.lastMeetingOn, t.language) : t('noMeetingYet')}</td>
                 <td>
                   {r.needsAttention

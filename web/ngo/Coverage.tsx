@@ -46,7 +46,7 @@ function CountText({ count }: { count: Count }) {
 /** A count in a table cell, shaded by how much it reaches (the shade only repeats the number). */
 function HeatCell({ count, most }: { count: Count; most: number }) {
   return (
-    <td class={`heat heat-${heatLevel(count, most)}`}>
+    <td class={`num heat heat-${heatLevel(count, most)}`}>
       <CountText count={count} />
     </td>
   );

@@ -184,6 +184,35 @@ function RecordDelivery({ ngo, recorded }: { ngo: Ngo; recorded: () => void }) {
         </label>
       </fieldset>
       {toGroups && place.commune && <GroupChoice communeCode={place.commune} chosen={groups} choose={setGroups} />}
+      <Headcount participants={participants} women={women} setParticipants={setParticipants} setWomen={setWomen} />
+      <Refusal error={change.error} />
+      {done && <p role="status">{t('saved')}</p>}
+      <button
+        type="submit"
+        class="button primary"
+        disabled={!online || change.busy || !place.commune || (toGroups && groups.length === 0)}
+      >
+        <Icon name="check" /> {t('recordDelivery')}
+      </button>
+    </form>
+  );
+}
+
+/** How many took part in a delivery, and how many of them were women: when it is recorded and when corrected. */
+function Headcount({
+  participants,
+  women,
+  setParticipants,
+  setWomen,
+}: {
+  participants: string;
+  women: string;
+  setParticipants: (v: string) => void;
+  setWomen: (v: string) => void;
+}) {
+  const t = useT();
+  return (
+    <>
       <label class="field">
         <span>{t('participants')}</span>
         <input
@@ -198,16 +227,7 @@ function RecordDelivery({ ngo, recorded }: { ngo: Ngo; recorded: () => void }) {
         <span>{t('womenCount')}</span>
         <input type="number" min="0" required value={women} onInput={(e) => setWomen(e.currentTarget.value)} />
       </label>
-      <Refusal error={change.error} />
-      {done && <p role="status">{t('saved')}</p>}
-      <button
-        type="submit"
-        class="button primary"
-        disabled={!online || change.busy || !place.commune || (toGroups && groups.length === 0)}
-      >
-        <Icon name="check" /> {t('recordDelivery')}
-      </button>
-    </form>
+    </>
   );
 }
 
@@ -390,20 +410,7 @@ function DeliveryLine({
               onInput={(e) => setDay(e.currentTarget.value)}
             />
           </label>
-          <label class="field">
-            <span>{t('participants')}</span>
-            <input
-              type="number"
-              min="0"
-              required
-              value={participants}
-              onInput={(e) => setParticipants(e.currentTarget.value)}
-            />
-          </label>
-          <label class="field">
-            <span>{t('womenCount')}</span>
-            <input type="number" min="0" required value={women} onInput={(e) => setWomen(e.currentTarget.value)} />
-          </label>
+          <Headcount participants={participants} women={women} setParticipants={setParticipants} setWomen={setWomen} />
           <label class="field">
             <span>{t('reasonRequired')}</span>
             <input value={reason} required onInput={(e) => setReason(e.currentTarget.value)} />

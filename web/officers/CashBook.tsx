@@ -4,6 +4,7 @@
  * a paper cash book is corrected (nothing is crossed out). Money moved between meetings is
  * recorded from here too (`/money`).
  */
+import { parseEntryRef } from '#core/entry-ref.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { query, send } from '../graphql/client.ts';
 import { GroupCashBookDocument, UndoEntryDocument, type GroupCashBookQuery } from '../generated/graphql.ts';
@@ -137,8 +138,8 @@ export function CashBook({ groupId }: { groupId: string }) {
                 <th scope="row" colSpan={2}>
                   {t('total')}
                 </th>
-                <td>{money(book.totalIn, book.currency)}</td>
-                <td>{money(book.totalOut, book.currency)}</td>
+                <td class="num">{money(book.totalIn, book.currency)}</td>
+                <td class="num">{money(book.totalOut, book.currency)}</td>
               </tr>
             </tfoot>
           </table>
@@ -171,6 +172,7 @@ function EntryRows({
   const t = useT();
   const what = `${t(e.kind)}${e.member ? ` · ${e.member.name}` : ''}`;
   const undoable = !FINAL.has(e.kind) && !e.reversedBy;
+  const undoes = e.reverses ? parseEntryRef(e.reverses) : null;
   return (
     <>
       <tr>
@@ -180,14 +182,11 @@ function EntryRows({
             {what}
           </button>
           {e.reversedBy && <span class="status"> · {t('undone')}</span>}
-          {/* A reversal's ref of what it undoes starts with that entry's day ("2026-11-23~…"). */}
-          {e.reverses && /^\d{4}-\d{2}-\d{2}~/.test(e.reverses) && (
-            <span> · {t.say('undoesEntryOf')(date(e.reverses.slice(0, 10), t.language))}</span>
-          )}
+          {undoes && <span> · {t.say('undoesEntryOf')(date(undoes.date, t.language))}</span>}
           {e.note && <span class="note"> · {e.note}</span>}
         </td>
-        <td>{e.cashIn !== '0' ? money(e.cashIn, currency) : ''}</td>
-        <td>{e.cashOut !== '0' ? money(e.cashOut, currency) : ''}</td>
+        <td class="num">{e.cashIn !== '0' ? money(e.cashIn, currency) : ''}</td>
+        <td class="num">{e.cashOut !== '0' ? money(e.cashOut, currency) : ''}</td>
       </tr>
       {open && (
         <tr class="no-print">

@@ -92,7 +92,7 @@ function MeetingMinutes({
         {away.length > 0 && ` · ${away.map((a) => `${a.member.name} (${t(STATUS_WORD[a.status])})`).join(', ')}`}
       </p>
       {meeting.minutes.length > 0 && (
-        <table class="ledger minutes">
+        <table class="ledger">
           <thead>
             <tr>
               <th scope="col">{t('agendaItem')}</th>

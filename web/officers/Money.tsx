@@ -17,6 +17,7 @@ import { amountText, cambodiaToday, money } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useOnline } from '../shell/hooks.ts';
 import { Icon } from '../shell/Icon.tsx';
+import { Field, FieldError } from '../shell/Field.tsx';
 import { FromPhone, Loading, Problem, Refusal } from '../shell/Status.tsx';
 import { useChange } from '../shell/useChange.ts';
 import { useQuery } from '../shell/useQuery.ts';
@@ -28,7 +29,6 @@ import {
   type MoneyField,
   type MoneyForm,
   type MoneyKind,
-  type MoneyProblem,
 } from './money-entry.ts';
 
 type Group = NonNullable<MoneySetupQuery['group']>;
@@ -103,7 +103,11 @@ function RecordMoney({ group, recorded }: { group: Group; recorded: () => void }
     memberLoans: group.loans,
     bankLoans,
   });
-  const problems = tried ? checked.problems : {};
+  // What is wrong, in her words, once she has tried to send.
+  const problem = (field: MoneyField) => {
+    const key = tried ? checked.problems[field] : undefined;
+    return key ? t(key) : null;
+  };
   const set = (patch: Partial<MoneyForm>) => {
     setDone(null);
     setForm((f) => ({ ...f, ...patch }));
@@ -150,7 +154,7 @@ function RecordMoney({ group, recorded }: { group: Group; recorded: () => void }
         <Choice
           label={t('member')}
           field="member"
-          problems={problems}
+          problem={problem('member')}
           value={form.memberId}
           onChange={(memberId) => set({ memberId })}
           options={members.map((m) => ({ value: m.id, label: `${m.name} · ${money(m.savings, group.currency)}` }))}
@@ -175,7 +179,7 @@ function RecordMoney({ group, recorded }: { group: Group; recorded: () => void }
         <Choice
           label={t('whichLoan')}
           field="loan"
-          problems={problems}
+          problem={problem('loan')}
           value={form.loanId}
           onChange={chooseLoan}
           options={
@@ -191,7 +195,7 @@ function RecordMoney({ group, recorded }: { group: Group; recorded: () => void }
           }
         />
       )}
-      <Field label={t.say('amountIn')(group.currency)} field="amount" problems={problems}>
+      <Field id="money-amount" label={t.say('amountIn')(group.currency)} problem={problem('amount')}>
         {(a11y) => (
           <input
             inputMode="decimal"
@@ -205,13 +209,13 @@ function RecordMoney({ group, recorded }: { group: Group; recorded: () => void }
         <span>{t('day')}</span>
         <input type="date" required value={on} max={cambodiaToday()} onInput={(e) => setOn(e.currentTarget.value)} />
       </label>
-      <Field label={need.note ? t('whatFor') : t('noteIfAny')} field="note" problems={problems}>
+      <Field id="money-note" label={need.note ? t('whatFor') : t('noteIfAny')} problem={problem('note')}>
         {(a11y) => <input value={form.note} onInput={(e) => set({ note: e.currentTarget.value })} {...a11y} />}
       </Field>
       <p>
         {t('cashBoxAfterThis')}: <strong>{money(checked.cashAfter, group.currency)}</strong>
       </p>
-      <ProblemText problems={problems} field="cash" id="money-cash-problem" />
+      <FieldError text={problem('cash')} />
       <Refusal error={change.error} />
       {done && <p role="status">{t.say('recordedWhat')(...done)}</p>}
       <button type="submit" class="button primary" disabled={!online || change.busy}>
@@ -221,56 +225,24 @@ function RecordMoney({ group, recorded }: { group: Group; recorded: () => void }
   );
 }
 
-interface A11y {
-  id: string;
-  'aria-invalid'?: 'true';
-  'aria-describedby'?: string;
-}
-
-/** A labelled field that says what is wrong with it under it, tied to it for screen readers. */
-function Field({
-  label,
-  field,
-  problems,
-  children,
-}: {
-  label: string;
-  field: MoneyField;
-  problems: Partial<Record<MoneyField, MoneyProblem>>;
-  children: (a11y: A11y) => preact.ComponentChildren;
-}) {
-  const id = `money-${field}`;
-  const problemId = `${id}-problem`;
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {children({
-        id,
-        ...(problems[field] ? { 'aria-invalid': 'true' as const, 'aria-describedby': problemId } : {}),
-      })}
-      <ProblemText problems={problems} field={field} id={problemId} />
-    </div>
-  );
-}
-
 function Choice({
   label,
   field,
-  problems,
+  problem,
   value,
   onChange,
   options,
 }: {
   label: string;
   field: MoneyField;
-  problems: Partial<Record<MoneyField, MoneyProblem>>;
+  problem: string | null;
   value: string;
   onChange: (value: string) => void;
   options: { value: string; label: string }[];
 }) {
   const t = useT();
   return (
-    <Field label={label} field={field} problems={problems}>
+    <Field id={`money-${field}`} label={label} problem={problem}>
       {(a11y) => (
         <select value={value} onChange={(e) => onChange(e.currentTarget.value)} {...a11y}>
           <option value="">{t('chooseOne')}</option>
@@ -283,22 +255,4 @@ function Choice({
       )}
     </Field>
   );
-}
-
-function ProblemText({
-  problems,
-  field,
-  id,
-}: {
-  problems: Partial<Record<MoneyField, MoneyProblem>>;
-  field: MoneyField;
-  id: string;
-}) {
-  const t = useT();
-  const problem = problems[field];
-  return problem ? (
-    <p class="error" id={id}>
-      <Icon name="alert" /> {t(problem)}
-    </p>
-  ) : null;
 }

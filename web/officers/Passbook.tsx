@@ -69,7 +69,7 @@ export function Passbook({ groupId, memberId }: { groupId: string; memberId: str
             <tr key={e.ref}>
               <td>{date(e.date, t.language)}</td>
               <td>{t(e.kind)}</td>
-              <td>{m$(e.amount)}</td>
+              <td class="num">{m$(e.amount)}</td>
             </tr>
           ))}
         </tbody>

@@ -10,6 +10,7 @@ import { MeetingSetupDocument, type PayoutReason } from '../generated/graphql.ts
 import { cambodiaToday, date as formatDate, money } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { keepMeeting, outboxMeeting } from '../outbox/outbox.ts';
+import { FieldError } from '../shell/Field.tsx';
 import { Icon } from '../shell/Icon.tsx';
 import { FromPhone, Loading, Problem } from '../shell/Status.tsx';
 import { useQuery } from '../shell/useQuery.ts';
@@ -369,9 +370,5 @@ function ProblemText({ problems, field, id }: { problems: Problems; field: strin
       : problem.key === 'errLoanTerm'
         ? t.say('errLoanTerm')(Number(problem.value))
         : t(problem.key);
-  return (
-    <p class="error" id={id}>
-      <Icon name="alert" /> {text}
-    </p>
-  );
+  return <FieldError id={id} text={text} />;
 }

@@ -19,6 +19,7 @@ import {
 import { cambodiaToday, date, money } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useOnline } from '../shell/hooks.ts';
+import { Field } from '../shell/Field.tsx';
 import { Icon } from '../shell/Icon.tsx';
 import { FromPhone, Loading, Problem, Refusal } from '../shell/Status.tsx';
 import { useChange } from '../shell/useChange.ts';
@@ -144,22 +145,16 @@ function NewVersion({
 
   // The problem is said beside the box, not inside its label, so the box keeps its own name.
   const text = (field: RulesField, label: string, inputMode: 'numeric' | 'decimal' = 'numeric') => (
-    <div class="field">
-      <label for={`rules-${field}`}>{label}</label>
-      <input
-        id={`rules-${field}`}
-        inputMode={inputMode}
-        value={form[field]}
-        aria-invalid={problems[field] ? 'true' : undefined}
-        aria-describedby={problems[field] ? `rules-${field}-problem` : undefined}
-        onInput={(e) => set({ [field]: e.currentTarget.value })}
-      />
-      {problems[field] && (
-        <p class="error" id={`rules-${field}-problem`}>
-          <Icon name="alert" /> {t(problems[field])}
-        </p>
+    <Field id={`rules-${field}`} label={label} problem={problems[field] ? t(problems[field]) : null}>
+      {(a11y) => (
+        <input
+          inputMode={inputMode}
+          value={form[field]}
+          onInput={(e) => set({ [field]: e.currentTarget.value })}
+          {...a11y}
+        />
       )}
-    </div>
+    </Field>
   );
   const money$ = currency === 'USD' ? 'decimal' : 'numeric';
 
