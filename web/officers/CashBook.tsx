@@ -176,7 +176,7 @@ function EntryRows({
   return (
     <>
       <tr>
-        <td>{date(e.date, t.language)}</td>
+        <td class="day">{date(e.date, t.language)}</td>
         <td>
           <button type="button" class="entry-head" aria-expanded={open} onClick={toggle}>
             {what}

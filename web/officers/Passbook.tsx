@@ -67,7 +67,7 @@ export function Passbook({ groupId, memberId }: { groupId: string; memberId: str
         <tbody>
           {passbook.entries.map((e) => (
             <tr key={e.ref}>
-              <td>{date(e.date, t.language)}</td>
+              <td class="day">{date(e.date, t.language)}</td>
               <td>{t(e.kind)}</td>
               <td class="num">{m$(e.amount)}</td>
             </tr>
